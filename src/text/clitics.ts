@@ -1,0 +1,149 @@
+/**
+ * Clitic segmentation of normalised Arabic words, checked against the word lexicon.
+ *
+ * Order of the rules (first that applies wins):
+ *  1. a word known whole stays whole ("بشار", "لبنان", "فرانس", "كانون", "وزير");
+ *  2. of the splits whose stem is known, the one removing the fewest letters ("بحمص" → ب + حمص,
+ *     "والفصائل" → و + ال + فصائل, "أحيائها" → احياء + ها);
+ *  3. an article sequence before an unknown stem is still split ("والكوماندوز" → و + ال + كوماندوز);
+ *  4. a conjunction و before an unknown stem of three letters or more is split;
+ *  5. otherwise the word stays whole.
+ * The clitic inventory is data (data/text/clitics.json).
+ */
+import { readFileSync } from "node:fs";
+import { dataPath } from "../data-dir.js";
+import type { WordLexicon } from "./lexicon.js";
+import { normalize } from "./normalize.js";
+
+export interface Segmentation {
+  /** Proclitics joined by "+" ("و+ال"), "" when none. */
+  pro: string;
+  stem: string;
+  enc: string;
+}
+
+export interface WordAnalysis extends Segmentation {
+  /** The word normalised for matching. */
+  norm: string;
+}
+
+interface CliticRules {
+  proclitics: Record<string, string[]>;
+  article: string[];
+  future: string[];
+  futureStemStarts: string[];
+  conjunctions: string[];
+  enclitics: string[];
+  minStem: number;
+  minStemAfterArticle: number;
+  minStemAfterConjunction: number;
+}
+
+const ARABIC_WORD = /^[\u0621-\u064a]+$/;
+const CACHE_LIMIT = 200_000;
+
+export class CliticSegmenter {
+  private readonly rules: CliticRules;
+  private readonly prefixes: string[];
+  private readonly article: Set<string>;
+  private readonly future: Set<string>;
+  private readonly cache = new Map<string, Segmentation>();
+  private readonly words = new Map<string, WordAnalysis>();
+
+  constructor(
+    private readonly lexicon: WordLexicon,
+    rules?: CliticRules,
+  ) {
+    this.rules = rules ?? (JSON.parse(readFileSync(dataPath("text", "clitics.json"), "utf8")) as CliticRules);
+    this.prefixes = Object.keys(this.rules.proclitics).sort((a, b) => b.length - a.length);
+    this.article = new Set(this.rules.article);
+    this.future = new Set(this.rules.future);
+  }
+
+  /**
+   * Normalises and segments one word as written in the text. Cached by the written form, so a word
+   * that recurs costs one lookup.
+   */
+  analyzeWord(written: string): WordAnalysis {
+    const hit = this.words.get(written);
+    if (hit) return hit;
+    const norm = normalize(written);
+    const s = this.segment(norm);
+    const a: WordAnalysis = { norm, pro: s.pro, stem: s.stem, enc: s.enc };
+    if (this.words.size >= CACHE_LIMIT) this.words.clear();
+    this.words.set(written, a);
+    return a;
+  }
+
+  /** Segments one normalised word. Words that are not plain Arabic letters come back whole. */
+  segment(word: string): Segmentation {
+    const hit = this.cache.get(word);
+    if (hit) return hit;
+    const seg = this.compute(word);
+    if (this.cache.size >= CACHE_LIMIT) this.cache.clear();
+    this.cache.set(word, seg);
+    return seg;
+  }
+
+  private whole(word: string): Segmentation {
+    return { pro: "", stem: word, enc: "" };
+  }
+
+  private compute(word: string): Segmentation {
+    if (word.length < 3 || !ARABIC_WORD.test(word) || this.lexicon.has(word)) return this.whole(word);
+    const { minStem } = this.rules;
+    let best: Segmentation | null = null;
+    let bestCost = Infinity;
+    const consider = (pro: string, body: string): void => {
+      // body = word without the proclitics; try it bare, then with each enclitic removed
+      const cost0 = pro.length;
+      if (cost0 < bestCost && body.length >= minStem && this.lexicon.has(body)) {
+        best = { pro: this.rules.proclitics[pro]?.join("+") ?? "", stem: body, enc: "" };
+        bestCost = cost0;
+      }
+      if (this.article.has(pro)) return; // no pronoun suffix after the article
+      for (const enc of this.rules.enclitics) {
+        const cost = cost0 + enc.length;
+        if (cost >= bestCost || !body.endsWith(enc) || body.length - enc.length < minStem) continue;
+        const stem = this.knownStemBeforeSuffix(body.slice(0, body.length - enc.length));
+        if (stem) {
+          best = { pro: this.rules.proclitics[pro]?.join("+") ?? "", stem, enc };
+          bestCost = cost;
+        }
+      }
+    };
+    consider("", word);
+    for (const p of this.prefixes) {
+      if (!word.startsWith(p)) continue;
+      const body = word.slice(p.length);
+      if (this.future.has(p) && !this.rules.futureStemStarts.includes(body[0])) continue;
+      consider(p, body);
+    }
+    if (best) return best;
+    return this.fallback(word);
+  }
+
+  /** A stem before a pronoun suffix may change its last letter: ت→ة, ئ/ؤ→ء, ا→ى. */
+  private knownStemBeforeSuffix(s: string): string | null {
+    if (this.lexicon.has(s)) return s;
+    const last = s[s.length - 1];
+    const head = s.slice(0, -1);
+    if (last === "ت" && this.lexicon.has(head + "ه")) return head + "ه";
+    if ((last === "ئ" || last === "ؤ") && this.lexicon.has(head + "ء")) return head + "ء";
+    if (last === "ا" && this.lexicon.has(head + "ي")) return head + "ي";
+    return null;
+  }
+
+  private fallback(word: string): Segmentation {
+    for (const p of this.prefixes) {
+      if (this.article.has(p) && word.startsWith(p) && word.length - p.length >= this.rules.minStemAfterArticle) {
+        return { pro: this.rules.proclitics[p].join("+"), stem: word.slice(p.length), enc: "" };
+      }
+    }
+    const c = word[0];
+    if (c === "و" && this.rules.conjunctions.includes(c) && word.length - 1 >= this.rules.minStemAfterConjunction) {
+      return { pro: c, stem: word.slice(1), enc: "" };
+    }
+    return this.whole(word);
+  }
+}

@@ -1,0 +1,58 @@
+/**
+ * The word lexicon that clitic segmentation is checked against: every word Marsad's data files know
+ * without clitics — common vocabulary (data/lexicon/stems.txt), function words, given names, title
+ * words, and the words of every place and actor name. Names written with the article contribute
+ * their stem ("الرقة" → "رقه"), so that "بالرقة" segments as ب + ال + رقه.
+ */
+import { join } from "node:path";
+import { dataPath } from "../data-dir.js";
+import { readList, readTsvDir, readTsv, multi } from "../util/tsv.js";
+import { normalize } from "./normalize.js";
+import { existsSync } from "node:fs";
+
+export interface WordLexicon {
+  /** Normalised words known whole. */
+  readonly words: ReadonlySet<string>;
+  has(normWord: string): boolean;
+}
+
+const ARTICLE = "ال";
+
+/** Adds each word of a name: with the article removed when the word carries one. */
+export function addNameWords(set: Set<string>, name: string): void {
+  for (const w of normalize(name).split(/[^\p{L}\p{N}]+/u)) {
+    if (!w) continue;
+    if (w.startsWith(ARTICLE) && w.length > 4) set.add(w.slice(2));
+    else set.add(w);
+  }
+}
+
+export interface LexiconSources {
+  /** Extra names (e.g. an imported gazetteer's) to count as known words. */
+  extraNames?: Iterable<string>;
+}
+
+export function loadWordLexicon(sources: LexiconSources = {}): WordLexicon {
+  const words = new Set<string>();
+  for (const file of ["stems.txt", "function-words.txt"]) {
+    for (const w of readList(dataPath("lexicon", file))) for (const part of normalize(w).split(/\s+/)) if (part) words.add(part);
+  }
+  for (const n of readList(dataPath("lexicon", "given-names.txt"))) addNameWords(words, n);
+  const titles = dataPath("lexicon", "person-titles.tsv");
+  if (existsSync(titles)) for (const r of readTsv(titles, ["title_ar", "kind", "role_en"] as const)) addNameWords(words, r.title_ar);
+  for (const r of readTsvDir(dataPath("gazetteer"), GAZ_NAME_COLUMNS)) {
+    addNameWords(words, r.name_ar);
+    multi(r.variants_ar).forEach((v) => addNameWords(words, v));
+  }
+  for (const r of readTsvDir(join(dataPath("actors")), ACTOR_NAME_COLUMNS)) {
+    addNameWords(words, r.name_ar);
+    multi(r.aliases_ar).forEach((v) => addNameWords(words, v));
+  }
+  for (const n of sources.extraNames ?? []) addNameWords(words, n);
+  return { words, has: (w) => words.has(w) };
+}
+
+// Column lists are repeated from the gazetteer and actor loaders on purpose: the lexicon reads only
+// the names and must not depend on the later stages' modules.
+const GAZ_NAME_COLUMNS = ["id", "kind", "feature", "name_ar", "variants_ar", "name_en", "country", "admin1", "admin2", "lat", "lon", "population"] as const;
+const ACTOR_NAME_COLUMNS = ["id", "type", "category", "subtype", "name_ar", "aliases_ar", "name_en", "country", "affiliation", "role_ar"] as const;
