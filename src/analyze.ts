@@ -6,18 +6,31 @@ import type { MarsadDocument } from "./document.js";
 import { ingest, loadIngestResources, type IngestOptions, type IngestResources } from "./ingest/index.js";
 import { Pipeline, type Stage } from "./pipeline.js";
 import { CliticSegmenter, loadWordLexicon, textStage, type TextResources } from "./text/index.js";
+import { ActorIndex, createRecognizer, entitiesStage, loadEntityLexicons, type EntityResources } from "./entities/index.js";
+import { Gazetteer, geoStage, type GeoResources } from "./geo/index.js";
+import { importedGazetteerDir } from "./home.js";
 
-export interface Resources extends TextResources {
+export interface Resources extends TextResources, EntityResources, GeoResources {
   ingest: IngestResources;
 }
 
-export function loadResources(): Resources {
+export interface LoadOptions {
+  /** Folder of imported gazetteer files; default $MARSAD_HOME/gazetteer. */
+  importedGazetteer?: string | null;
+}
+
+export function loadResources(opts: LoadOptions = {}): Resources {
   const lexicon = loadWordLexicon();
-  return { ingest: loadIngestResources(), segmenter: new CliticSegmenter(lexicon) };
+  const segmenter = new CliticSegmenter(lexicon);
+  const entityLexicons = loadEntityLexicons(segmenter, lexicon);
+  const imported = opts.importedGazetteer === undefined ? importedGazetteerDir() : opts.importedGazetteer;
+  const gazetteer = Gazetteer.load(segmenter, entityLexicons.adminPrefixes, imported ?? undefined);
+  const actors = ActorIndex.load(segmenter);
+  return { ingest: loadIngestResources(), segmenter, entityLexicons, gazetteer, actors, recognizer: createRecognizer(actors, gazetteer, entityLexicons) };
 }
 
 /** The stages in pipeline order; each adds its layers to the document. */
-export const STAGES: readonly Stage<Resources>[] = [textStage];
+export const STAGES: readonly Stage<Resources>[] = [textStage, entitiesStage, geoStage];
 
 export interface Analyzer {
   readonly resources: Resources;

@@ -70,6 +70,63 @@ export interface Sentence extends Span {
   tokenEnd: number;
 }
 
+export type EntityType = "PER" | "ORG" | "LOC" | "FAC";
+
+export interface EntityMention extends Span {
+  /** The words as written (without attached prepositions): text.slice(start, end). */
+  text: string;
+  /** Index into `sentences`; -1 for the dateline. */
+  sentence: number;
+  /** The rule that found it (docs/schema.md). */
+  rule: string;
+}
+
+export interface Entity {
+  id: string;
+  /** The fullest form written in this article, without attached prepositions. */
+  name: string;
+  type: EntityType;
+  /** The listed name of the actor or place, when a data file knows it (its canonical form). */
+  canonical: string | null;
+  /** Id in data/actors or the gazetteer, when listed. */
+  ref: string | null;
+  /** Actor category (state_forces, rebel_group …), when known. */
+  category: string | null;
+  /** ACLED interaction code of the category (1 state forces … 8 external/other), when it has one. */
+  inter: number | null;
+  /** Title or role the text gives ("القائد في إدارة العمليات العسكرية", "مدير المرصد"). */
+  role: string | null;
+  /** "list": found through a data file; "context": found by the contextual rules alone. */
+  source: "list" | "context";
+  /** Id of the geocoded place in `places`, for LOC and FAC entities. */
+  place: string | null;
+  mentions: EntityMention[];
+}
+
+export interface Place {
+  id: string;
+  /** The fullest form written in this article ("حمص", "سجن حمص المركزي"). */
+  name: string;
+  /** Id of the entity it geocodes. */
+  entity: string;
+  /** country, admin1, admin2, city, town, village, neighbourhood, region, facility (or the head's kind when unlisted). */
+  kind: string;
+  /** For facilities and regions: airport, prison, coast … */
+  feature: string | null;
+  /** Gazetteer id, when the place is listed. */
+  ref: string | null;
+  lat: number | null;
+  lon: number | null;
+  admin1: string | null;
+  admin2: string | null;
+  /** ISO 3166-1 alpha-2. */
+  country: string | null;
+  /** 0..1: how sure the geocoding is (see docs/schema.md). */
+  confidence: number;
+  /** gazetteer: a listed place; inner: the point of the place a facility is named after; parent: the article's main city; unresolved. */
+  method: "gazetteer" | "inner" | "parent" | "unresolved";
+}
+
 export interface MarsadDocument {
   schema: typeof SCHEMA;
   meta: Meta;
@@ -78,9 +135,9 @@ export interface MarsadDocument {
   paragraphs: Paragraph[];
   sentences: Sentence[];
   tokens: Token[];
-  entities: unknown[];
+  entities: Entity[];
   quotes: unknown[];
   claims: unknown[];
-  places: unknown[];
+  places: Place[];
   events: unknown[];
 }

@@ -2,7 +2,7 @@
  * The JSON form of a document (`marsad.document/1`, docs/schema.md). Tokens are written column by
  * column — one array per field — which keeps large documents compact and quick to parse.
  */
-import type { MarsadDocument, Token } from "./document.js";
+import type { Entity, MarsadDocument, Token } from "./document.js";
 
 export interface TokenColumns {
   start: number[];
@@ -33,9 +33,12 @@ export function tokensFromColumns(c: TokenColumns): Token[] {
   return c.start.map((start, i) => ({ start, end: c.end[i], kind: c.kind[i] as Token["kind"], norm: c.norm[i], pro: c.pro[i], stem: c.stem[i], enc: c.enc[i] }));
 }
 
+/** An entity's public fields only (stages keep working fields on the same objects). */
+const publicEntity = ({ id, name, type, canonical, ref, category, inter, role, source, place, mentions }: Entity): Entity => ({ id, name, type, canonical, ref, category, inter, role, source, place, mentions });
+
 export function toJson(doc: MarsadDocument): Record<string, unknown> {
   const { schema, meta, text, paragraphs, sentences, tokens, entities, quotes, claims, places, events } = doc;
-  return { schema, meta, text, paragraphs, sentences, tokens: tokenColumns(tokens), entities, quotes, claims, places, events };
+  return { schema, meta, text, paragraphs, sentences, tokens: tokenColumns(tokens), entities: entities.map(publicEntity), quotes, claims, places, events };
 }
 
 export const serialize = (doc: MarsadDocument, pretty = false): string => JSON.stringify(toJson(doc), null, pretty ? 2 : undefined);

@@ -11,9 +11,13 @@ import { normalize } from "./normalize.js";
 import { existsSync } from "node:fs";
 
 export interface WordLexicon {
-  /** Normalised words known whole. */
+  /** Normalised words known whole (vocabulary, function words, names of people, places and actors). */
   readonly words: ReadonlySet<string>;
   has(normWord: string): boolean;
+  /** Common vocabulary only (stems.txt and function-words.txt): words that are not names. */
+  readonly common?: ReadonlySet<string>;
+  /** Function words only. */
+  readonly functionWords?: ReadonlySet<string>;
 }
 
 const ARTICLE = "ال";
@@ -34,9 +38,17 @@ export interface LexiconSources {
 
 export function loadWordLexicon(sources: LexiconSources = {}): WordLexicon {
   const words = new Set<string>();
+  const functionWords = new Set<string>();
   for (const file of ["stems.txt", "function-words.txt"]) {
-    for (const w of readList(dataPath("lexicon", file))) for (const part of normalize(w).split(/\s+/)) if (part) words.add(part);
+    for (const w of readList(dataPath("lexicon", file))) {
+      for (const part of normalize(w).split(/\s+/)) {
+        if (!part) continue;
+        words.add(part);
+        if (file === "function-words.txt") functionWords.add(part);
+      }
+    }
   }
+  const common = new Set(words);
   for (const n of readList(dataPath("lexicon", "given-names.txt"))) addNameWords(words, n);
   const titles = dataPath("lexicon", "person-titles.tsv");
   if (existsSync(titles)) for (const r of readTsv(titles, ["title_ar", "kind", "role_en"] as const)) addNameWords(words, r.title_ar);
@@ -49,7 +61,7 @@ export function loadWordLexicon(sources: LexiconSources = {}): WordLexicon {
     multi(r.aliases_ar).forEach((v) => addNameWords(words, v));
   }
   for (const n of sources.extraNames ?? []) addNameWords(words, n);
-  return { words, has: (w) => words.has(w) };
+  return { words, has: (w) => words.has(w), common, functionWords };
 }
 
 // Column lists are repeated from the gazetteer and actor loaders on purpose: the lexicon reads only

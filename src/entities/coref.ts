@@ -1,0 +1,188 @@
+/**
+ * From mentions to entities: one entity per distinct person, organisation, place or facility, with
+ * every mention. Mentions of the same listed actor or place group together; a short form groups with
+ * the full name it ends ("داود أوغلو" → "أحمد داود أوغلو"); and once a full name is known, later bare
+ * mentions of its last word ("الشرع") or of an organisation's head ("المرصد") are added to it.
+ */
+import type { Entity, EntityMention, Token } from "../document.js";
+import type { PlaceName } from "../geo/gazetteer.js";
+import { tokenKey } from "../text/keys.js";
+import { nameStartInToken } from "../text/offsets.js";
+import type { Actor } from "./actors.js";
+import type { EntityLexicons, Head } from "./lexicons.js";
+import type { Mention } from "./recognize.js";
+
+/** An entity as the pipeline works on it; the JSON form keeps only the fields of `Entity`. */
+export interface WorkEntity extends Entity {
+  keys: string[];
+  actor?: Actor;
+  places?: PlaceName[];
+  head?: Head;
+  headText?: string;
+  inner?: PlaceName[];
+  /** Token ranges of the mentions, for later stages. */
+  spans: Array<[number, number]>;
+}
+
+interface Surface {
+  start: number;
+  end: number;
+  name: string;
+  keys: string[];
+}
+
+/** The words of a mention as a name: the first token without attached prepositions, the article kept. */
+export function surfaceOf(text: string, tokens: Token[], from: number, to: number): Surface {
+  const first = tokens[from];
+  const { start, addArticle } = nameStartInToken(text, first);
+  const end = tokens[to - 1].end;
+  const raw = text.slice(start, end).replace(/\s+/g, " ");
+  const keys: string[] = [];
+  for (let k = from; k < to; k++) if (tokens[k].kind !== "punct") keys.push(tokenKey(tokens[k]));
+  return { start, end, name: (addArticle ? "ال" : "") + raw, keys };
+}
+
+/**
+ * The group a mention joins: its actor; for places, any group already holding one of its candidate
+ * places (so "حمص" and "مدينة حمص", whose candidate sets differ, are one place); else its type and keys.
+ */
+function groupKey(m: Mention, s: Surface, placeGroups: Map<string, string>): string {
+  if (m.actor) return `actor:${m.actor.id}`;
+  if (m.places?.length) {
+    const ids = m.places.filter((p) => !p.stripped).map((p) => p.place.id);
+    const all = ids.length ? ids : m.places.map((p) => p.place.id);
+    const key = all.map((id) => placeGroups.get(id)).find(Boolean) ?? `place:${[...all].sort()[0]}`;
+    for (const id of all) if (!placeGroups.has(id)) placeGroups.set(id, key);
+    return key;
+  }
+  return `${m.type}:${s.keys.join(" ")}`;
+}
+
+/** ACLED's interaction codes by actor category (docs/acled.md). */
+export const INTER: Record<string, number> = {
+  state_forces: 1, government: 1, rebel_group: 2, political_militia: 3, identity_militia: 4, civilians: 7, external_force: 8, international: 8,
+};
+
+/** The category a contextual organisation's head implies, when it implies one. */
+const HEAD_CATEGORY: Record<string, string> = { army: "state_forces", police: "state_forces", intelligence: "state_forces", ministry: "government", government: "government", court: "government", outlet: "media", agency: "media" };
+
+export function buildEntities(text: string, tokens: Token[], mentions: Mention[], lex: EntityLexicons, sentenceOf: (token: number) => number): WorkEntity[] {
+  const groups = new Map<string, WorkEntity>();
+  const placeGroups = new Map<string, string>();
+  const forms = new Map<WorkEntity, Map<string, { keys: string[]; count: number }>>();
+  const order: WorkEntity[] = [];
+  for (const m of mentions) {
+    const s = surfaceOf(text, tokens, m.tokenStart, m.tokenEnd);
+    const key = groupKey(m, s, placeGroups);
+    let e = groups.get(key);
+    if (!e) {
+      const category = m.actor?.category ?? (m.type === "ORG" && m.head ? (HEAD_CATEGORY[m.head.kind] ?? null) : null);
+      e = {
+        id: "", type: m.type, name: s.name, keys: s.keys, source: m.source,
+        canonical: m.actor?.name ?? m.places?.[0]?.place.name ?? null,
+        ref: m.actor?.id ?? null,
+        category, inter: category ? (INTER[category] ?? null) : null,
+        role: m.role ?? null, place: null,
+        actor: m.actor, places: m.places, head: m.head, headText: m.headText, inner: m.inner, mentions: [], spans: [],
+      };
+      groups.set(key, e);
+      order.push(e);
+    }
+    addMention(e, { start: s.start, end: s.end, text: text.slice(s.start, s.end), sentence: m.sentence, rule: m.rule }, [m.tokenStart, m.tokenEnd]);
+    (forms.get(e) ?? forms.set(e, new Map()).get(e)!).set(s.name, { keys: s.keys, count: (forms.get(e)?.get(s.name)?.count ?? 0) + 1 });
+    e.role ??= m.role ?? null;
+    e.head ??= m.head;
+    e.headText ??= m.headText;
+    e.inner ??= m.inner;
+    if (m.source === "list") e.source = "list";
+  }
+  for (const e of order) chooseName(e, forms.get(e)!);
+  const merged = mergeShortForms(order);
+  addBareMentions(text, tokens, merged, lex, sentenceOf);
+  merged.forEach((e, k) => (e.id = `e${k + 1}`));
+  return merged;
+}
+
+/**
+ * The entity's name: for people and organisations the fullest form written; for places the form
+ * written most often (a place's other names, "القارة السمراء" for أفريقيا, are not fuller forms of it),
+ * the fuller on a tie.
+ */
+function chooseName(e: WorkEntity, forms: Map<string, { keys: string[]; count: number }>): void {
+  const byPlace = e.type === "LOC" || e.type === "FAC";
+  let best: [string, { keys: string[]; count: number }] | undefined;
+  for (const f of forms) {
+    if (!best) best = f;
+    else if (byPlace ? f[1].count > best[1].count || (f[1].count === best[1].count && f[1].keys.length > best[1].keys.length) : f[1].keys.length > best[1].keys.length) best = f;
+  }
+  if (best) {
+    e.name = best[0];
+    e.keys = best[1].keys;
+  }
+}
+
+function addMention(e: WorkEntity, m: EntityMention, span: [number, number]): void {
+  if (e.mentions.some((x) => x.start === m.start)) return;
+  e.mentions.push(m);
+  e.spans.push(span);
+}
+
+/**
+ * Short forms join their full name: a context-found person whose keys end another person's keys
+ * ("داود أوغلو" → "أحمد داود أوغلو"), and a context-found organisation or facility whose keys begin
+ * another's ("سجن حمص" → "سجن حمص المركزي").
+ */
+function mergeShortForms(entities: WorkEntity[]): WorkEntity[] {
+  const out: WorkEntity[] = [];
+  for (const e of entities) {
+    if (e.source === "context") {
+      const full = entities.find(
+        (f) => f !== e && f.type === e.type && f.keys.length > e.keys.length &&
+          (e.type === "PER" ? endsWith(f.keys, e.keys) : (e.type === "ORG" || e.type === "FAC") && e.keys.length >= 2 && startsWith(f.keys, e.keys)),
+      );
+      if (full) {
+        e.mentions.forEach((m, k) => addMention(full, m, e.spans[k]));
+        full.role ??= e.role;
+        continue;
+      }
+    }
+    out.push(e);
+  }
+  for (const e of out) sortMentions(e);
+  return out;
+}
+
+const endsWith = (a: string[], b: string[]): boolean => b.every((k, i) => a[a.length - b.length + i] === k);
+const startsWith = (a: string[], b: string[]): boolean => b.every((k, i) => a[i] === k);
+
+/** Bare last names of people ("الشرع") and bare heads of organisations ("المرصد") named in full before. */
+function addBareMentions(text: string, tokens: Token[], entities: WorkEntity[], lex: EntityLexicons, sentenceOf: (token: number) => number): void {
+  const covered = new Uint8Array(tokens.length);
+  for (const e of entities) for (const [a, b] of e.spans) covered.fill(1, a, b);
+  const byKey = new Map<string, WorkEntity | null>();
+  const offer = (key: string, e: WorkEntity): void => {
+    byKey.set(key, byKey.has(key) && byKey.get(key) !== e ? null : e); // a key two entities share is dropped
+  };
+  for (const e of entities) {
+    if (e.keys.length < 2) continue;
+    if (e.type === "PER") {
+      const last = e.keys[e.keys.length - 1];
+      const bare = last.replace(/^ال/, "");
+      if (bare.length >= 3 && !lex.givenNames.has(bare) && !lex.functionWords.has(bare)) offer(last, e);
+    } else if (e.type === "ORG" && e.keys[0].startsWith("ال") && lex.heads.has(e.keys[0])) offer(e.keys[0], e);
+  }
+  for (let i = 0; i < tokens.length; i++) {
+    if (covered[i] || tokens[i].kind !== "word") continue;
+    const e = byKey.get(tokenKey(tokens[i]));
+    if (!e) continue;
+    const s = surfaceOf(text, tokens, i, i + 1);
+    addMention(e, { start: s.start, end: s.end, text: text.slice(s.start, s.end), sentence: sentenceOf(i), rule: "coreference" }, [i, i + 1]);
+  }
+  for (const e of entities) sortMentions(e);
+}
+
+function sortMentions(e: WorkEntity): void {
+  const idx = e.mentions.map((_, k) => k).sort((a, b) => e.mentions[a].start - e.mentions[b].start);
+  e.mentions = idx.map((k) => e.mentions[k]);
+  e.spans = idx.map((k) => e.spans[k]);
+}

@@ -1,0 +1,57 @@
+/**
+ * The entities stage: people, organisations, places and facilities, each once, with every mention.
+ * Public face of src/entities.
+ */
+import type { MarsadDocument, Token } from "../document.js";
+import type { Gazetteer } from "../geo/gazetteer.js";
+import type { Stage } from "../pipeline.js";
+import type { CliticSegmenter } from "../text/clitics.js";
+import { enrichTokens } from "../text/index.js";
+import { tokenize } from "../text/tokenize.js";
+import type { ActorIndex } from "./actors.js";
+import { buildEntities, type WorkEntity } from "./coref.js";
+import type { EntityLexicons } from "./lexicons.js";
+import { Recognizer, type Mention } from "./recognize.js";
+
+export { ActorIndex, type Actor } from "./actors.js";
+export { loadEntityLexicons, type EntityLexicons } from "./lexicons.js";
+export type { WorkEntity } from "./coref.js";
+
+export interface EntityResources {
+  segmenter: CliticSegmenter;
+  actors: ActorIndex;
+  gazetteer: Gazetteer;
+  entityLexicons: EntityLexicons;
+  recognizer: Recognizer;
+}
+
+export function createRecognizer(actors: ActorIndex, gazetteer: Gazetteer, lex: EntityLexicons): Recognizer {
+  return new Recognizer({ actors, gazetteer, lex });
+}
+
+export const entitiesStage: Stage<EntityResources> = {
+  name: "entities",
+  requires: ["tokens", "sentences"],
+  provides: ["entities"],
+  run(doc: MarsadDocument, res: EntityResources): void {
+    const { text, tokens, sentences } = doc;
+    const mentions: Mention[] = [];
+    sentences.forEach((s, k) => mentions.push(...res.recognizer.recognize(text, tokens, s.tokenStart, s.tokenEnd, k)));
+    // The dateline is no paragraph, but its place and outlet are entities of the article.
+    const all = [...tokens];
+    const d = doc.meta.dateline;
+    if (d) {
+      const extra: Token[] = [];
+      enrichTokens(text, tokenize(text, d.start, d.end), res.segmenter, extra);
+      const from = all.length;
+      all.push(...extra);
+      for (const m of res.recognizer.recognize(text, all, from, all.length, -1)) mentions.push({ ...m, rule: m.rule });
+    }
+    const tokenSentence = new Int32Array(all.length).fill(-1);
+    sentences.forEach((s, k) => tokenSentence.fill(k, s.tokenStart, s.tokenEnd));
+    doc.entities = buildEntities(text, all, mentions, res.entityLexicons, (i) => tokenSentence[i]);
+  },
+};
+
+/** The entities with their working fields (for later stages in the same pipeline). */
+export const workEntities = (doc: MarsadDocument): WorkEntity[] => doc.entities as WorkEntity[];

@@ -1,0 +1,451 @@
+/**
+ * Entity mentions in one sentence: longest-match lookup of actor and place names over token keys,
+ * then contextual rules for names no list holds. The rules, tried at each token in this order (the
+ * longest match wins; on a tie, a listed name beats a contextual one):
+ *  1. listed names: actors (data/actors) and places (data/gazetteer), longest key sequence;
+ *  2. a name head and the phrase it governs: "مطار X" (FAC), "قرية X" (LOC), "وزارة X" (ORG);
+ *  3. a title or rank before a name: "العقيد ميلود الزوي" (PER, role العقيد);
+ *  4. a given name and the name words after it: "محمد بامهدي", "عبدالرحمن الزيلعي", "X بن Y";
+ *  5. a kunya: "أبو محمد الجولاني".
+ * Place names that are also ordinary words ("البلد", "الكامل") count only with a head or a locative
+ * word before them ("في", "قرب", "شمال" …), or when they name a country; neighbourhoods need "حي".
+ */
+import type { Token } from "../document.js";
+import type { PlaceName } from "../geo/gazetteer.js";
+import type { Gazetteer } from "../geo/gazetteer.js";
+import { hasArticle, NAME_INNER_PUNCT, tokenKey } from "../text/keys.js";
+import type { TrieNode, KeyTrie } from "../util/trie.js";
+import type { Actor, ActorIndex } from "./actors.js";
+import type { EntityLexicons, EntityType, Head } from "./lexicons.js";
+
+export interface Mention {
+  /** Token range of the name (a stripped head such as "مدينة" is outside it). */
+  tokenStart: number;
+  tokenEnd: number;
+  type: EntityType;
+  source: "list" | "context";
+  rule: "actor" | "gazetteer" | "head" | "title" | "given-name" | "kunya" | "coreference" | "dateline";
+  actor?: Actor;
+  places?: PlaceName[];
+  /** The head word before or at the start of the name, and what it says. */
+  head?: Head;
+  headText?: string;
+  /** For a facility or organisation named after a place ("سجن حمص المركزي"), that place. */
+  inner?: PlaceName[];
+  role?: string;
+  sentence: number;
+}
+
+export interface RecognizerResources {
+  actors: ActorIndex;
+  gazetteer: Gazetteer;
+  lex: EntityLexicons;
+}
+
+/** Prepositions and place words that announce a place ("في", "إلى", "قرب", "شمال" …), by stem. */
+const LOCATIVES = new Set(["في", "الي", "من", "قرب", "داخل", "حول", "عند", "باتجاه", "نحو", "شمال", "جنوب", "شرق", "غرب", "شمالي", "جنوبي", "شرقي", "غربي", "وسط", "مدينه", "اطراف", "مشارف", "محيط", "ضواحي"]);
+const MAX_HEAD_PHRASE = 7;
+const MAX_PERSON_TOKENS = 5;
+const ROLE_WINDOW = 7;
+/** Words that join parts of a person's name: بن، ابن، بنت، آل، عبد، أبو، أم. */
+const NAME_CONNECTORS = new Set(["بن", "ابن", "بنت", "ال", "عبد", "ابو", "ام", "ابي", "بنو"]);
+const KUNYA = new Set(["ابو", "ام", "ابي"]);
+/** Function words that may sit inside a role ("القائد في إدارة …", "المتحدث باسم …"). */
+const ROLE_LINKS = new Set(["في", "باسم", "لدي", "عن"]);
+
+interface Span {
+  end: number;
+  mention: Omit<Mention, "sentence">;
+}
+
+export class Recognizer {
+  constructor(private readonly r: RecognizerResources) {}
+
+  /** Mentions in tokens [from, to) of one sentence. */
+  recognize(text: string, tokens: Token[], from: number, to: number, sentence: number): Mention[] {
+    const keys = tokens.map((t, i) => (i >= from && i < to ? tokenKey(t) : ""));
+    const ctx: Ctx = { text, tokens, keys, from, to };
+    const out: Mention[] = [];
+    let i = from;
+    while (i < to) {
+      const found = this.best(ctx, i);
+      if (found) {
+        out.push({ ...found.mention, sentence });
+        i = found.end;
+      } else i++;
+    }
+    return out;
+  }
+
+  private best(ctx: Ctx, i: number): Span | null {
+    const t = ctx.tokens[i];
+    if (t.kind !== "word" && t.kind !== "latin") return null;
+    const candidates: Span[] = [];
+    const listed = this.listed(ctx, i, true);
+    if (listed) candidates.push(listed);
+    const headed = this.headed(ctx, i);
+    if (headed) candidates.push(headed);
+    const titled = this.titled(ctx, i);
+    if (titled) candidates.push(titled);
+    const person = this.person(ctx, i, false);
+    if (person) candidates.push(person);
+    if (!candidates.length) return null;
+    // Longest first; on a tie, listed names before contextual ones (stable sort keeps that order).
+    candidates.sort((a, b) => b.end - a.end);
+    return this.withRole(ctx, candidates[0]);
+  }
+
+  /** Rule 1: the longest actor or place name starting at i. */
+  private listed(ctx: Ctx, i: number, filterWeak: boolean): Span | null {
+    const actor = walk(ctx, i, this.r.actors.names);
+    const place = walk(ctx, i, this.r.gazetteer.names);
+    const places = place ? place.values.filter((p) => !p.stripped) : [];
+    const placeOk = place && places.length > 0 && (!filterWeak || this.placeStandsAlone(ctx, i, place.end, places));
+    if (actor && (!placeOk || actor.end >= place!.end)) {
+      const a = preferredActor(actor.values);
+      // An actor that is also a listed place of the same extent ("الجزيرة") is read as the place
+      // unless the actor is an organisation of the news (media are named by their full titles).
+      if (!(placeOk && place!.end === actor.end && a.type === "ORG" && this.isWeakActor(ctx, i, actor.end))) {
+        return { end: actor.end, mention: { tokenStart: i, tokenEnd: actor.end, type: a.type, source: "list", rule: "actor", actor: a } };
+      }
+    }
+    if (placeOk) return { end: place!.end, mention: { tokenStart: i, tokenEnd: place!.end, type: placeType(places), source: "list", rule: "gazetteer", places } };
+    return null;
+  }
+
+  /** A single-word actor alias that is an ordinary word is not trusted over a place of the same name. */
+  private isWeakActor(ctx: Ctx, i: number, end: number): boolean {
+    return end - i === 1 && this.r.lex.common.has(ctx.tokens[i].stem);
+  }
+
+  /** Whether a listed place found at [i, end) may stand without a head: see the module comment. */
+  private placeStandsAlone(ctx: Ctx, i: number, end: number, places: PlaceName[]): boolean {
+    const t = ctx.tokens[i];
+    const ordinary = end - i === 1 && (this.r.lex.common.has(t.stem) || this.r.lex.givenNames.has(t.stem) || this.r.lex.functionWords.has(t.stem));
+    const onlyNeighbourhoods = places.every((p) => p.place.kind === "neighbourhood");
+    if (onlyNeighbourhoods) return false; // a neighbourhood needs its head ("حي الخالدية")
+    if (!ordinary) return true;
+    if (places.some((p) => p.place.kind === "country")) return true;
+    return this.locativeWordBefore(ctx, i);
+  }
+
+  /**
+   * A locative word right before ("في", "قرب", "شمال" …), or an attached ب on a bare name ("بإب"); ب
+   * before the article ("بالكامل") is too common to count.
+   */
+  private locativeWordBefore(ctx: Ctx, i: number): boolean {
+    const t = ctx.tokens[i];
+    if (/(^|\+)ب$/.test(t.pro)) return true;
+    if (t.pro && t.pro !== "ال") return false;
+    const prev = i > ctx.from ? ctx.tokens[i - 1] : undefined;
+    return !!prev && prev.kind === "word" && LOCATIVES.has(prev.stem);
+  }
+
+  /** Rule 2: a head word and the name phrase it governs. */
+  private headed(ctx: Ctx, i: number): Span | null {
+    const t = ctx.tokens[i];
+    if (t.kind !== "word" || t.enc) return null;
+    const { lex } = this.r;
+    let head = lex.heads.get(ctx.keys[i]);
+    let after = i + 1;
+    const multi = walk(ctx, i, lex.multiWordHeads);
+    if (multi) {
+      head = multi.values[0];
+      after = multi.end;
+    }
+    if (!head) {
+      const h = hasArticle(t.pro) ? lex.heads.get(t.stem) : undefined;
+      const next = ctx.tokens[i + 1];
+      // "الفرقة 30", "الكتيبة 102 مشاة", "اللواء 35": a definite unit head before its number
+      if (h?.type === "ORG" && (h.kind === "army" || h.kind === "armed_group") && i + 1 < ctx.to && next.kind === "number") {
+        let end = i + 2;
+        const unit = ctx.tokens[end];
+        if (end < ctx.to && unit.kind === "word" && !unit.pro && !unit.enc && !lex.functionWords.has(unit.stem) && this.endsName(ctx, end + 1)) end++;
+        return { end, mention: { tokenStart: i, tokenEnd: end, type: "ORG", source: "context", rule: "head", head: h, headText: ctx.text.slice(t.start, t.end) } };
+      }
+      // "الجيش التركي": a definite head before a nationality adjective
+      if (h?.gentilic && i + 1 < ctx.to && next.kind === "word" && hasArticle(next.pro) && !next.pro.includes("و") && this.isNationalGentilic(next.stem)) {
+        let end = i + 2;
+        while (end < ctx.to && ctx.tokens[end].kind === "word" && hasArticle(ctx.tokens[end].pro) && ctx.tokens[end].pro === "ال" && this.r.lex.gentilics.has(ctx.tokens[end].stem)) end++;
+        return { end, mention: { tokenStart: i, tokenEnd: end, type: h.type, source: "context", rule: "head", head: h, headText: ctx.text.slice(t.start, t.end) } };
+      }
+      return null;
+    }
+    if (head.definite !== hasArticle(t.pro) && !head.definite) return null; // "المدينة" is not "مدينة X"
+    const phrase = this.headPhrase(ctx, after, head);
+    if (!phrase) return null;
+    const headText = ctx.text.slice(t.start, ctx.tokens[after - 1].end);
+    if (head.keep) {
+      // The whole phrase is the name; a listed name of exactly that extent (a facility) is preferred by best().
+      const listed = this.listed(ctx, i, false);
+      if (listed && listed.end === phrase.end) return listed;
+      return { end: phrase.end, mention: { tokenStart: i, tokenEnd: phrase.end, type: head.type, source: "context", rule: "head", head, headText, inner: phrase.inner?.places } };
+    }
+    // The name is what follows the head: a listed place (stripped admin names allowed; adjectives after
+    // it describe it: "محافظة لحج الجنوبية" is لحج), or a new name.
+    const inner = phrase.inner && phrase.inner.start === after ? phrase.inner : undefined;
+    const end = inner ? inner.end : phrase.end;
+    return {
+      end: phrase.end,
+      mention: { tokenStart: after, tokenEnd: end, type: head.type, source: inner ? "list" : "context", rule: inner ? "gazetteer" : "head", places: inner?.places, head, headText },
+    };
+  }
+
+  private isNationalGentilic(stem: string): boolean {
+    const g = this.r.lex.gentilics.get(stem);
+    return !!g && g.kind === "national";
+  }
+
+  /**
+   * The phrase a head governs, from `from`: a construct chain of nouns closed by a definite word or a
+   * proper name, then definite adjectives; "ل" opens a further chain ("المرصد السوري لحقوق الإنسان").
+   */
+  private headPhrase(ctx: Ctx, from: number, head: Head): { end: number; nameLike: boolean; inner?: { start: number; end: number; places: PlaceName[] } } | null {
+    const { tokens } = ctx;
+    const lex = this.r.lex;
+    let j = from;
+    let closed = -1;
+    let state: "need" | "closed" = "need";
+    let nameLike = false;
+    let inner: { start: number; end: number; places: PlaceName[] } | undefined;
+    while (j < ctx.to && j - from < MAX_HEAD_PHRASE) {
+      const t = tokens[j];
+      if (t.kind === "number") {
+        if (head.type === "LOC") break;
+        j++;
+        closed = j;
+        state = "closed";
+        nameLike = true;
+        continue;
+      }
+      if (t.kind !== "word") break;
+      if (lex.functionWords.has(t.stem) && !lex.gentilics.has(t.stem)) break;
+      const pro = t.pro;
+      // a person after a title inside the phrase is part of it ("ملعب الأمير محمد بن عبدالعزيز")
+      if (!pro && j > from && walk(ctx, j - 1, lex.titles)?.end === j && head.type !== "LOC") {
+        const person = this.person(ctx, j, true);
+        if (person) {
+          j = person.end;
+          closed = j;
+          state = "closed";
+          nameLike = true;
+          continue;
+        }
+      }
+      // a person's name after the head begins a new mention ("المرصد رامي عبد الرحمن")
+      if (!pro && lex.givenNames.has(t.stem)) break;
+      if (j > from && /(^|\+)(و|ف)(\+|$)/.test(pro)) break;
+      if (/(^|\+)(ب|ك)(\+|$)/.test(pro)) break;
+      const list = walk(ctx, j, this.r.gazetteer.names);
+      const actor = walk(ctx, j, this.r.actors.names);
+      if ((list || actor) && !(state === "closed" && pro === "ل")) {
+        const end = Math.max(list?.end ?? 0, actor?.end ?? 0);
+        if (list && !inner && list.end === end) inner = { start: j, end, places: [...list.values] };
+        nameLike = true;
+        j = end;
+        closed = j;
+        state = "closed";
+        continue;
+      }
+      if (hasArticle(pro)) {
+        if (pro !== "ال" && !(head.type === "ORG" && pro === "ل+ال")) break;
+        if (lex.functionWords.has(t.stem)) break;
+        // once closed, only relational adjectives go on ("المركزي", "الجوية"), not "الواقع"
+        if (state === "closed" && pro === "ال" && !isNisba(t.stem)) break;
+        j++;
+        closed = j;
+        state = "closed";
+        if (!lex.common.has(t.stem) && !lex.gentilics.has(t.stem)) nameLike = true;
+        continue;
+      }
+      if (state === "closed") {
+        if (pro === "ل" && head.type === "ORG") {
+          state = "need";
+          j++;
+          continue;
+        }
+        break;
+      }
+      if (pro && !(pro === "ل" && j > from)) break;
+      j++;
+      if (this.isNameWord(t)) {
+        // a name no list holds closes the phrase ("قرية الفلاحي", "مخيم X")
+        nameLike = true;
+        closed = j;
+        state = "closed";
+      }
+    }
+    if (closed <= from) return null;
+    // an organisation's name may be made of ordinary words when it runs to two or more ("جبهة أنصار الدين")
+    if (head.needsName && !nameLike && !(head.type === "ORG" && closed - from >= 2)) return null;
+    return { end: closed, nameLike, inner };
+  }
+
+  /** A word that is a name, not vocabulary: a given name, or a word no lexicon knows. */
+  private isNameWord(t: Token): boolean {
+    const lex = this.r.lex;
+    if (t.kind !== "word") return false;
+    if (lex.givenNames.has(t.stem)) return true;
+    return t.stem.length >= 2 && !lex.common.has(t.stem) && !lex.functionWords.has(t.stem);
+  }
+
+  /** Whether a name may end before token k: at the end, punctuation, a function word or a conjunction. */
+  private endsName(ctx: Ctx, k: number): boolean {
+    if (k >= ctx.to) return true;
+    const t = ctx.tokens[k];
+    return t.kind === "punct" || (t.kind === "word" && (this.r.lex.functionWords.has(t.stem) || /(^|\+)و(\+|$)/.test(t.pro)));
+  }
+
+  private startsListedNonPerson(ctx: Ctx, j: number): boolean {
+    if (walk(ctx, j, this.r.gazetteer.names)?.values.some((p) => !p.stripped)) return true;
+    return !!walk(ctx, j, this.r.actors.names)?.values.some((a) => a.type === "ORG");
+  }
+
+  /**
+   * A person's title or role: a title that opens the matched name is moved out of it ("الرئيس بشار
+   * الأسد" → بشار الأسد, role الرئيس); else a title shortly before the name ("مدير المرصد رامي …",
+   * "القائد في إدارة العمليات العسكرية أحمد الشرع"), else one right after it ("… الزوي المتحدث باسم …").
+   */
+  private withRole(ctx: Ctx, span: Span): Span {
+    const m = span.mention;
+    if (m.type !== "PER") return span;
+    const lead = walk(ctx, m.tokenStart, this.r.lex.titles);
+    if (lead && lead.end < m.tokenEnd) {
+      return { ...span, mention: { ...m, tokenStart: lead.end, role: m.role ?? ctx.text.slice(ctx.tokens[m.tokenStart].start, ctx.tokens[lead.end - 1].end) } };
+    }
+    if (m.role) return span;
+    const role = this.roleBefore(ctx, m.tokenStart) ?? this.roleAfter(ctx, m.tokenEnd);
+    return role ? { ...span, mention: { ...m, role } } : span;
+  }
+
+  private roleBefore(ctx: Ctx, start: number): string | undefined {
+    let found: number | undefined;
+    for (let k = start - 1; k >= Math.max(ctx.from, start - ROLE_WINDOW); k--) {
+      const t = ctx.tokens[k];
+      if (t.kind !== "word" && t.kind !== "number") break;
+      if (this.r.lex.functionWords.has(t.stem) && !ROLE_LINKS.has(t.stem)) break;
+      const title = walk(ctx, k, this.r.lex.titles);
+      if (title && title.end <= start) found = k;
+    }
+    return found === undefined ? undefined : ctx.text.slice(ctx.tokens[found].start, ctx.tokens[start - 1].end);
+  }
+
+  private roleAfter(ctx: Ctx, end: number): string | undefined {
+    if (end >= ctx.to || !walk(ctx, end, this.r.lex.titles) || !hasArticle(ctx.tokens[end].pro)) return undefined;
+    let k = end;
+    while (k < ctx.to && k - end < ROLE_WINDOW && (ctx.tokens[k].kind === "word" || ctx.tokens[k].kind === "number") && !(k > end && /(^|\+)(و|ف)(\+|$)/.test(ctx.tokens[k].pro)) && !(this.r.lex.functionWords.has(ctx.tokens[k].stem) && !ROLE_LINKS.has(ctx.tokens[k].stem))) k++;
+    return ctx.text.slice(ctx.tokens[end].start, ctx.tokens[k - 1].end);
+  }
+
+  /** "على" and the name "علي" normalise alike; the written ى tells the preposition. */
+  private isFunctionWordAsWritten(ctx: Ctx, i: number): boolean {
+    const t = ctx.tokens[i];
+    return this.r.lex.functionWords.has(t.stem) && /[ىئ]$/.test(ctx.text.slice(t.start, t.end));
+  }
+
+  /** Rule 3: a title, rank or role before a person's name ("العقيد ميلود الزوي"). */
+  private titled(ctx: Ctx, i: number): Span | null {
+    const title = walk(ctx, i, this.r.lex.titles);
+    if (!title || title.end >= ctx.to) return null;
+    const person = this.person(ctx, title.end, true);
+    if (!person) return null;
+    return { end: person.end, mention: { ...person.mention, role: ctx.text.slice(ctx.tokens[i].start, ctx.tokens[title.end - 1].end) } };
+  }
+
+  /**
+   * Rules 4 and 5: a person's name from a given name or a kunya (or, after a title, from any name
+   * word). `afterTitle` lets a name start with a word no list holds.
+   */
+  private person(ctx: Ctx, i: number, afterTitle: boolean): Span | null {
+    const { tokens } = ctx;
+    const lex = this.r.lex;
+    const t = tokens[i];
+    if (t.kind !== "word" || t.enc || hasArticle(t.pro) || /(^|\+)(ب|ل|ك|ف)(\+|$)/.test(t.pro)) return null;
+    const listed = this.listed(ctx, i, false);
+    if (listed?.mention.type === "PER") return listed;
+    const given = lex.givenNames.has(t.stem) && !this.isFunctionWordAsWritten(ctx, i);
+    const kunya = KUNYA.has(t.stem);
+    if (!given && !kunya && !(afterTitle && this.isNameWord(t))) return null;
+    let j = i + 1;
+    let needMore = kunya;
+    while (j < ctx.to && j - i < MAX_PERSON_TOKENS) {
+      const n = tokens[j];
+      if (n.kind !== "word" || n.enc || (n.pro && n.pro !== "ال")) break;
+      if (lex.functionWords.has(n.stem) && !NAME_CONNECTORS.has(n.stem)) break;
+      // "… المتحدث باسم": a role follows the name — but a one-word honorific that no name follows
+      // is a family name ("زين السيد", "علي الفقيه")
+      const title = walk(ctx, j, lex.titles);
+      if (title && !lex.givenNames.has(n.stem) && !(title.end === j + 1 && !(j + 1 < ctx.to && this.isNameWord(tokens[j + 1])))) break;
+      if (NAME_CONNECTORS.has(n.norm)) {
+        j++;
+        needMore = true;
+        continue;
+      }
+      if (n.pro === "ال") {
+        // a family name with the article ("الزيلعي") ends the name unless a connector follows
+        if (lex.gentilics.get(n.stem)?.kind === "national" && !needMore) break;
+        j++;
+        needMore = false;
+        if (!(j < ctx.to && NAME_CONNECTORS.has(tokens[j].norm))) break;
+        continue;
+      }
+      // a listed place or organisation after a name is not part of it ("علي حمص" is "on Homs")
+      if (!needMore && this.startsListedNonPerson(ctx, j)) break;
+      if ((lex.givenNames.has(n.stem) && !this.isFunctionWordAsWritten(ctx, j)) || this.isNameWord(n) || needMore) {
+        j++;
+        needMore = false;
+        continue;
+      }
+      // an ordinary word right after the given name, where the sentence moves on, is a family name
+      // ("محمد حلواني، …", "عبدالكريم صبرا إن …")
+      if (j === i + 1 && !lex.functionWords.has(n.stem) && !/^[يتن]/.test(n.stem) && this.endsName(ctx, j + 1)) {
+        j++;
+        break;
+      }
+      break;
+    }
+    if (needMore) j--;
+    // A lone given name is a person only after a title; a lone kunya never is.
+    if (j - i < (afterTitle ? 1 : 2)) return null;
+    // A given name that is also an ordinary word ("أمين", "سعيد") needs a second name word that is not.
+    if (!afterTitle && given && lex.common.has(t.stem) && !tokens.slice(i + 1, j).some((x) => this.isNameWord(x) || x.pro === "ال")) return null;
+    return { end: j, mention: { tokenStart: i, tokenEnd: j, type: "PER", source: "context", rule: afterTitle ? "title" : kunya ? "kunya" : "given-name" } };
+  }
+}
+
+interface Ctx {
+  text: string;
+  tokens: Token[];
+  keys: string[];
+  from: number;
+  to: number;
+}
+
+/** Walks a trie from token i; returns the longest key sequence with values and where it ends. */
+export function walk<V>(ctx: Ctx, i: number, trie: KeyTrie<V>): { end: number; values: readonly V[] } | null {
+  let node: TrieNode<V> | undefined = trie.start(ctx.keys[i]);
+  let j = i + 1;
+  let best: { end: number; values: readonly V[] } | null = null;
+  while (node) {
+    if (node.values.length) best = { end: j, values: node.values };
+    if (j >= ctx.to) break;
+    // "العربية.نت", "العربية/الحدث": inner punctuation without spaces is part of the name
+    let k = j;
+    if (ctx.tokens[k].kind === "punct" && NAME_INNER_PUNCT.has(ctx.text[ctx.tokens[k].start]) && ctx.tokens[k].start === ctx.tokens[k - 1].end && k + 1 < ctx.to && ctx.tokens[k + 1].start === ctx.tokens[k].end) k++;
+    if (ctx.tokens[k].kind === "punct") break;
+    node = node.next(ctx.keys[k]);
+    j = k + 1;
+  }
+  return best;
+}
+
+/** A relational (nisba) adjective: ends in ي, ية, يون, يين. */
+const isNisba = (stem: string): boolean => /(ي|يه|يون|يين|يات)$/.test(stem);
+
+function preferredActor(actors: readonly Actor[]): Actor {
+  return actors[0];
+}
+
+function placeType(places: readonly PlaceName[]): EntityType {
+  return places.every((p) => p.place.kind === "facility") ? "FAC" : "LOC";
+}

@@ -1,0 +1,33 @@
+/**
+ * Matching keys: the form under which a token is looked up in the name lists. A key is the token's
+ * stem, with "ال" in front when the word carried the article — so "بالرياض", "والرياض" and "الرياض"
+ * share the key "الرياض", while the given name "رياض" keeps the key "رياض". Names in the data files
+ * are turned into key sequences by the same tokeniser and segmenter, so both sides always agree.
+ */
+import type { Token } from "../document.js";
+import type { CliticSegmenter } from "./clitics.js";
+import { normalize } from "./normalize.js";
+import { tokenize } from "./tokenize.js";
+
+/** Whether the proclitics hold the article: "ال", "و+ال", "ب+ال", "ل+ال" … */
+export const hasArticle = (pro: string): boolean => pro === "ال" || pro.endsWith("+ال");
+
+export function tokenKey(t: Pick<Token, "pro" | "stem" | "kind">): string {
+  if (t.kind !== "word") return t.stem;
+  return hasArticle(t.pro) ? "ال" + t.stem : t.stem;
+}
+
+/** Punctuation that may sit inside a name without a space: "العربية.نت", "العربية/الحدث", "أ.ف.ب". */
+export const NAME_INNER_PUNCT = new Set([".", "/", "-", "'"]);
+
+/** The key sequence of a name as written in a data file ("المرصد السوري لحقوق الإنسان" → مرصد… keys). */
+export function nameKeys(name: string, segmenter: CliticSegmenter): string[] {
+  const keys: string[] = [];
+  for (const t of tokenize(name)) {
+    if (t.kind === "punct") continue;
+    const written = name.slice(t.start, t.end);
+    if (t.kind === "word") keys.push(tokenKey({ ...segmenter.analyzeWord(written), kind: "word" }));
+    else keys.push(normalize(written));
+  }
+  return keys;
+}

@@ -1,0 +1,46 @@
+/**
+ * A trie over key sequences: the index that longest-match lookup of multi-word names walks, one token
+ * key at a time. Each node may hold values (several entries can share one name).
+ */
+export class KeyTrie<V> {
+  private readonly root: TrieNode<V> = new TrieNode();
+  size = 0;
+
+  add(keys: readonly string[], value: V): void {
+    if (!keys.length) return;
+    let node = this.root;
+    for (const k of keys) {
+      let next = node.children.get(k);
+      if (!next) node.children.set(k, (next = new TrieNode()));
+      node = next;
+    }
+    if (!node.values.includes(value)) {
+      node.values.push(value);
+      this.size++;
+    }
+  }
+
+  /** Values stored under exactly this key sequence. */
+  get(keys: readonly string[]): readonly V[] {
+    let node: TrieNode<V> | undefined = this.root;
+    for (const k of keys) {
+      node = node.children.get(k);
+      if (!node) return [];
+    }
+    return node.values;
+  }
+
+  /** The first step of a walk: the node for one key, or undefined. */
+  start(key: string): TrieNode<V> | undefined {
+    return this.root.children.get(key);
+  }
+}
+
+export class TrieNode<V> {
+  readonly children = new Map<string, TrieNode<V>>();
+  readonly values: V[] = [];
+
+  next(key: string): TrieNode<V> | undefined {
+    return this.children.get(key);
+  }
+}
