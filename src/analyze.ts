@@ -22,10 +22,10 @@ export interface LoadOptions {
 export function loadResources(opts: LoadOptions = {}): Resources {
   const lexicon = loadWordLexicon();
   const segmenter = new CliticSegmenter(lexicon);
-  const entityLexicons = loadEntityLexicons(segmenter, lexicon);
+  const entityLexicons = loadEntityLexicons(lexicon);
   const imported = opts.importedGazetteer === undefined ? importedGazetteerDir() : opts.importedGazetteer;
-  const gazetteer = Gazetteer.load(segmenter, entityLexicons.adminPrefixes, imported ?? undefined);
-  const actors = ActorIndex.load(segmenter);
+  const gazetteer = Gazetteer.load(entityLexicons.adminPrefixes, imported ?? undefined);
+  const actors = ActorIndex.load();
   return { ingest: loadIngestResources(), segmenter, entityLexicons, gazetteer, actors, recognizer: createRecognizer(actors, gazetteer, entityLexicons) };
 }
 

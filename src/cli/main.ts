@@ -5,6 +5,7 @@
 import { Command, CommanderError } from "commander";
 import { EXIT, isMarsadError } from "../errors.js";
 import { analyzeCommand } from "./analyze-command.js";
+import { gazetteerCommand } from "./gazetteer-command.js";
 
 const EXIT_CODES = `
 Exit codes:
@@ -22,12 +23,18 @@ export function buildProgram(): Command {
     .addHelpText("after", EXIT_CODES)
     .exitOverride()
     .configureOutput({ outputError: (str, write) => write(`marsad: error: ${str.replace(/^error: /, "").trim()} (see --help)\n`) });
-  for (const cmd of [analyzeCommand()]) {
-    cmd.copyInheritedSettings(program);
+  for (const cmd of [analyzeCommand(), gazetteerCommand()]) {
+    inherit(cmd, program);
     cmd.addHelpText("after", EXIT_CODES);
     program.addCommand(cmd);
   }
   return program;
+}
+
+/** Subcommands (and theirs) report errors and exit like the program. */
+function inherit(cmd: Command, program: Command): void {
+  cmd.copyInheritedSettings(program);
+  for (const sub of cmd.commands) inherit(sub, program);
 }
 
 export async function main(argv: string[]): Promise<number> {

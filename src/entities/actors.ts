@@ -4,7 +4,6 @@
  * matching keys of every name and alias.
  */
 import { dataPath } from "../data-dir.js";
-import type { CliticSegmenter } from "../text/clitics.js";
 import { nameKeys } from "../text/keys.js";
 import { KeyTrie } from "../util/trie.js";
 import { multi, readTsvDir } from "../util/tsv.js";
@@ -32,7 +31,7 @@ export class ActorIndex {
   readonly byId = new Map<string, Actor>();
   readonly names = new KeyTrie<Actor>();
 
-  static load(segmenter: CliticSegmenter): ActorIndex {
+  static load(): ActorIndex {
     const idx = new ActorIndex();
     for (const r of readTsvDir(dataPath("actors"), ACTOR_COLUMNS)) {
       const a: Actor = {
@@ -48,7 +47,7 @@ export class ActorIndex {
         role: r.role_ar,
       };
       idx.byId.set(a.id, a);
-      for (const n of [a.name, ...a.aliases]) idx.names.add(nameKeys(n, segmenter), a);
+      for (const n of [a.name, ...a.aliases]) idx.names.add(nameKeys(n), a);
     }
     return idx;
   }

@@ -8,6 +8,7 @@ import type { Stage } from "../pipeline.js";
 import type { CliticSegmenter } from "../text/clitics.js";
 import { enrichTokens } from "../text/index.js";
 import { tokenize } from "../text/tokenize.js";
+import { tokenKey } from "../text/keys.js";
 import type { ActorIndex } from "./actors.js";
 import { buildEntities, type WorkEntity } from "./coref.js";
 import type { EntityLexicons } from "./lexicons.js";
@@ -36,7 +37,8 @@ export const entitiesStage: Stage<EntityResources> = {
   run(doc: MarsadDocument, res: EntityResources): void {
     const { text, tokens, sentences } = doc;
     const mentions: Mention[] = [];
-    sentences.forEach((s, k) => mentions.push(...res.recognizer.recognize(text, tokens, s.tokenStart, s.tokenEnd, k)));
+    const keys = tokens.map(tokenKey);
+    sentences.forEach((s, k) => mentions.push(...res.recognizer.recognize(text, tokens, s.tokenStart, s.tokenEnd, k, keys)));
     // The dateline is no paragraph, but its place and outlet are entities of the article.
     const all = [...tokens];
     const d = doc.meta.dateline;
@@ -47,11 +49,19 @@ export const entitiesStage: Stage<EntityResources> = {
       all.push(...extra);
       for (const m of res.recognizer.recognize(text, all, from, all.length, -1)) mentions.push({ ...m, rule: m.rule });
     }
+    const kept = keepSupportedWeakPlaces(mentions);
     const tokenSentence = new Int32Array(all.length).fill(-1);
     sentences.forEach((s, k) => tokenSentence.fill(k, s.tokenStart, s.tokenEnd));
-    doc.entities = buildEntities(text, all, mentions, res.entityLexicons, (i) => tokenSentence[i]);
+    doc.entities = buildEntities(text, all, kept, res.entityLexicons, (i) => tokenSentence[i]);
   },
 };
+
+/** Weak place mentions (see Mention.weak) stay only when a firm place of the same country is named. */
+function keepSupportedWeakPlaces(mentions: Mention[]): Mention[] {
+  const countries = new Set<string>();
+  for (const m of mentions) if (!m.weak) for (const p of m.places ?? []) countries.add(p.place.country);
+  return mentions.filter((m) => !m.weak || m.places?.some((p) => countries.has(p.place.country)));
+}
 
 /** The entities with their working fields (for later stages in the same pipeline). */
 export const workEntities = (doc: MarsadDocument): WorkEntity[] => doc.entities as WorkEntity[];

@@ -5,7 +5,6 @@
  */
 import { existsSync } from "node:fs";
 import { dataPath } from "../data-dir.js";
-import type { CliticSegmenter } from "../text/clitics.js";
 import type { WordLexicon } from "../text/lexicon.js";
 import { nameKeys } from "../text/keys.js";
 import { normalize } from "../text/normalize.js";
@@ -47,6 +46,10 @@ export interface EntityLexicons {
   functionWords: ReadonlySet<string>;
   /** Keys that are administrative prefixes of gazetteer names ("محافظه", "منطقه" …). */
   adminPrefixes: Set<string>;
+  /** Adjectives that describe a name rather than belong to it ("الموالية", "التابعة", "المسلحة"). */
+  nameStops: Set<string>;
+  /** Place names that are ordinary words next to certain words (data/lexicon/not-places.tsv). */
+  notPlaces: Map<string, { next: Set<string>; prev: Set<string> }>;
 }
 
 const HEAD_COLUMNS = ["head_ar", "type", "kind", "name", "needs", "definite"] as const;
@@ -56,21 +59,21 @@ const GENTILIC_COLUMNS = ["adjective_ar", "country", "kind"] as const;
 /** Feminine and plural endings of a nisba adjective, added to its masculine stem. */
 const GENTILIC_ENDINGS = ["", "ه", "ين", "ون", "ات", "يه", "يين", "يون"];
 
-export function loadEntityLexicons(segmenter: CliticSegmenter, lexicon: WordLexicon): EntityLexicons {
+export function loadEntityLexicons(lexicon: WordLexicon): EntityLexicons {
   const givenNames = new Set<string>();
   for (const n of readList(dataPath("lexicon", "given-names.txt"))) {
-    const keys = nameKeys(n, segmenter);
+    const keys = nameKeys(n);
     if (keys.length === 1) givenNames.add(keys[0].replace(/^ال/, ""));
     else givenNames.add(keys.join(" "));
   }
   const titles = new KeyTrie<Title>();
   const titleFile = dataPath("lexicon", "person-titles.tsv");
-  if (existsSync(titleFile)) for (const r of readTsv(titleFile, TITLE_COLUMNS)) titles.add(nameKeys(r.title_ar, segmenter), { text: r.title_ar, kind: r.kind });
+  if (existsSync(titleFile)) for (const r of readTsv(titleFile, TITLE_COLUMNS)) titles.add(nameKeys(r.title_ar), { text: r.title_ar, kind: r.kind });
   const heads = new Map<string, Head>();
   const multiWordHeads = new KeyTrie<Head>();
   const adminPrefixes = new Set<string>();
   for (const r of readTsv(dataPath("lexicon", "entity-heads.tsv"), HEAD_COLUMNS)) {
-    const keys = nameKeys(r.head_ar, segmenter);
+    const keys = nameKeys(r.head_ar);
     const head: Head = {
       type: r.type as Head["type"],
       kind: r.kind,
@@ -93,7 +96,19 @@ export function loadEntityLexicons(segmenter: CliticSegmenter, lexicon: WordLexi
       for (const e of GENTILIC_ENDINGS) if (!gentilics.has(base + e)) gentilics.set(base + e, { country: r.country, kind: r.kind });
     }
   }
+  const notPlaces = new Map<string, { next: Set<string>; prev: Set<string> }>();
+  for (const r of readTsv(dataPath("lexicon", "not-places.tsv"), ["name", "next", "prev", "note"] as const)) {
+    const set = (cell: string): Set<string> => new Set(cell.split("|").map((w) => normalize(w.trim())).filter(Boolean));
+    notPlaces.set(normalize(r.name), { next: set(r.next), prev: set(r.prev) });
+  }
+  const nameStops = new Set<string>();
+  for (const w of readList(dataPath("lexicon", "name-stops.txt"))) {
+    const base = normalize(w).replace(/^ال/, "");
+    for (const e of GENTILIC_ENDINGS) nameStops.add(base + e);
+  }
   return {
+    nameStops,
+    notPlaces,
     givenNames,
     titles,
     heads,

@@ -11,7 +11,7 @@
  * word before them ("في", "قرب", "شمال" …), or when they name a country; neighbourhoods need "حي".
  */
 import type { Token } from "../document.js";
-import type { PlaceName } from "../geo/gazetteer.js";
+import type { GazPlace, PlaceName } from "../geo/gazetteer.js";
 import type { Gazetteer } from "../geo/gazetteer.js";
 import { hasArticle, NAME_INNER_PUNCT, tokenKey } from "../text/keys.js";
 import type { TrieNode, KeyTrie } from "../util/trie.js";
@@ -32,6 +32,11 @@ export interface Mention {
   headText?: string;
   /** For a facility or organisation named after a place ("سجن حمص المركزي"), that place. */
   inner?: PlaceName[];
+  /**
+   * A one-word name of a minor place with nothing around it to show it is a place ("بيتا"): kept only
+   * if the article names another place of the same country (see entitiesStage).
+   */
+  weak?: boolean;
   role?: string;
   sentence: number;
 }
@@ -61,10 +66,9 @@ interface Span {
 export class Recognizer {
   constructor(private readonly r: RecognizerResources) {}
 
-  /** Mentions in tokens [from, to) of one sentence. */
-  recognize(text: string, tokens: Token[], from: number, to: number, sentence: number): Mention[] {
-    const keys = tokens.map((t, i) => (i >= from && i < to ? tokenKey(t) : ""));
-    const ctx: Ctx = { text, tokens, keys, from, to };
+  /** Mentions in tokens [from, to) of one sentence; `keys` are the tokens' keys (tokenKey), computed once per document. */
+  recognize(text: string, tokens: Token[], from: number, to: number, sentence: number, keys: string[] = tokens.map(tokenKey)): Mention[] {
+    const ctx: Ctx = { text, tokens, keys, from, to, walks: new Map() };
     const out: Mention[] = [];
     let i = from;
     while (i < to) {
@@ -109,7 +113,10 @@ export class Recognizer {
         return { end: actor.end, mention: { tokenStart: i, tokenEnd: actor.end, type: a.type, source: "list", rule: "actor", actor: a } };
       }
     }
-    if (placeOk) return { end: place!.end, mention: { tokenStart: i, tokenEnd: place!.end, type: placeType(places), source: "list", rule: "gazetteer", places } };
+    if (placeOk) {
+      const weak = place!.end - i === 1 && places.every((p) => isMinor(p.place)) && !this.locativeWordBefore(ctx, i);
+      return { end: place!.end, mention: { tokenStart: i, tokenEnd: place!.end, type: placeType(places), source: "list", rule: "gazetteer", places, weak: weak || undefined } };
+    }
     return null;
   }
 
@@ -119,9 +126,19 @@ export class Recognizer {
   }
 
   /** Whether a listed place found at [i, end) may stand without a head: see the module comment. */
+  /** "مسقط رأسه", "عن طريق": a name next to these words is an ordinary word (data/lexicon/not-places.tsv). */
+  private isNotPlace(ctx: Ctx, i: number, end: number): boolean {
+    const rule = end - i === 1 ? this.r.lex.notPlaces.get(ctx.tokens[i].stem) ?? this.r.lex.notPlaces.get(ctx.tokens[i].norm) : undefined;
+    if (!rule) return false;
+    const next = end < ctx.to ? ctx.tokens[end] : undefined;
+    const prev = i > ctx.from ? ctx.tokens[i - 1] : undefined;
+    return (!!next && (rule.next.has(next.norm) || rule.next.has(next.stem))) || (!!prev && (rule.prev.has(prev.norm) || rule.prev.has(prev.stem)));
+  }
+
   private placeStandsAlone(ctx: Ctx, i: number, end: number, places: PlaceName[]): boolean {
     const t = ctx.tokens[i];
-    const ordinary = end - i === 1 && (this.r.lex.common.has(t.stem) || this.r.lex.givenNames.has(t.stem) || this.r.lex.functionWords.has(t.stem));
+    if (this.isNotPlace(ctx, i, end)) return false;
+    const ordinary = end - i === 1 && this.isOrdinaryWord(t);
     const onlyNeighbourhoods = places.every((p) => p.place.kind === "neighbourhood");
     if (onlyNeighbourhoods) return false; // a neighbourhood needs its head ("حي الخالدية")
     if (!ordinary) return true;
@@ -157,7 +174,7 @@ export class Recognizer {
       const h = hasArticle(t.pro) ? lex.heads.get(t.stem) : undefined;
       const next = ctx.tokens[i + 1];
       // "الفرقة 30", "الكتيبة 102 مشاة", "اللواء 35": a definite unit head before its number
-      if (h?.type === "ORG" && (h.kind === "army" || h.kind === "armed_group") && i + 1 < ctx.to && next.kind === "number") {
+      if (h?.type === "ORG" && h.kind === "unit" && i + 1 < ctx.to && next.kind === "number") {
         let end = i + 2;
         const unit = ctx.tokens[end];
         if (end < ctx.to && unit.kind === "word" && !unit.pro && !unit.enc && !lex.functionWords.has(unit.stem) && this.endsName(ctx, end + 1)) end++;
@@ -172,6 +189,7 @@ export class Recognizer {
       return null;
     }
     if (head.definite !== hasArticle(t.pro) && !head.definite) return null; // "المدينة" is not "مدينة X"
+    if (this.isNotPlace(ctx, i, i + 1)) return null;
     const phrase = this.headPhrase(ctx, after, head);
     if (!phrase) return null;
     const headText = ctx.text.slice(t.start, ctx.tokens[after - 1].end);
@@ -240,7 +258,9 @@ export class Recognizer {
       const actor = walk(ctx, j, this.r.actors.names);
       if ((list || actor) && !(state === "closed" && pro === "ل")) {
         const end = Math.max(list?.end ?? 0, actor?.end ?? 0);
-        if (list && !inner && list.end === end) inner = { start: j, end, places: [...list.values] };
+        // a one-word ordinary place name ("الوادي") inside a phrase says nothing of where it is
+        // after a place head ("مدينة الرمادي") the name is a place whatever else it means
+        if (list && !inner && list.end === end && (head.type === "LOC" || !(end - j === 1 && this.isOrdinaryWord(t)))) inner = { start: j, end, places: [...list.values] };
         nameLike = true;
         j = end;
         closed = j;
@@ -251,7 +271,7 @@ export class Recognizer {
         if (pro !== "ال" && !(head.type === "ORG" && pro === "ل+ال")) break;
         if (lex.functionWords.has(t.stem)) break;
         // once closed, only relational adjectives go on ("المركزي", "الجوية"), not "الواقع"
-        if (state === "closed" && pro === "ال" && !isNisba(t.stem)) break;
+        if (state === "closed" && pro === "ال" && (!isNisba(t.stem) || lex.nameStops.has(t.stem))) break;
         j++;
         closed = j;
         state = "closed";
@@ -266,7 +286,9 @@ export class Recognizer {
         }
         break;
       }
-      if (pro && !(pro === "ل" && j > from)) break;
+      if (pro) break;
+      // an indefinite ordinary adjective right after the head describes it ("شركة جديدة")
+      if (j === from && /(ه|ي)$/.test(t.stem) && lex.common.has(t.stem) && !this.isNameWord(t) && j + 1 < ctx.to && !hasArticle(tokens[j + 1].pro)) break;
       j++;
       if (this.isNameWord(t)) {
         // a name no list holds closes the phrase ("قرية الفلاحي", "مخيم X")
@@ -279,6 +301,11 @@ export class Recognizer {
     // an organisation's name may be made of ordinary words when it runs to two or more ("جبهة أنصار الدين")
     if (head.needsName && !nameLike && !(head.type === "ORG" && closed - from >= 2)) return null;
     return { end: closed, nameLike, inner };
+  }
+
+  private isOrdinaryWord(t: Token): boolean {
+    const lex = this.r.lex;
+    return lex.common.has(t.stem) || lex.givenNames.has(t.stem) || lex.functionWords.has(t.stem);
   }
 
   /** A word that is a name, not vocabulary: a given name, or a word no lexicon knows. */
@@ -335,6 +362,16 @@ export class Recognizer {
     let k = end;
     while (k < ctx.to && k - end < ROLE_WINDOW && (ctx.tokens[k].kind === "word" || ctx.tokens[k].kind === "number") && !(k > end && /(^|\+)(و|ف)(\+|$)/.test(ctx.tokens[k].pro)) && !(this.r.lex.functionWords.has(ctx.tokens[k].stem) && !ROLE_LINKS.has(ctx.tokens[k].stem))) k++;
     return ctx.text.slice(ctx.tokens[end].start, ctx.tokens[k - 1].end);
+  }
+
+  /**
+   * A given name that is also an ordinary word ("خلف", "عيد", "حياة", "سبيل"). "علي" written with ي is
+   * the name, though it normalises like the preposition "على".
+   */
+  private isOrdinaryGivenName(ctx: Ctx, i: number): boolean {
+    const t = ctx.tokens[i];
+    if (!this.r.lex.common.has(t.stem)) return false;
+    return !(this.r.lex.functionWords.has(t.stem) && /ي$/.test(ctx.text.slice(t.start, t.end)));
   }
 
   /** "على" and the name "علي" normalise alike; the written ى tells the preposition. */
@@ -408,7 +445,7 @@ export class Recognizer {
     // A lone given name is a person only after a title; a lone kunya never is.
     if (j - i < (afterTitle ? 1 : 2)) return null;
     // A given name that is also an ordinary word ("أمين", "سعيد") needs a second name word that is not.
-    if (!afterTitle && given && lex.common.has(t.stem) && !tokens.slice(i + 1, j).some((x) => this.isNameWord(x) || x.pro === "ال")) return null;
+    if (!afterTitle && given && this.isOrdinaryGivenName(ctx, i) && !tokens.slice(i + 1, j).some((x) => this.isNameWord(x))) return null;
     return { end: j, mention: { tokenStart: i, tokenEnd: j, type: "PER", source: "context", rule: afterTitle ? "title" : kunya ? "kunya" : "given-name" } };
   }
 }
@@ -419,25 +456,51 @@ interface Ctx {
   keys: string[];
   from: number;
   to: number;
+  /** Walk results by trie and start token: each rule asks again for the same walks. */
+  walks: Map<object, Array<WalkResult<unknown> | null | undefined>>;
 }
 
-/** Walks a trie from token i; returns the longest key sequence with values and where it ends. */
-export function walk<V>(ctx: Ctx, i: number, trie: KeyTrie<V>): { end: number; values: readonly V[] } | null {
-  let node: TrieNode<V> | undefined = trie.start(ctx.keys[i]);
-  let j = i + 1;
-  let best: { end: number; values: readonly V[] } | null = null;
-  while (node) {
-    if (node.values.length) best = { end: j, values: node.values };
-    if (j >= ctx.to) break;
+type WalkResult<V> = { end: number; values: readonly V[] };
+
+/**
+ * Walks a trie from token i; returns the longest key sequence with values and where it ends. Each
+ * token may match by its segmented key ("بالرياض" → "الرياض") or by its whole normalised form
+ * ("لحقوق" inside "المرصد السوري لحقوق الإنسان", the town "وان").
+ */
+export function walk<V>(ctx: Ctx, i: number, trie: KeyTrie<V>): WalkResult<V> | null {
+  let memo = ctx.walks.get(trie);
+  if (!memo) ctx.walks.set(trie, (memo = []));
+  const hit = memo[i - ctx.from];
+  if (hit !== undefined) return hit as WalkResult<V> | null;
+  const found = walkFrom(ctx, i, trie);
+  memo[i - ctx.from] = found;
+  return found;
+}
+
+function walkFrom<V>(ctx: Ctx, i: number, trie: KeyTrie<V>): WalkResult<V> | null {
+  let best: WalkResult<V> | null = null;
+  const step = (node: TrieNode<V> | undefined, j: number): void => {
+    if (!node) return;
+    if (node.values.length && (!best || j > best.end)) best = { end: j, values: node.values };
+    if (j >= ctx.to) return;
     // "العربية.نت", "العربية/الحدث": inner punctuation without spaces is part of the name
     let k = j;
-    if (ctx.tokens[k].kind === "punct" && NAME_INNER_PUNCT.has(ctx.text[ctx.tokens[k].start]) && ctx.tokens[k].start === ctx.tokens[k - 1].end && k + 1 < ctx.to && ctx.tokens[k + 1].start === ctx.tokens[k].end) k++;
-    if (ctx.tokens[k].kind === "punct") break;
-    node = node.next(ctx.keys[k]);
-    j = k + 1;
-  }
+    const t = ctx.tokens;
+    if (t[k].kind === "punct" && NAME_INNER_PUNCT.has(ctx.text[t[k].start]) && t[k].start === t[k - 1].end && k + 1 < ctx.to && t[k + 1].start === t[k].end) k++;
+    if (t[k].kind === "punct") return;
+    const key = ctx.keys[k];
+    step(node.next(key), k + 1);
+    if (t[k].norm !== key) step(node.next(t[k].norm), k + 1);
+  };
+  const first = ctx.tokens[i];
+  step(trie.start(ctx.keys[i]), i + 1);
+  if (first.norm !== ctx.keys[i]) step(trie.start(first.norm), i + 1);
   return best;
 }
+
+/** Places below this population, and villages, neighbourhoods, regions and facilities, are minor. */
+const MINOR_POPULATION = 100_000;
+const isMinor = (p: GazPlace): boolean => !["country", "admin1", "admin2", "city"].includes(p.kind) || (p.kind === "city" && p.population < MINOR_POPULATION);
 
 /** A relational (nisba) adjective: ends in ي, ية, يون, يين. */
 const isNisba = (stem: string): boolean => /(ي|يه|يون|يين|يات)$/.test(stem);

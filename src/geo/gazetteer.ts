@@ -6,7 +6,6 @@
  */
 import { existsSync } from "node:fs";
 import { dataPath } from "../data-dir.js";
-import type { CliticSegmenter } from "../text/clitics.js";
 import { nameKeys } from "../text/keys.js";
 import { KeyTrie } from "../util/trie.js";
 import { multi, readTsvDir } from "../util/tsv.js";
@@ -36,6 +35,8 @@ export interface PlaceName {
   place: GazPlace;
   /** True when indexed without its prefix ("محافظة الطائف" found as "الطائف"). */
   stripped: boolean;
+  /** The prefix removed, normalised ("محافظه"), when stripped. */
+  prefix?: string;
 }
 
 const num = (s: string): number | null => (s === "" ? null : Number.isFinite(Number(s)) ? Number(s) : null);
@@ -45,10 +46,10 @@ export class Gazetteer {
   readonly names = new KeyTrie<PlaceName>();
 
   /** Loads the built-in gazetteer and any imported ones. `adminPrefixes` are keys such as "محافظه". */
-  static load(segmenter: CliticSegmenter, adminPrefixes: ReadonlySet<string>, importedDir?: string): Gazetteer {
+  static load(adminPrefixes: ReadonlySet<string>, importedDir?: string): Gazetteer {
     const g = new Gazetteer();
-    g.addRows(readTsvDir(dataPath("gazetteer"), GAZETTEER_COLUMNS), "builtin", segmenter, adminPrefixes);
-    if (importedDir && existsSync(importedDir)) g.addRows(readTsvDir(importedDir, GAZETTEER_COLUMNS), "imported", segmenter, adminPrefixes);
+    g.addRows(readTsvDir(dataPath("gazetteer"), GAZETTEER_COLUMNS), "builtin", adminPrefixes);
+    if (importedDir && existsSync(importedDir)) g.addRows(readTsvDir(importedDir, GAZETTEER_COLUMNS), "imported", adminPrefixes);
     return g;
   }
 
@@ -56,7 +57,7 @@ export class Gazetteer {
     return this.byId.size;
   }
 
-  addRows(rows: ReadonlyArray<Record<(typeof GAZETTEER_COLUMNS)[number], string>>, source: GazPlace["source"], segmenter: CliticSegmenter, adminPrefixes: ReadonlySet<string>): void {
+  addRows(rows: ReadonlyArray<Record<(typeof GAZETTEER_COLUMNS)[number], string>>, source: GazPlace["source"], adminPrefixes: ReadonlySet<string>): void {
     for (const r of rows) {
       // An imported place never replaces a built-in one of the same id.
       if (this.byId.has(r.id) && source === "imported") continue;
@@ -78,9 +79,9 @@ export class Gazetteer {
       };
       this.byId.set(place.id, place);
       for (const n of names) {
-        const keys = nameKeys(n, segmenter);
+        const keys = nameKeys(n);
         this.names.add(keys, { place, stripped: false });
-        if (keys.length > 1 && adminPrefixes.has(keys[0])) this.names.add(keys.slice(1), { place, stripped: true });
+        if (keys.length > 1 && adminPrefixes.has(keys[0])) this.names.add(keys.slice(1), { place, stripped: true, prefix: keys[0] });
       }
     }
   }

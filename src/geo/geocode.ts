@@ -8,6 +8,7 @@
  */
 import type { Place } from "../document.js";
 import type { WorkEntity } from "../entities/coref.js";
+import { normalize } from "../text/normalize.js";
 import { km, type GazPlace, type Gazetteer, type PlaceName } from "./gazetteer.js";
 
 /** Weights of the evidence (see the module comment). */
@@ -16,6 +17,7 @@ const W = {
   near100: 2.5,
   near300: 1,
   headMatch: 3,
+  samePrefix: 2,
   headMismatch: -2,
   strippedWithoutHead: -3,
   populationPerDecade: 0.6,
@@ -34,11 +36,24 @@ const HEAD_KINDS: Record<string, string[]> = {
   natural: ["region"],
 };
 
+/** A place the article names without ambiguity, and the entity naming it (which it cannot support). */
+interface Anchor {
+  entity: WorkEntity;
+  place: GazPlace;
+}
+
 interface Choice {
   place: GazPlace;
   confidence: number;
   method: Place["method"];
 }
+
+/** Candidates this close together are one place for the purpose of context (city and its unit). */
+const ANCHOR_SPREAD_KM = 100;
+/** Kinds too broad to locate a neighbourhood named after them. */
+const BROAD_KINDS = new Set(["country", "admin1", "city"]);
+/** A neighbourhood candidate must lie this close to another place of the article (its city). */
+const NEIGHBOURHOOD_KM = 60;
 
 const hasPoint = (p: GazPlace): p is GazPlace & { lat: number; lon: number } => p.lat !== null && p.lon !== null;
 
@@ -46,13 +61,14 @@ export function geocode(entities: WorkEntity[], gazetteer: Gazetteer): Place[] {
   const located = entities.filter((e) => e.type === "LOC" || e.type === "FAC");
   // Evidence from the unambiguous: countries named, and points of single-candidate places.
   const countries = new Map<string, number>();
-  const anchors: GazPlace[] = [];
+  const anchors: Anchor[] = [];
   for (const e of located) {
-    const c = uniq(e.places ?? []);
-    if (c.length !== 1) continue;
+    // unambiguous: one candidate, or candidates that all lie together (a city and the unit named after it)
+    const c = uniq(e.places ?? []).filter((x) => x.place.kind !== "neighbourhood");
+    if (!c.length || !c.every((x) => x.place.country === c[0].place.country && hasPoint(x.place) && hasPoint(c[0].place) && km(x.place as { lat: number; lon: number }, c[0].place as { lat: number; lon: number }) <= ANCHOR_SPREAD_KM)) continue;
     const p = c[0].place;
     countries.set(p.country, (countries.get(p.country) ?? 0) + e.mentions.length);
-    if (hasPoint(p) && p.kind !== "country") anchors.push(p);
+    if (hasPoint(p) && p.kind !== "country") anchors.push({ entity: e, place: p });
   }
   const choices = new Map<WorkEntity, Choice | null>();
   for (const e of located) choices.set(e, choose(e, countries, anchors));
@@ -105,12 +121,13 @@ function uniq(c: readonly PlaceName[]): PlaceName[] {
   return c.filter((x) => (seen.has(x.place.id) ? false : (seen.add(x.place.id), true)));
 }
 
-function choose(e: WorkEntity, countries: Map<string, number>, anchors: GazPlace[]): Choice | null {
-  const cands = uniq(e.places ?? []);
+function choose(e: WorkEntity, countries: Map<string, number>, allAnchors: Anchor[]): Choice | null {
+  const anchors = allAnchors.filter((a) => a.entity !== e).map((a) => a.place);
+  const cands = nearbyNeighbourhoods(uniq(e.places ?? []), anchors);
   if (!cands.length) {
     // A facility or region named after a place takes that place's point (not a neighbourhood:
     // "حي باب طبرق" is in Derna, not in Tobruk).
-    const inner = e.head?.kind === "neighbourhood" ? [] : uniq(e.inner ?? []);
+    const inner = nearbyNeighbourhoods(uniq(e.inner ?? []), anchors).filter((c) => e.head?.kind !== "neighbourhood" || !BROAD_KINDS.has(c.place.kind));
     if (!inner.length) return null;
     const best = rank(inner, e, countries, anchors)[0];
     return best ? { place: best.place, confidence: CONFIDENCE.inner, method: "inner" } : null;
@@ -122,11 +139,23 @@ function choose(e: WorkEntity, countries: Map<string, number>, anchors: GazPlace
   return { place: a.place, confidence: byEvidence ? CONFIDENCE.evidence : CONFIDENCE.population, method: "gazetteer" };
 }
 
+/** Neighbourhood names recur from city to city ("الخالدية"): only those near the article's places count. */
+function nearbyNeighbourhoods(cands: PlaceName[], anchors: GazPlace[]): PlaceName[] {
+  if (cands.length === 1) return cands;
+  return cands.filter((c) => c.place.kind !== "neighbourhood" || nearAnchor(c.place, anchors));
+}
+
+function nearAnchor(p: GazPlace, anchors: GazPlace[]): boolean {
+  return hasPoint(p) && anchors.some((a) => a.id !== p.id && km(a as { lat: number; lon: number }, p) <= NEIGHBOURHOOD_KM);
+}
+
 function rank(cands: PlaceName[], e: WorkEntity, countries: Map<string, number>, anchors: GazPlace[]): Array<{ place: GazPlace; score: number; evidence: number }> {
   const headKinds = e.head && e.head.type !== "ORG" ? (e.type === "FAC" ? ["facility"] : HEAD_KINDS[e.head.kind]) : undefined;
   return cands
-    .map(({ place, stripped }) => {
+    .map(({ place, stripped, prefix }) => {
       let evidence = 0;
+      // "محافظة X" names the unit whose official name is "محافظة X" (admin1 in Syria, admin2 in Saudi Arabia)
+      if (stripped && prefix && e.headText) evidence += normalize(e.headText) === prefix ? W.samePrefix : -W.samePrefix;
       if (countries.has(place.country)) evidence += W.countryNamed;
       if (hasPoint(place)) {
         const d = Math.min(Infinity, ...anchors.filter((a) => a.id !== place.id).map((a) => km(a as { lat: number; lon: number }, place)));

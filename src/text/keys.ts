@@ -5,7 +5,6 @@
  * are turned into key sequences by the same tokeniser and segmenter, so both sides always agree.
  */
 import type { Token } from "../document.js";
-import type { CliticSegmenter } from "./clitics.js";
 import { normalize } from "./normalize.js";
 import { tokenize } from "./tokenize.js";
 
@@ -20,14 +19,13 @@ export function tokenKey(t: Pick<Token, "pro" | "stem" | "kind">): string {
 /** Punctuation that may sit inside a name without a space: "العربية.نت", "العربية/الحدث", "أ.ف.ب". */
 export const NAME_INNER_PUNCT = new Set([".", "/", "-", "'"]);
 
-/** The key sequence of a name as written in a data file ("المرصد السوري لحقوق الإنسان" → مرصد… keys). */
-export function nameKeys(name: string, segmenter: CliticSegmenter): string[] {
+/**
+ * The key sequence of a name as written in a data file: its words normalised, unsegmented — a name's
+ * words are names ("وان", "لبنان") or written as the text writes them ("لحقوق"). A text token matches
+ * a name word by its normalised form or by its segmented key ("بالرياض" → "الرياض"); see `tokenKeys`.
+ */
+export function nameKeys(name: string): string[] {
   const keys: string[] = [];
-  for (const t of tokenize(name)) {
-    if (t.kind === "punct") continue;
-    const written = name.slice(t.start, t.end);
-    if (t.kind === "word") keys.push(tokenKey({ ...segmenter.analyzeWord(written), kind: "word" }));
-    else keys.push(normalize(written));
-  }
+  for (const t of tokenize(name)) if (t.kind !== "punct") keys.push(normalize(name.slice(t.start, t.end)));
   return keys;
 }

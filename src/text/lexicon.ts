@@ -22,14 +22,33 @@ export interface WordLexicon {
 
 const ARTICLE = "ال";
 
-/** Adds each word of a name: with the article removed when the word carries one. */
-export function addNameWords(set: Set<string>, name: string): void {
-  for (const w of normalize(name).split(/[^\p{L}\p{N}]+/u)) {
-    if (!w) continue;
-    if (w.startsWith(ARTICLE) && w.length > 4) set.add(w.slice(2));
-    else set.add(w);
+/** Proclitic sequences of two letters or more, and the conjunctions, as they begin a written word. */
+const LONG_PROCLITICS = ["وبال", "وكال", "ولل", "فبال", "فكال", "فلل", "وال", "فال", "بال", "كال", "لل", "وب", "ول", "وك", "وس", "فب", "فل", "فك", "فس"];
+const CONJUNCTIONS = ["و", "ف"];
+
+/**
+ * Adds each word of a name: with the article removed when the word carries one. A name word that reads
+ * as clitics plus a known word is not added whole — "للقوات" (ل + ال + قوات) in an actor's alias, or
+ * the town "وان" (و + أن) — so text keeps segmenting it; a single ب/ل/ك before a name ("لبنان",
+ * "بشار") does not count, since names win there.
+ */
+export function addNameWords(set: Set<string>, name: string, known: ReadonlySet<string> = set, functionWords?: ReadonlySet<string>, nameWords?: ReadonlySet<string>): void {
+  for (const w of nameWordsOf(name)) {
+    if (w.startsWith(ARTICLE) && w.length > 4) {
+      set.add(w.slice(2));
+      continue;
+    }
+    const long = LONG_PROCLITICS.find((p) => w.startsWith(p) && w.length - p.length >= 2);
+    if (long && known.has(w.slice(long.length))) continue;
+    if (CONJUNCTIONS.includes(w[0]) && functionWords?.has(w.slice(1))) continue;
+    // "بحمص" in an alias is ب + the name حمص
+    if (SINGLE_PROCLITICS.includes(w[0]) && w.length > 3 && nameWords?.has(w.slice(1))) continue;
+    set.add(w);
   }
 }
+
+const SINGLE_PROCLITICS = ["ب", "ل", "ك", "و", "ف"];
+const nameWordsOf = (name: string): string[] => normalize(name).split(/[^\p{L}\p{N}]+/u).filter(Boolean);
 
 export interface LexiconSources {
   /** Extra names (e.g. an imported gazetteer's) to count as known words. */
@@ -52,15 +71,13 @@ export function loadWordLexicon(sources: LexiconSources = {}): WordLexicon {
   for (const n of readList(dataPath("lexicon", "given-names.txt"))) addNameWords(words, n);
   const titles = dataPath("lexicon", "person-titles.tsv");
   if (existsSync(titles)) for (const r of readTsv(titles, ["title_ar", "kind", "role_en"] as const)) addNameWords(words, r.title_ar);
-  for (const r of readTsvDir(dataPath("gazetteer"), GAZ_NAME_COLUMNS)) {
-    addNameWords(words, r.name_ar);
-    multi(r.variants_ar).forEach((v) => addNameWords(words, v));
-  }
-  for (const r of readTsvDir(join(dataPath("actors")), ACTOR_NAME_COLUMNS)) {
-    addNameWords(words, r.name_ar);
-    multi(r.aliases_ar).forEach((v) => addNameWords(words, v));
-  }
-  for (const n of sources.extraNames ?? []) addNameWords(words, n);
+  // Place and actor names are checked against the vocabulary and names known so far (see addNameWords).
+  const base = new Set(words);
+  const names: string[] = [...(sources.extraNames ?? [])];
+  for (const r of readTsvDir(dataPath("gazetteer"), GAZ_NAME_COLUMNS)) names.push(r.name_ar, ...multi(r.variants_ar));
+  for (const r of readTsvDir(join(dataPath("actors")), ACTOR_NAME_COLUMNS)) names.push(r.name_ar, ...multi(r.aliases_ar));
+  const nameWords = new Set(names.flatMap(nameWordsOf));
+  for (const n of names) addNameWords(words, n, base, functionWords, nameWords);
   return { words, has: (w) => words.has(w), common, functionWords };
 }
 
