@@ -9,8 +9,9 @@ import { CliticSegmenter, loadWordLexicon, textStage, type TextResources } from 
 import { ActorIndex, createRecognizer, entitiesStage, loadEntityLexicons, type EntityResources } from "./entities/index.js";
 import { Gazetteer, geoStage, type GeoResources } from "./geo/index.js";
 import { importedGazetteerDir } from "./home.js";
+import { loadAttributionResources, quotesStage, type QuoteResources } from "./quotes/index.js";
 
-export interface Resources extends TextResources, EntityResources, GeoResources {
+export interface Resources extends TextResources, EntityResources, GeoResources, QuoteResources {
   ingest: IngestResources;
 }
 
@@ -26,11 +27,19 @@ export function loadResources(opts: LoadOptions = {}): Resources {
   const imported = opts.importedGazetteer === undefined ? importedGazetteerDir() : opts.importedGazetteer;
   const gazetteer = Gazetteer.load(entityLexicons.adminPrefixes, imported ?? undefined);
   const actors = ActorIndex.load();
-  return { ingest: loadIngestResources(), segmenter, entityLexicons, gazetteer, actors, recognizer: createRecognizer(actors, gazetteer, entityLexicons) };
+  return {
+    ingest: loadIngestResources(),
+    segmenter,
+    entityLexicons,
+    gazetteer,
+    actors,
+    recognizer: createRecognizer(actors, gazetteer, entityLexicons),
+    attribution: loadAttributionResources(entityLexicons),
+  };
 }
 
 /** The stages in pipeline order; each adds its layers to the document. */
-export const STAGES: readonly Stage<Resources>[] = [textStage, entitiesStage, geoStage];
+export const STAGES: readonly Stage<Resources>[] = [textStage, entitiesStage, geoStage, quotesStage];
 
 export interface Analyzer {
   readonly resources: Resources;

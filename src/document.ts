@@ -127,6 +127,53 @@ export interface Place {
   method: "gazetteer" | "inner" | "parent" | "unresolved";
 }
 
+/** Who said something: a listed or found entity, or a descriptor ("مصدر بالجيش السوري", "ضابط كبير"). */
+export interface Speaker {
+  /** As written: the entity's name, or the descriptor without quotation marks. */
+  name: string;
+  /** Id of the entity in `entities`, when the speaker is one (or is described through one). */
+  entity: string | null;
+  type: "person" | "organisation" | "anonymous";
+  /** Title or role the text gives ("مدير المرصد"). */
+  role: string | null;
+}
+
+export interface Quote extends Span {
+  id: string;
+  /** The quoted words (start/end point to them, without the marks). */
+  text: string;
+  speaker: Speaker;
+  /** The reporting verb as written ("قال", "وأضاف"), or null for a headline or an unintroduced quotation. */
+  verb: string | null;
+  /** The channel: "لفرانس برس", "في بيان", "بمقطع فيديو على تطبيق تليغرام". */
+  via: string | null;
+  sentence: number;
+  /** True when no subject was written and the speaker was carried over ("وأضاف:", "حيث قال"). */
+  continued: boolean;
+}
+
+export interface Source extends Speaker {
+  /** person, organisation, media (outlet), agency (news agency), official (a government body), anonymous. */
+  kind: "person" | "organisation" | "media" | "agency" | "official" | "anonymous";
+  /** For anonymous sources, the descriptor ("مصدر بالجيش السوري"). */
+  descriptor: string | null;
+}
+
+export interface Claim extends Span {
+  id: string;
+  /** What the source says (start/end point to it). */
+  text: string;
+  source: Source;
+  /** The reporting verb or attribution phrase as written ("أفادت", "بحسب"). */
+  verb: string | null;
+  via: string | null;
+  /** asserted; denied (نفى، كذّب); unconfirmed (زعم، رجح); demanded (طالب، دعا); warned (حذر). */
+  stance: "asserted" | "denied" | "unconfirmed" | "demanded" | "warned";
+  sentence: number;
+  /** The quote holding the same words, for "قال إن «…»". */
+  quote: string | null;
+}
+
 export interface MarsadDocument {
   schema: typeof SCHEMA;
   meta: Meta;
@@ -136,8 +183,8 @@ export interface MarsadDocument {
   sentences: Sentence[];
   tokens: Token[];
   entities: Entity[];
-  quotes: unknown[];
-  claims: unknown[];
+  quotes: Quote[];
+  claims: Claim[];
   places: Place[];
   events: unknown[];
 }

@@ -169,7 +169,22 @@ function addBareMentions(text: string, tokens: Token[], entities: WorkEntity[], 
       const last = e.keys[e.keys.length - 1];
       const bare = last.replace(/^ال/, "");
       if (bare.length >= 3 && !lex.givenNames.has(bare) && !lex.functionWords.has(bare)) offer(last, e);
-    } else if (e.type === "ORG" && e.keys[0].startsWith("ال") && lex.heads.has(e.keys[0])) offer(e.keys[0], e);
+    } else if (e.type === "ORG" && e.keys[0].startsWith("ال") && (lex.heads.has(e.keys[0]) || lex.heads.has(e.keys[0].slice(2)))) offer(e.keys[0], e);
+  }
+  // "داود أوغلو", "عبد الرحمن": the last two words of a longer name, where a one-word family name will not do
+  const pairs = new Map<string, WorkEntity | null>();
+  for (const e of entities) {
+    if (e.type !== "PER" || e.keys.length < 3) continue;
+    const k = e.keys.slice(-2).join(" ");
+    pairs.set(k, pairs.has(k) && pairs.get(k) !== e ? null : e);
+  }
+  for (let i = 0; i + 1 < tokens.length; i++) {
+    if (covered[i] || covered[i + 1] || tokens[i].kind !== "word") continue;
+    const e = pairs.get(tokenKey(tokens[i]) + " " + tokenKey(tokens[i + 1]));
+    if (!e) continue;
+    const s = surfaceOf(text, tokens, i, i + 2);
+    addMention(e, { start: s.start, end: s.end, text: text.slice(s.start, s.end), sentence: sentenceOf(i), rule: "coreference" }, [i, i + 2]);
+    covered.fill(1, i, i + 2);
   }
   for (let i = 0; i < tokens.length; i++) {
     if (covered[i] || tokens[i].kind !== "word") continue;

@@ -250,8 +250,17 @@ export class Recognizer {
           continue;
         }
       }
-      // a person's name after the head begins a new mention ("المرصد رامي عبد الرحمن")
-      if (!pro && lex.givenNames.has(t.stem)) break;
+      // a person's name may end a construct chain ("غرفة عمليات عمر المختار", "مستشفى الملك فهد" above);
+      // after a closed phrase it begins a new mention ("المرصد رامي عبد الرحمن")
+      if (!pro && lex.givenNames.has(t.stem)) {
+        const person = state === "need" && j > from && head.type !== "LOC" ? this.person(ctx, j, false) : null;
+        if (!person) break;
+        j = person.end;
+        closed = j;
+        state = "closed";
+        nameLike = true;
+        continue;
+      }
       if (j > from && /(^|\+)(و|ف)(\+|$)/.test(pro)) break;
       if (/(^|\+)(ب|ك)(\+|$)/.test(pro)) break;
       const list = walk(ctx, j, this.r.gazetteer.names);
@@ -403,6 +412,8 @@ export class Recognizer {
     const given = lex.givenNames.has(t.stem) && !this.isFunctionWordAsWritten(ctx, i);
     const kunya = KUNYA.has(t.stem);
     if (!given && !kunya && !(afterTitle && this.isNameWord(t))) return null;
+    // "دان مسعود البرزاني": a given name that is also a verb or noun does not open a name that a firmer one opens next
+    if (given && !afterTitle && this.isOrdinaryGivenName(ctx, i) && i + 1 < ctx.to && tokens[i + 1].kind === "word" && !tokens[i + 1].pro && lex.givenNames.has(tokens[i + 1].stem) && !this.isOrdinaryGivenName(ctx, i + 1)) return null;
     let j = i + 1;
     let needMore = kunya;
     while (j < ctx.to && j - i < MAX_PERSON_TOKENS) {

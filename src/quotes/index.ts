@@ -1,0 +1,32 @@
+/** The quotes stage: direct quotes with speakers, claims with sources. Public face of src/quotes. */
+import { dataPath } from "../data-dir.js";
+import type { MarsadDocument } from "../document.js";
+import { workEntities, type EntityLexicons } from "../entities/index.js";
+import type { Stage } from "../pipeline.js";
+import { normalize } from "../text/normalize.js";
+import { readList } from "../util/tsv.js";
+import { attribute, type AttributionResources } from "./attribute.js";
+import { loadReportingLexicon } from "./lexicon.js";
+
+export { loadReportingLexicon, type ReportingLexicon } from "./lexicon.js";
+export type { AttributionResources } from "./attribute.js";
+
+export interface QuoteResources {
+  attribution: AttributionResources;
+}
+
+export function loadAttributionResources(entityLexicons: EntityLexicons): AttributionResources {
+  const list = (file: string): Set<string> => new Set(readList(dataPath("lexicon", file)).map((w) => normalize(w)));
+  return { reporting: loadReportingLexicon(), entityLexicons, channels: list("channels.txt"), reportAdverbs: list("report-adverbs.txt") };
+}
+
+export const quotesStage: Stage<QuoteResources> = {
+  name: "quotes",
+  requires: ["entities", "sentences"],
+  provides: ["quotes", "claims"],
+  run(doc: MarsadDocument, res: QuoteResources): void {
+    const { quotes, claims } = attribute(doc, workEntities(doc), res.attribution);
+    doc.quotes = quotes;
+    doc.claims = claims;
+  },
+};

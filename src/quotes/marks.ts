@@ -1,0 +1,46 @@
+/**
+ * Quotation marks in a paragraph, paired: « », “ ”, „ “, ‹ ›, and the straight ". Some Arabic texts
+ * reverse the curly marks (”…“) or close a guillemet with its twin; a mark of the same family as the
+ * open one closes it, and a mark that is only ever an opener («, „, ‹) always opens.
+ */
+import type { Token } from "../document.js";
+
+export interface QuotedSpan {
+  /** Token indices of the opening and closing marks. */
+  open: number;
+  close: number;
+  /** Offsets of the words inside the marks. */
+  start: number;
+  end: number;
+  /** Brackets rather than quotation marks: speech only when a reporting verb introduces it. */
+  bracket: boolean;
+}
+
+const FAMILY: Record<string, string> = { "«": "g", "»": "g", "‹": "s", "›": "s", "“": "c", "”": "c", "„": "c", '"': "q", "(": "p", ")": "p" };
+const OPENERS = new Set(["«", "‹", "„", "("]);
+const CLOSERS = new Set([")"]);
+
+export const isQuoteMark = (text: string, t: Token): boolean => t.kind === "punct" && FAMILY[text[t.start]] !== undefined && text[t.start] !== "(" && text[t.start] !== ")";
+
+/** Quoted spans in tokens [from, to); brackets are paired too, since speech is sometimes put in them. */
+export function quotedSpans(text: string, tokens: Token[], from: number, to: number): QuotedSpan[] {
+  const out: QuotedSpan[] = [];
+  const stack: Array<{ fam: string; at: number }> = [];
+  for (let i = from; i < to; i++) {
+    const t = tokens[i];
+    if (t.kind !== "punct") continue;
+    // a run of marks (“«) is read one mark at a time
+    for (let k = t.start; k < t.end; k++) {
+      const ch = text[k];
+      const fam = FAMILY[ch];
+      if (!fam) break;
+      const top = stack[stack.length - 1];
+      if (top && top.fam === fam && !OPENERS.has(ch)) {
+        stack.pop();
+        const first = tokens[top.at + 1];
+        if (top.at + 1 < i && first) out.push({ open: top.at, close: i, start: first.start, end: tokens[i - 1].end, bracket: fam === "p" });
+      } else if (!CLOSERS.has(ch)) stack.push({ fam, at: i });
+    }
+  }
+  return out.sort((a, b) => a.open - b.open);
+}
