@@ -170,6 +170,8 @@ function addBareMentions(text: string, tokens: Token[], entities: WorkEntity[], 
       const bare = last.replace(/^ال/, "");
       if (bare.length >= 3 && !lex.givenNames.has(bare) && !lex.functionWords.has(bare)) offer(last, e);
     } else if (e.type === "ORG" && e.keys[0].startsWith("ال") && (lex.heads.has(e.keys[0]) || lex.heads.has(e.keys[0].slice(2)))) offer(e.keys[0], e);
+    // "صحيفة البلاد" … "الصحيفة", "وزارة الداخلية" … "الوزارة"
+    else if (e.type === "ORG" && lex.heads.get(e.keys[0])?.type === "ORG") offer("ال" + e.keys[0], e);
   }
   // "داود أوغلو", "عبد الرحمن": the last two words of a longer name, where a one-word family name will not do
   const pairs = new Map<string, WorkEntity | null>();

@@ -48,6 +48,10 @@ export interface EntityLexicons {
   adminPrefixes: Set<string>;
   /** Adjectives that describe a name rather than belong to it ("الموالية", "التابعة", "المسلحة"). */
   nameStops: Set<string>;
+  /** Arms that follow a unit's number ("الكتيبة 102 مشاة", "الفرقة 11 دبابات"). */
+  unitTypes: Set<string>;
+  /** Third-person forms of the verbs of saying ("قال", "قالت", "أضاف" …): a name no list holds may follow. */
+  speechVerbs: Set<string>;
   /** Place names that are ordinary words next to certain words (data/lexicon/not-places.tsv). */
   notPlaces: Map<string, { next: Set<string>; prev: Set<string> }>;
 }
@@ -106,7 +110,13 @@ export function loadEntityLexicons(lexicon: WordLexicon): EntityLexicons {
     const base = normalize(w).replace(/^ال/, "");
     for (const e of GENTILIC_ENDINGS) nameStops.add(base + e);
   }
+  const speechVerbs = new Set<string>();
+  for (const r of readTsv(dataPath("lexicon", "reporting-verbs.tsv"), ["form_ar", "lemma", "kind", "person", "stance", "frame"] as const)) {
+    if (r.kind === "verb" && r.person === "3" && r.frame !== "prep" && !r.form_ar.includes(" ")) speechVerbs.add(normalize(r.form_ar));
+  }
   return {
+    unitTypes: new Set(readList(dataPath("lexicon", "unit-types.txt")).map(normalize)),
+    speechVerbs,
     nameStops,
     notPlaces,
     givenNames,

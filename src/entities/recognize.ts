@@ -93,10 +93,12 @@ export class Recognizer {
     if (titled) candidates.push(titled);
     const person = this.person(ctx, i, false);
     if (person) candidates.push(person);
+    const speaker = this.speakerName(ctx, i);
+    if (speaker) candidates.push(speaker);
     if (!candidates.length) return null;
     // Longest first; on a tie, listed names before contextual ones (stable sort keeps that order).
     candidates.sort((a, b) => b.end - a.end);
-    return this.withRole(ctx, candidates[0]);
+    return this.withRole(ctx, this.extendLineage(ctx, candidates[0]));
   }
 
   /** Rule 1: the longest actor or place name starting at i. */
@@ -177,7 +179,7 @@ export class Recognizer {
       if (h?.type === "ORG" && h.kind === "unit" && i + 1 < ctx.to && next.kind === "number") {
         let end = i + 2;
         const unit = ctx.tokens[end];
-        if (end < ctx.to && unit.kind === "word" && !unit.pro && !unit.enc && !lex.functionWords.has(unit.stem) && this.endsName(ctx, end + 1)) end++;
+        if (end < ctx.to && unit.kind === "word" && !unit.pro && lex.unitTypes.has(unit.stem)) end++;
         return { end, mention: { tokenStart: i, tokenEnd: end, type: "ORG", source: "context", rule: "head", head: h, headText: ctx.text.slice(t.start, t.end) } };
       }
       // "الجيش التركي": a definite head before a nationality adjective
@@ -383,10 +385,37 @@ export class Recognizer {
     return !(this.r.lex.functionWords.has(t.stem) && /ي$/.test(ctx.text.slice(t.start, t.end)));
   }
 
+  /** A listed person's name written longer: "خليفة بن سلمان" + "بن خليفة", "محمد بن نايف" + "آل سعود". */
+  private extendLineage(ctx: Ctx, span: Span): Span {
+    if (span.mention.type !== "PER") return span;
+    let end = span.end;
+    const t = ctx.tokens;
+    while (end + 1 < ctx.to && t[end].kind === "word" && !t[end].pro && NAME_CONNECTORS.has(t[end].norm) && !KUNYA.has(t[end].norm) && t[end + 1].kind === "word" && (this.r.lex.givenNames.has(t[end + 1].stem) || this.isNameWord(t[end + 1]))) end += 2;
+    return end === span.end ? span : { end, mention: { ...span.mention, tokenEnd: end } };
+  }
+
   /** "على" and the name "علي" normalise alike; the written ى tells the preposition. */
   private isFunctionWordAsWritten(ctx: Ctx, i: number): boolean {
     const t = ctx.tokens[i];
     return this.r.lex.functionWords.has(t.stem) && /[ىئ]$/.test(ctx.text.slice(t.start, t.end));
+  }
+
+  /**
+   * Rule 6: after a verb of saying, the words no lexicon knows are the speaker's name ("وقالت
+   * أوكونجو آيويلا …", "وقالت جنيفر ريريا"): two of them, or one right before أن, a colon or a quotation.
+   */
+  private speakerName(ctx: Ctx, i: number): Span | null {
+    const { tokens } = ctx;
+    const lex = this.r.lex;
+    const verb = i > ctx.from ? tokens[i - 1] : undefined;
+    if (!verb || verb.kind !== "word" || !lex.speechVerbs.has(verb.stem) || (verb.pro && verb.pro !== "و" && verb.pro !== "ف")) return null;
+    let j = i;
+    while (j < ctx.to && j - i < 3 && tokens[j].kind === "word" && !tokens[j].pro && !tokens[j].enc && (this.isNameWord(tokens[j]) || lex.givenNames.has(tokens[j].stem)) && !walk(ctx, j, lex.titles)) j++;
+    if (j === i) return null;
+    const next = tokens[j];
+    const opensSpeech = !!next && ((next.kind === "punct" && /[:«“"]/.test(ctx.text[next.start])) || /^ب?ان/.test(next.norm));
+    if (j - i < 2 && !opensSpeech) return null;
+    return { end: j, mention: { tokenStart: i, tokenEnd: j, type: "PER", source: "context", rule: "given-name" } };
   }
 
   /** Rule 3: a title, rank or role before a person's name ("العقيد ميلود الزوي"). */
@@ -395,6 +424,9 @@ export class Recognizer {
     if (!title || title.end >= ctx.to) return null;
     const person = this.person(ctx, title.end, true);
     if (!person) return null;
+    // a role word ("المعارضة", "المواطن") is also a common noun: only a given or listed name may follow it
+    const first = ctx.tokens[title.end];
+    if (title.values[0].kind === "role" && person.mention.rule !== "actor" && !this.r.lex.givenNames.has(first.stem)) return null;
     return { end: person.end, mention: { ...person.mention, role: ctx.text.slice(ctx.tokens[i].start, ctx.tokens[title.end - 1].end) } };
   }
 
@@ -409,6 +441,7 @@ export class Recognizer {
     if (t.kind !== "word" || t.enc || hasArticle(t.pro) || /(^|\+)(ب|ل|ك|ف)(\+|$)/.test(t.pro)) return null;
     const listed = this.listed(ctx, i, false);
     if (listed?.mention.type === "PER") return listed;
+    if (NAME_CONNECTORS.has(t.norm) && !KUNYA.has(t.norm)) return null; // "بن خليفة" continues a name, never opens one
     const given = lex.givenNames.has(t.stem) && !this.isFunctionWordAsWritten(ctx, i);
     const kunya = KUNYA.has(t.stem);
     if (!given && !kunya && !(afterTitle && this.isNameWord(t))) return null;
@@ -423,7 +456,8 @@ export class Recognizer {
       // "… المتحدث باسم": a role follows the name — but a one-word honorific that no name follows
       // is a family name ("زين السيد", "علي الفقيه")
       const title = walk(ctx, j, lex.titles);
-      if (title && !lex.givenNames.has(n.stem) && !(title.end === j + 1 && !(j + 1 < ctx.to && this.isNameWord(tokens[j + 1])))) break;
+      // (the honorific stands as a family name only after a lone given name, and where nothing else names)
+      if (title && !lex.givenNames.has(n.stem) && !(title.end === j + 1 && j === i + 1 && !(j + 1 < ctx.to && this.isNameWord(tokens[j + 1])))) break;
       if (NAME_CONNECTORS.has(n.norm)) {
         j++;
         needMore = true;
@@ -453,8 +487,9 @@ export class Recognizer {
       break;
     }
     if (needMore) j--;
-    // A lone given name is a person only after a title; a lone kunya never is.
-    if (j - i < (afterTitle ? 1 : 2)) return null;
+    // A lone given name is a person only after a title; a lone kunya never is; after a title, a word
+    // no list knows needs a second name word.
+    if (j - i < (afterTitle && (given || kunya) ? 1 : 2)) return null;
     // A given name that is also an ordinary word ("أمين", "سعيد") needs a second name word that is not.
     if (!afterTitle && given && this.isOrdinaryGivenName(ctx, i) && !tokens.slice(i + 1, j).some((x) => this.isNameWord(x))) return null;
     return { end: j, mention: { tokenStart: i, tokenEnd: j, type: "PER", source: "context", rule: afterTitle ? "title" : kunya ? "kunya" : "given-name" } };

@@ -18,7 +18,9 @@ import type { Claim, MarsadDocument, Quote, Source, Speaker, Token } from "../do
 import type { WorkEntity } from "../entities/coref.js";
 import type { EntityLexicons } from "../entities/lexicons.js";
 import { walk } from "../entities/recognize.js";
-import { tokenKey } from "../text/keys.js";
+import { hasArticle, tokenKey } from "../text/keys.js";
+import { normalize } from "../text/normalize.js";
+import { nameStartInToken } from "../text/offsets.js";
 import type { ReportForm, ReportingLexicon, SourceNoun } from "./lexicon.js";
 import { isQuoteMark, quotedSpans, type QuotedSpan } from "./marks.js";
 
@@ -32,13 +34,13 @@ export interface AttributionResources {
 /** A quotation of fewer words than this, with nothing introducing it, is a name or a term, not speech. */
 const MIN_FREE_QUOTE_WORDS = 4;
 /** A cue must find its complement within this many tokens. */
-const MAX_CUE_REACH = 14;
+const MAX_CUE_REACH = 25;
 /** A source descriptor ("مصدر بالجيش السوري") runs to at most this many tokens. */
 const MAX_DESCRIPTOR = 6;
 /** The latest speaker carries over to a subjectless verb this many paragraphs later. */
 const SPEAKER_MEMORY_PARAGRAPHS = 2;
 /** Forms that are as often another word ("بين" between, "تابع" affiliated, "طالب" student): they need أن or a colon right after their subject. */
-const AMBIGUOUS_FORMS = new Set(["بين", "تابع", "طالب", "كتب", "زاد", "مضي", "رد", "نقل", "طلب", "تردد", "يدعي", "اعتبر", "راي"]);
+const AMBIGUOUS_FORMS = new Set(["بين", "تابع", "طالب", "كتب", "زاد", "مضي", "رد", "نقل", "طلب", "تردد", "يدعي", "راي"]);
 
 interface MentionRef {
   entity: WorkEntity;
@@ -88,9 +90,10 @@ export function attribute(doc: MarsadDocument, entities: WorkEntity[], res: Attr
       headline(ctx, sentences[0].s.tokenStart, sentences[sentences.length - 1].s.tokenEnd, sentences[0].si);
       return;
     }
+    const para = { end: sentences[sentences.length - 1].s.tokenEnd, spans };
     for (const { s, si } of sentences) {
       const inSentence = spans.filter((q) => q.open >= s.tokenStart && q.close < s.tokenEnd);
-      readSentence(ctx, s.tokenStart, s.tokenEnd, si, pi, inSentence);
+      readSentence(ctx, s.tokenStart, s.tokenEnd, si, pi, inSentence, para);
       for (const q of inSentence) if (!ctx.usedSpans.has(q)) freeQuote(ctx, q, s.tokenStart, si, pi);
     }
   });
@@ -127,12 +130,20 @@ function cuesIn(ctx: Ctx, from: number, to: number): Cue[] {
   return cues;
 }
 
-function readSentence(ctx: Ctx, from: number, to: number, si: number, pi: number, spans: QuotedSpan[]): void {
+interface Paragraph {
+  end: number;
+  spans: QuotedSpan[];
+}
+
+function readSentence(ctx: Ctx, from: number, to: number, si: number, pi: number, spans: QuotedSpan[], para: Paragraph): void {
   const cues = cuesIn(ctx, from, to);
+  let prev: { cue: Cue; found: Found | null } | null = null;
   cues.forEach((cue, k) => {
     const limit = k + 1 < cues.length ? cues[k + 1].at : to;
+    // "فكتب يقول:", "قال مضيفا": a cue right after another goes on with its subject
+    const inherited = prev && prev.cue.end === cue.at ? prev.found : null;
     if (cue.form.kind === "phrase" && cue.form.frame === "prep") attributionPhrase(ctx, cue, from, to, si);
-    else reportingVerb(ctx, cue, from, limit, to, si, pi, spans);
+    else prev = { cue, found: reportingVerb(ctx, cue, from, limit, si, pi, spans, para, inherited) };
   });
 }
 
@@ -148,12 +159,14 @@ function skipAdverbs(ctx: Ctx, j: number, to: number): number {
   return j;
 }
 
-function reportingVerb(ctx: Ctx, cue: Cue, from: number, limit: number, to: number, si: number, pi: number, spans: QuotedSpan[]): void {
+/** Reads one verb cue; returns the subject it found (for a cue right after it), or null. */
+function reportingVerb(ctx: Ctx, cue: Cue, from: number, limit: number, si: number, pi: number, spans: QuotedSpan[], para: Paragraph, inherited: Found | null): Found | null {
   let j = skipAdverbs(ctx, cue.end, limit);
   // a participle ("مضيفا أن", "مشيرا إلى أن") goes on with the subject of the verb before it
   let found = cue.form.kind === "participle" ? null : subjectAfter(ctx, j, limit);
   let continued = false;
   if (found) j = found.end;
+  else if (inherited) found = inherited;
   else if (cue.form.kind !== "participle") found = subjectBefore(ctx, cue.at, from);
   let via: string | null = null;
   const v = channel(ctx, skipAdverbs(ctx, j, limit), limit);
@@ -169,15 +182,16 @@ function reportingVerb(ctx: Ctx, cue: Cue, from: number, limit: number, to: numb
   j = skipAdverbs(ctx, j, limit);
   // an apposition may stand between the subject and what was said ("الزوي المتحدث الرسمي …، إن …")
   if (found && !continued) j = reachComplement(ctx, j, limit);
+  const explicit = !!found;
   if (!found) {
-    if (cue.form.person === "passive" || cue.form.person === "1") return;
+    if (cue.form.person === "passive" || cue.form.person === "1") return null;
     found = carriedSpeaker(ctx, cue.at, from, pi);
     continued = true;
   }
-  if (!found) return;
+  if (!found) return null;
   const ambiguous = AMBIGUOUS_FORMS.has(ctx.tokens[cue.at].stem);
-  const c = complement(ctx, j, limit, to, spans, ambiguous);
-  if (!c) return;
+  const c = complement(ctx, j, limit, para.end, spans, ambiguous) ?? (explicit ? quoteBefore(ctx, cue.at, para) : null);
+  if (!c) return found;
   const verb = ctx.text.slice(ctx.tokens[cue.at].start, ctx.tokens[cue.end - 1].end);
   let quoteId: string | null = null;
   if (c.quote) {
@@ -188,6 +202,13 @@ function reportingVerb(ctx: Ctx, cue: Cue, from: number, limit: number, to: numb
   }
   if (c.claim) addClaim(ctx, found.source, c.claim[0], c.claim[1], verb, via, cue.form.stance, si, quoteId);
   ctx.last = { found, paragraph: pi };
+  return found;
+}
+
+/** A quotation that ends right before its attribution: «نحن نحتفل …»، قال عبدالله صبيحي. */
+function quoteBefore(ctx: Ctx, at: number, para: Paragraph): Complement | null {
+  const q = para.spans.find((x) => !x.bracket && !ctx.usedSpans.has(x) && x.close < at && ctx.tokens.slice(x.close + 1, at).every((t) => t.kind === "punct"));
+  return q ? { quote: q } : null;
 }
 
 /** The first colon, quotation mark or أن within reach of j, so long as no sentence-ending mark comes first. */
@@ -198,7 +219,7 @@ function reachComplement(ctx: Ctx, j: number, limit: number): number {
     if (t.kind === "punct") {
       const ch = ctx.text[t.start];
       if (ch === ":" || ch === "：") return k;
-      if (ch !== "،" && ch !== ",") return j;
+      if (!"،,()".includes(ch)) return j;
     }
   }
   return j;
@@ -218,7 +239,7 @@ function isComplementizer(t: Token): boolean {
 }
 
 /** What the cue introduces, from token j: a quotation (after a colon or directly), or an أن clause. */
-function complement(ctx: Ctx, j: number, limit: number, to: number, spans: QuotedSpan[], ambiguous: boolean): Complement | null {
+function complement(ctx: Ctx, j: number, limit: number, paragraphEnd: number, spans: QuotedSpan[], ambiguous: boolean): Complement | null {
   const { tokens, text } = ctx;
   if (j >= limit) return null;
   const t = tokens[j];
@@ -226,7 +247,8 @@ function complement(ctx: Ctx, j: number, limit: number, to: number, spans: Quote
   if (isColon) {
     const span = spans.find((q) => q.open === j + 1);
     if (span) return { quote: span };
-    const end = trimEnd(ctx, j + 1, to);
+    // unmarked speech after a colon runs to the end of the paragraph ("قالت: هيك عرفته … في ذمة الله")
+    const end = trimEnd(ctx, j + 1, paragraphEnd);
     return end > j + 1 ? { colonText: [tokens[j + 1].start, tokens[end - 1].end] } : null;
   }
   if (ambiguous) {
@@ -302,20 +324,23 @@ function institution(ctx: Ctx, j: number, limit: number): Found | null {
   return { speaker, source: { ...speaker, kind: "official", descriptor: name }, end: k };
 }
 
+/** An organisation that can speak: not a platform such as يوتيوب or تويتر. */
+const canSpeak = (e: WorkEntity): boolean => (e.type === "PER" || e.type === "ORG") && e.actor?.subtype !== "platform";
+
 function entityAt(ctx: Ctx, j: number): MentionRef | null {
   // «المرصد السوري لحقوق الإنسان»: a name may stand in quotation marks
   const at = isQuoteMark(ctx.text, ctx.tokens[j]) ? j + 1 : j;
   const m = ctx.startsAt[at];
-  if (!m || (m.entity.type !== "PER" && m.entity.type !== "ORG" && m.entity.place === null)) return null;
+  if (!m || (!canSpeak(m.entity) && m.entity.place === null)) return null;
   if (m.entity.type === "LOC" && m.entity.places?.every((p) => p.place.kind !== "country")) return null;
   const end = m.end < ctx.tokens.length && isQuoteMark(ctx.text, ctx.tokens[m.end]) && at > j ? m.end + 1 : m.end;
   return { ...m, end };
 }
 
 /** An anonymous or collective source: "مصدر بالجيش السوري", "مصادر «العربية/الحدث»", "مسؤولون محليون". */
-function descriptor(ctx: Ctx, j: number, limit: number): Found | null {
+function descriptor(ctx: Ctx, j: number, limit: number, afterPreposition = false): Found | null {
   const { tokens, text } = ctx;
-  const noun = sourceNounAt(ctx, j, limit);
+  const noun = sourceNounAt(ctx, j, limit, afterPreposition);
   if (!noun) return null;
   let k = noun.end;
   let entity: WorkEntity | undefined;
@@ -342,14 +367,22 @@ function descriptor(ctx: Ctx, j: number, limit: number): Found | null {
     if (ctx.res.channels.has(t.stem)) break;
     k++;
   }
-  const name = text.slice(tokens[j].start, tokens[k - 1].end).replace(/[«»“”"„‹›]/g, "").replace(/\s+/g, " ").trim();
+  // "المصدر" alone after "مصدر عسكري" is that source again
+  if (k === noun.end && hasArticle(tokens[j].pro)) {
+    const earlier = [...ctx.claims.map((c) => c.source), ...ctx.quotes.map((q) => q.speaker)].reverse().find((x) => x.type === "anonymous" && tokenKey({ ...tokens[j], pro: "" }) === normalize(x.name.split(" ")[0]));
+    if (earlier) return { speaker: { name: earlier.name, entity: earlier.entity, type: "anonymous", role: null }, source: { ...earlier, type: "anonymous", role: null, kind: "anonymous", descriptor: earlier.name }, end: k };
+  }
+  // without an attached conjunction or preposition ("ومصادر", "لمصادر")
+  const first = nameStartInToken(text, tokens[j]);
+  const name = ((first.addArticle ? "ال" : "") + text.slice(first.start, tokens[k - 1].end)).replace(/[«»“”"„‹›]/g, "").replace(/\s+/g, " ").trim();
   const speaker: Speaker = { name, entity: entity?.id ?? null, type: "anonymous", role: null };
   return { speaker, source: { ...speaker, kind: "anonymous", descriptor: name }, end: k };
 }
 
-function sourceNounAt(ctx: Ctx, j: number, limit: number): { noun: SourceNoun; end: number } | null {
+function sourceNounAt(ctx: Ctx, j: number, limit: number, afterPreposition: boolean): { noun: SourceNoun; end: number } | null {
   const t = ctx.tokens[j];
-  if (t.kind !== "word" || (t.pro && t.pro !== "ال" && t.pro !== "و")) return null;
+  const allowed = afterPreposition ? /^(ال|و|ل|ل\+ال)?$/ : /^(ال|و)?$/;
+  if (t.kind !== "word" || !allowed.test(t.pro)) return null;
   let node = ctx.res.reporting.sourceNouns.start(t.stem) ?? ctx.res.reporting.sourceNouns.start(ctx.keys[j]);
   let best: { noun: SourceNoun; end: number } | null = null;
   let k = j + 1;
@@ -443,7 +476,8 @@ function attributionPhrase(ctx: Ctx, cue: Cue, from: number, to: number, si: num
   let found: Found | null = null;
   if (cue.form.openPrep === "ل" && j < to && /^ل(\+ال)?$/.test(tokens[j].pro)) {
     // "وفقا لمصادر", "وفقا للمرصد": the source is attached to the preposition
-    found = entityAt(ctx, j) ? { ...fromEntity(ctx, entityAt(ctx, j)!.entity), end: entityAt(ctx, j)!.end } : descriptor(ctx, j, to);
+    const m = entityAt(ctx, j);
+    found = m ? { ...fromEntity(ctx, m.entity), end: m.end } : descriptor(ctx, j, to, true);
   } else {
     if (cue.form.openPrep && j < to && (tokens[j].norm === cue.form.openPrep || tokens[j].norm === "ل")) j++;
     found = subjectAfter(ctx, j, to);
@@ -476,10 +510,13 @@ function freeQuote(ctx: Ctx, q: QuotedSpan, from: number, si: number, pi: number
   const before = ctx.tokens[q.open - 1];
   if (before && before.kind === "word" && (before.norm === "ب" || before.norm === "بان")) return;
   let found: Found | null = null;
+  // inside a claim of the same sentence ("أكد المرصد أن X «قتل …»"): the claim's source speaks
+  const claim = ctx.claims.find((c) => c.sentence === si && c.start <= q.start && c.end >= q.end);
+  if (claim) found = { speaker: { name: claim.source.name, entity: claim.source.entity, type: claim.source.type, role: claim.source.role }, source: claim.source, end: q.open };
   for (const type of ["PER", "ORG"]) {
     for (let k = q.open - 1; k >= from && !found; k--) {
       const m = ctx.covers[k];
-      if (m && m.entity.type === type) found = { ...fromEntity(ctx, m.entity), end: k };
+      if (m && m.entity.type === type && canSpeak(m.entity)) found = { ...fromEntity(ctx, m.entity), end: k };
     }
   }
   if (!found && ctx.last && pi - ctx.last.paragraph < SPEAKER_MEMORY_PARAGRAPHS) found = ctx.last.found;
@@ -506,9 +543,20 @@ function headline(ctx: Ctx, from: number, to: number, si: number): void {
   addQuote(ctx, found.speaker, tokens[a].start, tokens[b - 1].end, null, null, si, false);
 }
 
+/** Generic heads that news puts before a group's own name ("تنظيم داعش", "حركة طالبان"). */
+const GROUP_HEADS = /^(تنظيم|حركة|جماعة|ميليشيا|ميليشيات|مليشيا|مليشيات)\s+/;
+
+/** A speaker's name: the entity's, without a generic head when the rest is the group's own listed name. */
+function speakerName(e: WorkEntity): string {
+  const m = GROUP_HEADS.exec(e.name);
+  if (!m || !e.actor) return e.name;
+  const rest = normalize(e.name.slice(m[0].length));
+  return [e.actor.name, ...e.actor.aliases].some((a) => normalize(a) === rest) ? e.name.slice(m[0].length) : e.name;
+}
+
 function fromEntity(ctx: Ctx, e: WorkEntity): { speaker: Speaker; source: Source } {
   const type = e.type === "PER" ? "person" : "organisation";
-  const speaker: Speaker = { name: e.name, entity: e.id, type, role: e.role ?? null };
+  const speaker: Speaker = { name: speakerName(e), entity: e.id, type, role: e.role ?? null };
   const sub = e.actor?.subtype;
   const kind: Source["kind"] = e.type === "PER" ? "person" : e.category === "media" ? (sub === "agency" ? "agency" : "media") : e.category === "government" || e.category === "state_forces" ? "official" : "organisation";
   return { speaker, source: { ...speaker, kind, descriptor: null } };

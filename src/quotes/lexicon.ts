@@ -44,6 +44,8 @@ const VERB_COLUMNS = ["form_ar", "lemma", "kind", "person", "stance", "frame"] a
 const NOUN_COLUMNS = ["noun_ar", "kind", "number"] as const;
 /** Prepositions that close a phrase and attach to the source: "وفقا لـX", "نقلا عن X". */
 const OPENING_PREPOSITIONS = new Set(["ل", "عن", "الي", "مع"]);
+/** "في تصريحات لـ…", "عبر حسابه": channels, read after the verb, not attribution phrases. */
+const CHANNEL_OPENERS = new Set(["في", "عبر", "خلال"]);
 const CONTINUATION_LEMMAS = ["أضاف", "تابع", "أردف", "استطرد", "استدرك", "مضى", "زاد", "ختم", "واصل"];
 
 export function loadReportingLexicon(): ReportingLexicon {
@@ -58,7 +60,7 @@ export function loadReportingLexicon(): ReportingLexicon {
     if (keys.length === 1 && form.kind !== "phrase") continue;
     // Only attribution phrases that name the source after them ("بحسب", "وفقا لـ", "نقلا عن") are cues
     // of their own; "قال لـ", "في بيان" and their kin are read as a verb and its channel.
-    if (form.frame !== "prep" || words.has(keys[0])) continue;
+    if (form.frame !== "prep" || words.has(keys[0]) || CHANNEL_OPENERS.has(keys[0])) continue;
     const last = keys[keys.length - 1];
     if (keys.length > 1 && OPENING_PREPOSITIONS.has(last)) phrases.add(keys.slice(0, -1), { ...form, openPrep: last });
     else phrases.add(keys, form);

@@ -22,6 +22,21 @@ const CLOSERS = new Set([")"]);
 
 export const isQuoteMark = (text: string, t: Token): boolean => t.kind === "punct" && FAMILY[text[t.start]] !== undefined && text[t.start] !== "(" && text[t.start] !== ")";
 
+/**
+ * Whether the straight mark at token i opens a short inner pair (one to three words, then a mark
+ * glued to a word that goes on): returns the index of the inner closing mark, else 0.
+ */
+function innerPair(text: string, tokens: Token[], i: number, to: number): number {
+  for (let k = i + 2; k <= Math.min(to - 2, i + 4); k++) {
+    const t = tokens[k];
+    if (t.kind === "punct" && text[t.start] === '"') {
+      const next = tokens[k + 1];
+      return next && next.kind === "word" && tokens.slice(i + 1, k).every((x) => x.kind === "word") ? k : 0;
+    }
+  }
+  return 0;
+}
+
 /** Quoted spans in tokens [from, to); brackets are paired too, since speech is sometimes put in them. */
 export function quotedSpans(text: string, tokens: Token[], from: number, to: number): QuotedSpan[] {
   const out: QuotedSpan[] = [];
@@ -35,6 +50,11 @@ export function quotedSpans(text: string, tokens: Token[], from: number, to: num
       const fam = FAMILY[ch];
       if (!fam) break;
       const top = stack[stack.length - 1];
+      // a short name in straight marks inside a long straight quotation: «… لتنظيم "داعش" وسيوفر …»
+      if (ch === '"' && top?.fam === "q" && i - top.at >= 4 && innerPair(text, tokens, i, to)) {
+        i = innerPair(text, tokens, i, to);
+        break;
+      }
       if (top && top.fam === fam && !OPENERS.has(ch)) {
         stack.pop();
         const first = tokens[top.at + 1];
