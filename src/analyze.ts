@@ -10,8 +10,9 @@ import { ActorIndex, createRecognizer, entitiesStage, loadEntityLexicons, type E
 import { Gazetteer, geoStage, type GeoResources } from "./geo/index.js";
 import { importedGazetteerDir } from "./home.js";
 import { loadAttributionResources, quotesStage, type QuoteResources } from "./quotes/index.js";
+import { eventsStage, loadEventLexicon, type EventResources } from "./events/index.js";
 
-export interface Resources extends TextResources, EntityResources, GeoResources, QuoteResources {
+export interface Resources extends TextResources, EntityResources, GeoResources, QuoteResources, EventResources {
   ingest: IngestResources;
 }
 
@@ -35,11 +36,12 @@ export function loadResources(opts: LoadOptions = {}): Resources {
     actors,
     recognizer: createRecognizer(actors, gazetteer, entityLexicons),
     attribution: loadAttributionResources(entityLexicons),
+    eventExtraction: { events: loadEventLexicon(), functionWords: entityLexicons.functionWords },
   };
 }
 
 /** The stages in pipeline order; each adds its layers to the document. */
-export const STAGES: readonly Stage<Resources>[] = [textStage, entitiesStage, geoStage, quotesStage];
+export const STAGES: readonly Stage<Resources>[] = [textStage, entitiesStage, geoStage, quotesStage, eventsStage];
 
 export interface Analyzer {
   readonly resources: Resources;

@@ -60,6 +60,8 @@ export interface Token extends Span {
   stem: string;
   /** Pronoun enclitic split off, normalised ("ها"); "" when none. */
   enc: string;
+  /** The matching key (src/text/keys.ts), computed once per distinct word; not written to JSON. */
+  key?: string;
 }
 
 export interface Sentence extends Span {
@@ -174,6 +176,73 @@ export interface Claim extends Span {
   quote: string | null;
 }
 
+export interface EventActor {
+  /** As written ("الفصائل المسلحة", "هيئة تحرير الشام"). */
+  name: string;
+  /** The entity it is, when one (an actor named through a force noun keeps its patron's entity). */
+  entity: string | null;
+  category: string | null;
+  inter: number | null;
+}
+
+export interface EventPlace {
+  name: string;
+  /** Id in `places`. */
+  place: string | null;
+  entity: string | null;
+  lat: number | null;
+  lon: number | null;
+  country: string | null;
+  admin1: string | null;
+}
+
+export interface EventMention {
+  sentence: number;
+  /** The trigger's span and words. */
+  start: number;
+  end: number;
+  trigger: string;
+  /** The sentence's span. */
+  sentenceStart: number;
+  sentenceEnd: number;
+}
+
+export interface EventSource {
+  /** A claim or quote of this document the event rests on, or the outlet that narrates it. */
+  kind: "claim" | "quote" | "outlet";
+  id: string | null;
+  name: string;
+}
+
+export interface Event {
+  id: string;
+  type: string;
+  acled: { disorder_type: string; event_type: string; sub_event_type: string };
+  cameo: string;
+  actor: EventActor | null;
+  /** For attacks: who or what was hit, when the text says. */
+  target: EventActor | null;
+  place: EventPlace | null;
+  /** YYYY-MM-DD or null. */
+  date: string | null;
+  /** day, week, month, year, approximate, or "published" (no date in the text: the publication date). */
+  date_precision: string | null;
+  /** morning, noon, afternoon, evening, night, dawn, when the text says. */
+  time: string | null;
+  count: number | null;
+  /** exact, more_than, about, at_least, tens, hundreds … */
+  count_qualifier: string | null;
+  fatalities: number | null;
+  /** asserted, claimed, denied, negated, planned, threatened, hypothetical. */
+  modality: string;
+  /** False for denied, negated, planned, threatened and hypothetical events. */
+  happened: boolean;
+  /** History older than the article's news ("منذ اندلاع النزاع عام 2011"). */
+  background: boolean;
+  sources: EventSource[];
+  mentions: EventMention[];
+}
+
 export interface MarsadDocument {
   schema: typeof SCHEMA;
   meta: Meta;
@@ -186,5 +255,5 @@ export interface MarsadDocument {
   quotes: Quote[];
   claims: Claim[];
   places: Place[];
-  events: unknown[];
+  events: Event[];
 }

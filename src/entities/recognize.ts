@@ -81,9 +81,22 @@ export class Recognizer {
     return out;
   }
 
+  /** Whether any rule could start a mention at token i: one set or trie lookup each, before the rules run. */
+  private mayStart(ctx: Ctx, i: number): boolean {
+    const t = ctx.tokens[i];
+    const key = ctx.keys[i];
+    const { lex, actors, gazetteer } = this.r;
+    if (actors.names.start(key) || gazetteer.names.start(key) || actors.names.start(t.norm) || gazetteer.names.start(t.norm)) return true;
+    if (lex.heads.has(key) || lex.heads.has(t.stem) || lex.multiWordHeads.start(key) || lex.titles.start(key) || lex.titles.start(t.norm)) return true;
+    if (lex.givenNames.has(t.stem) || KUNYA.has(t.stem)) return true;
+    const prev = i > ctx.from ? ctx.tokens[i - 1] : undefined;
+    return !!prev && lex.speechVerbs.has(prev.stem);
+  }
+
   private best(ctx: Ctx, i: number): Span | null {
     const t = ctx.tokens[i];
     if (t.kind !== "word" && t.kind !== "latin") return null;
+    if (!this.mayStart(ctx, i)) return null;
     const candidates: Span[] = [];
     const listed = this.listed(ctx, i, true);
     if (listed) candidates.push(listed);

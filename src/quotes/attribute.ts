@@ -369,7 +369,7 @@ function descriptor(ctx: Ctx, j: number, limit: number, afterPreposition = false
   }
   // "المصدر" alone after "مصدر عسكري" is that source again
   if (k === noun.end && hasArticle(tokens[j].pro)) {
-    const earlier = [...ctx.claims.map((c) => c.source), ...ctx.quotes.map((q) => q.speaker)].reverse().find((x) => x.type === "anonymous" && tokenKey({ ...tokens[j], pro: "" }) === normalize(x.name.split(" ")[0]));
+    const earlier = [...ctx.claims.map((c) => c.source), ...ctx.quotes.map((q) => q.speaker)].reverse().find((x) => x.type === "anonymous" && tokens[j].stem === normalize(x.name.split(" ")[0]));
     if (earlier) return { speaker: { name: earlier.name, entity: earlier.entity, type: "anonymous", role: null }, source: { ...earlier, type: "anonymous", role: null, kind: "anonymous", descriptor: earlier.name }, end: k };
   }
   // without an attached conjunction or preposition ("ومصادر", "لمصادر")
@@ -574,10 +574,12 @@ function addClaim(ctx: Ctx, source: Source, start: number, end: number, verb: st
 
 /** One quote per (speaker, words): a headline that repeats a body quote is the same quote. */
 function dedupeQuotes(ctx: Ctx): void {
-  const norm = (s: string): string => s.replace(/[^\p{L}\p{N}]+/gu, " ").trim();
+  if (ctx.quotes.length < 2) return;
+  const words = new Map(ctx.quotes.map((q) => [q, q.text.replace(/[^\p{L}\p{N}]+/gu, " ").trim()]));
+  const norm = (q: Quote): string => words.get(q)!;
   const kept: Quote[] = [];
   for (const q of ctx.quotes) {
-    const twin = kept.find((k) => k.speaker.name === q.speaker.name && (norm(k.text) === norm(q.text) || norm(k.text).includes(norm(q.text)) || norm(q.text).includes(norm(k.text))));
+    const twin = kept.find((k) => k.speaker.name === q.speaker.name && (norm(k) === norm(q) || norm(k).includes(norm(q)) || norm(q).includes(norm(k))));
     if (!twin) kept.push(q);
     else if (twin.verb === null && q.verb !== null) kept[kept.indexOf(twin)] = q; // prefer the body's quote
   }

@@ -25,6 +25,8 @@ export interface Segmentation {
 export interface WordAnalysis extends Segmentation {
   /** The word normalised for matching. */
   norm: string;
+  /** Its matching key: the stem, with "ال" before it when the word carried the article. */
+  key: string;
 }
 
 interface CliticRules {
@@ -67,9 +69,14 @@ export class CliticSegmenter {
   analyzeWord(written: string): WordAnalysis {
     const hit = this.words.get(written);
     if (hit) return hit;
+    return this.analyzeNew(written);
+  }
+
+  private analyzeNew(written: string): WordAnalysis {
     const norm = normalize(written);
     const s = this.segment(norm);
-    const a: WordAnalysis = { norm, pro: s.pro, stem: s.stem, enc: s.enc };
+    const article = s.pro === "ال" || s.pro.endsWith("+ال");
+    const a: WordAnalysis = { norm, pro: s.pro, stem: s.stem, enc: s.enc, key: article ? "ال" + s.stem : s.stem };
     if (this.words.size >= CACHE_LIMIT) this.words.clear();
     this.words.set(written, a);
     return a;

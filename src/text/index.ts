@@ -22,13 +22,12 @@ export interface TextResources {
 /** Turns raw tokens into document tokens: normalised form and clitic segmentation. */
 export function enrichTokens(text: string, raw: RawToken[], segmenter: CliticSegmenter, out: Token[]): void {
   for (const r of raw) {
-    const written = text.slice(r.start, r.end);
     if (r.kind === "word") {
-      const a = segmenter.analyzeWord(written);
-      out.push({ start: r.start, end: r.end, kind: r.kind, norm: a.norm, pro: a.pro, stem: a.stem, enc: a.enc });
+      const a = segmenter.analyzeWord(text.slice(r.start, r.end));
+      out.push({ start: r.start, end: r.end, kind: r.kind, norm: a.norm, pro: a.pro, stem: a.stem, enc: a.enc, key: a.key });
     } else {
-      const norm = normalize(written);
-      out.push({ start: r.start, end: r.end, kind: r.kind, norm, pro: "", stem: norm, enc: "" });
+      const norm = normalize(text.slice(r.start, r.end));
+      out.push({ start: r.start, end: r.end, kind: r.kind, norm, pro: "", stem: norm, enc: "", key: norm });
     }
   }
 }

@@ -11,7 +11,8 @@ import { tokenize } from "./tokenize.js";
 /** Whether the proclitics hold the article: "ال", "و+ال", "ب+ال", "ل+ال" … */
 export const hasArticle = (pro: string): boolean => pro === "ال" || pro.endsWith("+ال");
 
-export function tokenKey(t: Pick<Token, "pro" | "stem" | "kind">): string {
+export function tokenKey(t: Pick<Token, "pro" | "stem" | "kind" | "key">): string {
+  if (t.key !== undefined) return t.key;
   if (t.kind !== "word") return t.stem;
   return hasArticle(t.pro) ? "ال" + t.stem : t.stem;
 }

@@ -1,0 +1,109 @@
+/**
+ * Actor phrases: who acted. A listed or found organisation or person ("هيئة تحرير الشام"), a country
+ * acting as a state ("تركيا"), or a noun phrase no list holds, headed by a force noun
+ * (data/events/actor-heads.txt): "الفصائل المسلحة", "فصائل محلية مسلحة", "القوات الحكومية",
+ * "عناصر المفارز الأمنية", "القوات الموالية للرئيس عبد ربه منصور هادي".
+ */
+import type { Token } from "../document.js";
+import type { WorkEntity } from "../entities/coref.js";
+import { nameStartInToken } from "../text/offsets.js";
+import type { EventLexicon } from "./lexicon.js";
+
+export interface ActorPhrase {
+  name: string;
+  entity: WorkEntity | null;
+  start: number;
+  end: number;
+}
+
+export interface MentionRef {
+  entity: WorkEntity;
+  start: number;
+  end: number;
+}
+
+/** Participles that tie a force to its patron ("الموالية لـ", "التابعة لـ", "المدعومة من"). */
+const PATRON = /^(موالي|موال|تابع|مدعوم|مواليه|تابعه|مدعومه|موالين|تابعين|مدعومين)$/;
+const MAX_PHRASE = 7;
+
+export interface ActorContext {
+  text: string;
+  tokens: Token[];
+  startsAt: Array<MentionRef | undefined>;
+  lex: EventLexicon;
+  functionWords: ReadonlySet<string>;
+}
+
+const canAct = (e: WorkEntity): boolean => e.type === "ORG" || e.type === "PER" || (e.type === "LOC" && !!e.places?.some((p) => p.place.kind === "country"));
+
+/** The actor phrase starting at token i (an attached conjunction allowed), or null. */
+export function actorAt(ctx: ActorContext, i: number, to: number): ActorPhrase | null {
+  const { tokens, text } = ctx;
+  const t = tokens[i];
+  if (!t) return null;
+  const quoted = t.kind === "punct" && /[«“"]/.test(text[t.start]);
+  const at = quoted ? i + 1 : i;
+  const m = ctx.startsAt[at];
+  if (m && canAct(m.entity)) {
+    const end = extendPatron(ctx, m.end, to);
+    return { name: surface(ctx, at, end), entity: m.entity, start: at, end };
+  }
+  const h = tokens[at];
+  if (!h || h.kind !== "word" || h.enc || !/^(|و|ف|ال|و\+ال|ف\+ال)$/.test(h.pro) || !ctx.lex.actorHeads.has(h.stem)) return null;
+  const definite = h.pro.endsWith("ال");
+  let j = at + 1;
+  let entity: WorkEntity | null = null;
+  while (j < to && j - at < MAX_PHRASE) {
+    const n = tokens[j];
+    const inner = ctx.startsAt[j];
+    if (inner && canAct(inner.entity) && (!n.pro || n.pro === "ال")) {
+      // "قوات النظام", "طيران التحالف": the genitive names who the force belongs to
+      entity = inner.entity;
+      j = inner.end;
+      break;
+    }
+    if (n.kind !== "word" || n.enc || ctx.functionWords.has(n.stem)) break;
+    if (n.pro === "ال" || (!definite && !n.pro && /(ه|ي|ون|ين|يه)$/.test(n.stem))) {
+      j++;
+      if (PATRON.test(n.stem)) {
+        j = extendPatron(ctx, j - 1, to, true);
+        break;
+      }
+      continue;
+    }
+    // "قادة بالجيش والأمن"
+    if (/^(ب\+ال|و\+ال)$/.test(n.pro) && j === at + 1) {
+      j++;
+      while (j < to && tokens[j].kind === "word" && tokens[j].pro === "و+ال") j++;
+      break;
+    }
+    break;
+  }
+  return { name: surface(ctx, at, j), entity, start: at, end: j };
+}
+
+/** "… الموالية للرئيس هادي", "… المدعومة من تركيا": the patron joins the phrase. */
+function extendPatron(ctx: ActorContext, end: number, to: number, afterParticiple = false): number {
+  const { tokens } = ctx;
+  let j = end;
+  if (!afterParticiple) {
+    const p = tokens[j];
+    if (!p || p.kind !== "word" || p.pro !== "ال" || !PATRON.test(p.stem)) return end;
+    j++;
+  } else j++;
+  const prep = tokens[j];
+  if (!prep || prep.kind !== "word") return j;
+  if (/^ل(\+ال)?$/.test(prep.pro) || prep.norm === "من") {
+    const at = prep.norm === "من" ? j + 1 : j;
+    const m = ctx.startsAt[at] ?? (ctx.startsAt[at + 1]?.entity.type === "PER" ? ctx.startsAt[at + 1] : undefined);
+    if (m) return Math.min(to, m.end);
+    if (at < to && tokens[at].kind === "word") return at + 1;
+  }
+  return j;
+}
+
+/** The words of tokens [a, b) as a name: without an attached conjunction or preposition, the article kept. */
+export function surface(ctx: ActorContext, a: number, b: number): string {
+  const { start, addArticle } = nameStartInToken(ctx.text, ctx.tokens[a]);
+  return (addArticle ? "ال" : "") + ctx.text.slice(start, ctx.tokens[b - 1].end).replace(/[«»“”"]/g, "").replace(/\s+/g, " ").trim();
+}

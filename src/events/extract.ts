@@ -1,0 +1,303 @@
+/**
+ * Events from sentences. For each trigger (data/lexicon/event-triggers.tsv) in a sentence:
+ *  - place: the first place or facility after the trigger that its preposition introduces ("سيطر
+ *    على X", "انسحب من X", "غارة على X"), else the nearest after it in its clause, else before it;
+ *  - actor: where the trigger puts it — the subject of a verb (after it, or just before it), the
+ *    genitive after a noun ("غارات التحالف"), a passive agent ("من قبل X") — else the nearest actor
+ *    before the trigger in the sentence, else the latest actor of the paragraph (a pronoun);
+ *  - date: the nearest date expression of the sentence, else the latest of the paragraph, else the
+ *    publication date (precision "published");
+ *  - count and fatalities: a number after the trigger for arrests, releases, abductions and
+ *    displacement; the killed in the sentence for violent events;
+ *  - modality: negated (لم، لن، ما …), planned (سـ، سوف، تعتزم …), threatened (هدد، توعد),
+ *    hypothetical (إذا، لو، في حال), denied or claimed (inside a claim), else asserted; and
+ *    background for years before the article's ("منذ اندلاع النزاع عام 2011").
+ */
+import type { Claim, MarsadDocument, Token } from "../document.js";
+import type { WorkEntity } from "../entities/coref.js";
+import { walk } from "../entities/recognize.js";
+import { tokenKey } from "../text/keys.js";
+import { actorAt, surface, type ActorContext, type ActorPhrase, type MentionRef } from "./actors.js";
+import { findDates, type DateExpr } from "./dates.js";
+import type { EventLexicon, EventType, Trigger } from "./lexicon.js";
+import { countAt, dualCount, type Count } from "./numbers.js";
+
+export interface RawEvent {
+  type: EventType;
+  trigger: { start: number; end: number; text: string; token: number };
+  sentence: number;
+  paragraph: number;
+  place: WorkEntity | null;
+  actor: ActorPhrase | null;
+  date: DateExpr | null;
+  count: Count | null;
+  fatalities: number | null;
+  modality: "asserted" | "claimed" | "denied" | "negated" | "planned" | "threatened" | "hypothetical";
+  background: boolean;
+  claim: Claim | null;
+}
+
+export interface ExtractResources {
+  events: EventLexicon;
+  functionWords: ReadonlySet<string>;
+}
+
+/** How far after the trigger its place and count are looked for. */
+const PLACE_REACH = 12;
+const COUNT_REACH = 5;
+/** Words that deny an event right before its verb ("لم تسيطر", "لن تنسحب"). */
+const NEGATIONS = new Set(["لم", "لن", "ما", "لا", "ليس", "غير", "لما"]);
+const PLANNING = new Set(["تعتزم", "يعتزم", "تنوي", "ينوي", "تخطط", "يخطط", "تستعد", "يستعد", "تسعي", "يسعي", "سوف", "قررت", "قرر", "تعهد", "تعهدت"]);
+const THREATS = new Set(["هدد", "هددت", "يهدد", "تهدد", "توعد", "توعدت", "يتوعد", "تتوعد", "حذر", "حذرت"]);
+const CONDITIONS = new Set(["اذا", "لو", "حال", "حاله", "ان"]);
+const LOCATIVE_PREPS = new Set(["في", "علي", "من", "الي", "قرب", "عند", "داخل", "حول", "باتجاه", "نحو", "شمال", "جنوب", "شرق", "غرب", "وسط", "محيط", "مشارف", "اطراف"]);
+const AGENT_MARKERS = new Set(["قبل", "يد"]);
+
+interface Ctx extends ActorContext {
+  doc: MarsadDocument;
+  keys: string[];
+  covers: Array<MentionRef | undefined>;
+  res: ExtractResources;
+}
+
+export function extractEvents(doc: MarsadDocument, entities: WorkEntity[], res: ExtractResources): RawEvent[] {
+  const tokens = doc.tokens;
+  const startsAt: Array<MentionRef | undefined> = new Array(tokens.length);
+  const covers: Array<MentionRef | undefined> = new Array(tokens.length);
+  for (const e of entities) {
+    for (const [a, b] of e.spans) {
+      if (b > tokens.length) continue;
+      const ref = { entity: e, start: a, end: b };
+      startsAt[a] = ref;
+      for (let k = a; k < b; k++) covers[k] = ref;
+    }
+  }
+  const ctx: Ctx = { doc, text: doc.text, tokens, keys: tokens.map(tokenKey), startsAt, covers, lex: res.events, functionWords: res.functionWords, res };
+  const out: RawEvent[] = [];
+  let lastActor: { actor: ActorPhrase; paragraph: number } | null = null;
+  let lastDate: { date: DateExpr; paragraph: number } | null = null;
+  doc.sentences.forEach((s, si) => {
+    if (doc.paragraphs[s.paragraph]?.kind === "subheading") return;
+    const dates = findDates(tokens, s.tokenStart, s.tokenEnd, doc.meta.published, res.events);
+    const triggers = findTriggers(ctx, s.tokenStart, s.tokenEnd);
+    triggers.forEach((tr, k) => {
+      const clauseStart = k > 0 ? triggers[k - 1].end : s.tokenStart;
+      const clauseEnd = k + 1 < triggers.length ? triggers[k + 1].at : s.tokenEnd;
+      const place = findPlace(ctx, tr, clauseStart, clauseEnd, s.tokenStart, s.tokenEnd);
+      if (!place) return;
+      let actor = findActor(ctx, tr, s.tokenStart, s.tokenEnd);
+      if (!actor && lastActor && s.paragraph - lastActor.paragraph <= 1 && tr.trigger.actor.has("subj")) actor = lastActor.actor;
+      if (actor) lastActor = { actor, paragraph: s.paragraph };
+      const date = nearestDate(dates, tr.at) ?? (lastDate && lastDate.paragraph === s.paragraph ? lastDate.date : null);
+      const claim = doc.claims.find((c) => c.start <= tokens[tr.at].start && tokens[tr.at].end <= c.end) ?? null;
+      const modality = modalityOf(ctx, tr, s.tokenStart, claim);
+      const background = !!date?.background || hasBackgroundMarker(ctx, s.tokenStart, tr.at);
+      out.push({
+        type: typeInContext(ctx, tr, s.tokenStart, s.tokenEnd),
+        trigger: { start: tokens[tr.at].start, end: tokens[tr.end - 1].end, text: doc.text.slice(tokens[tr.at].start, tokens[tr.end - 1].end), token: tr.at },
+        sentence: si,
+        paragraph: s.paragraph,
+        place,
+        actor,
+        date,
+        count: countFor(ctx, tr, s.tokenStart, s.tokenEnd),
+        fatalities: killedIn(ctx, s.tokenStart, s.tokenEnd),
+        modality,
+        background,
+        claim,
+      });
+    });
+    const last = dates[dates.length - 1];
+    if (last) lastDate = { date: last, paragraph: s.paragraph };
+  });
+  return out;
+}
+
+interface Found {
+  at: number;
+  end: number;
+  trigger: Trigger;
+}
+
+function findTriggers(ctx: Ctx, from: number, to: number): Found[] {
+  const out: Found[] = [];
+  const wctx = { text: ctx.text, tokens: ctx.tokens, keys: ctx.keys, from, to, walks: new Map() };
+  for (let i = from; i < to; i++) {
+    const t = ctx.tokens[i];
+    if (t.kind !== "word") continue;
+    const phrase = walk(wctx, i, ctx.lex.phrases);
+    if (phrase) {
+      out.push({ at: i, end: phrase.end, trigger: phrase.values[0] });
+      i = phrase.end - 1;
+      continue;
+    }
+    const cands = ctx.lex.triggers.get(t.stem) ?? ctx.lex.triggers.get(t.norm);
+    if (!cands) continue;
+    // a verb takes a conjunction or the future prefix; a noun the article and prepositions too
+    const trigger = cands.find((c) => (c.pos === "verb" ? /^(|و|ف|س|و\+س|ف\+س)$/.test(t.pro) : true));
+    if (!trigger) continue;
+    // a word inside a listed name is no trigger ("مطار", "قوات"): only outside entity mentions
+    if (ctx.covers[i] && ctx.covers[i]!.entity.type !== "LOC") continue;
+    out.push({ at: i, end: i + 1, trigger });
+  }
+  return out;
+}
+
+/** The place: introduced by the trigger's preposition, else the nearest after it, else before it. */
+function findPlace(ctx: Ctx, tr: Found, clauseStart: number, clauseEnd: number, from: number, to: number): WorkEntity | null {
+  const { tokens } = ctx;
+  const preps = tr.trigger.placePreps;
+  let fallback: WorkEntity | null = null;
+  const limit = Math.min(to, Math.max(clauseEnd, tr.end + 1), tr.end + PLACE_REACH);
+  for (let k = tr.end; k < limit; k++) {
+    const m = ctx.startsAt[k];
+    if (!m || (m.entity.type !== "LOC" && m.entity.type !== "FAC")) continue;
+    const t = tokens[k];
+    const prev = tokens[k - 1];
+    const attached = t.pro.replace(/\+?ال$/, "").replace(/^و\+?/, "");
+    const prep = attached || (prev && prev.kind === "word" && LOCATIVE_PREPS.has(prev.stem) ? prev.stem : k === tr.end ? "obj" : "");
+    const fits = !preps.size || preps.has(prep) || (prep === "ب" && preps.has("في")) || (prep === "obj" && preps.has("obj"));
+    if (fits && prep) return m.entity;
+    fallback ??= m.entity;
+  }
+  if (fallback) return fallback;
+  for (let k = tr.at - 1; k >= Math.max(from, clauseStart - 3); k--) {
+    const m = ctx.covers[k];
+    if (m && (m.entity.type === "LOC" || m.entity.type === "FAC")) return m.entity;
+  }
+  return null;
+}
+
+function findActor(ctx: Ctx, tr: Found, from: number, to: number): ActorPhrase | null {
+  const { tokens } = ctx;
+  const roles = tr.trigger.actor;
+  if (roles.has("none") && roles.size === 1) return null;
+  // a passive agent anywhere after the trigger: "من قبل X", "على يد X"
+  for (let k = tr.end; k + 1 < to; k++) {
+    if (AGENT_MARKERS.has(tokens[k].stem) && (tokens[k - 1]?.stem === "من" || tokens[k - 1]?.stem === "علي" || tokens[k].pro === "")) {
+      const a = actorAt(ctx, k + 1, to);
+      if (a && (tokens[k].stem === "يد" ? tokens[k - 1]?.stem === "علي" : tokens[k - 1]?.stem === "من")) return a;
+    }
+  }
+  let j = tr.end;
+  while (j < to && (ctx.res.events.time.has(tokens[j].stem) || ctx.res.events.time.has(tokenKey(tokens[j])) || tokens[j].norm === "قد")) j++;
+  if (tr.trigger.pos === "verb" || tr.trigger.pos === "phrase") {
+    const after = actorAt(ctx, j, to);
+    if (after) return after;
+    const before = actorBefore(ctx, tr.at, from);
+    if (before) return before;
+  } else {
+    const gen = actorAt(ctx, j, to);
+    if (gen && !tokens[j].pro.includes("ب")) return gen;
+  }
+  return nearestActorBefore(ctx, tr.at, from);
+}
+
+/** An actor phrase ending right before the verb ("الفصائل المسلحة دخلت حمص"), with قد between allowed. */
+function actorBefore(ctx: Ctx, at: number, from: number): ActorPhrase | null {
+  let end = at;
+  if (end - 1 >= from && ctx.tokens[end - 1].norm === "قد") end--;
+  for (let k = end - 1; k >= Math.max(from, end - 6); k--) {
+    const a = actorAt(ctx, k, end);
+    if (a && a.end === end) return a;
+  }
+  return null;
+}
+
+/** The nearest actor before the trigger in the sentence ("إعلان الفصائل المسلحة … السيطرة على حمص"). */
+function nearestActorBefore(ctx: Ctx, at: number, from: number): ActorPhrase | null {
+  for (let k = at - 1; k >= from; k--) {
+    const a = actorAt(ctx, k, at);
+    if (a) return a;
+  }
+  return null;
+}
+
+function nearestDate(dates: DateExpr[], at: number): DateExpr | null {
+  let best: DateExpr | null = null;
+  let dist = Infinity;
+  for (const d of dates) {
+    const gap = d.start >= at ? d.start - at : at - d.end;
+    if (gap < dist) (best = d), (dist = gap);
+  }
+  return best;
+}
+
+/** "هجوم … بسيارة مفخخة": an attack with explosives is an explosion. */
+function typeInContext(ctx: Ctx, tr: Found, from: number, to: number): EventType {
+  if (tr.trigger.type !== "armed_clash" || tr.trigger.lemma !== "هجوم") return tr.trigger.type;
+  for (let k = from; k < to; k++) {
+    const c = ctx.lex.triggers.get(ctx.tokens[k].stem);
+    if (c?.some((x) => x.type === "explosion")) return "explosion";
+  }
+  return tr.trigger.type;
+}
+
+function countFor(ctx: Ctx, tr: Found, from: number, to: number): Count | null {
+  if (!["release_detainees", "arrest", "abduction", "displacement"].includes(tr.trigger.type)) return null;
+  for (let k = tr.end; k < Math.min(to, tr.end + COUNT_REACH); k++) {
+    const c = countAt(ctx.tokens, k, to, ctx.lex);
+    if (c) return c;
+    const dual = dualCount(ctx.tokens[k], ctx.lex);
+    if (dual) return { value: dual, qualifier: "exact", start: k, end: k + 1 };
+  }
+  for (let k = tr.at - 1; k >= Math.max(from, tr.at - 3); k--) {
+    const c = countAt(ctx.tokens, k, tr.at, ctx.lex);
+    if (c) return c;
+  }
+  return null;
+}
+
+/** The number killed in the sentence: "مقتل 25 حوثياً", "قتل تسعة أشخاص", "25 قتيلا", "مقتل جنديين". */
+function killedIn(ctx: Ctx, from: number, to: number): number | null {
+  const { tokens } = ctx;
+  for (let k = from; k < to; k++) {
+    const w = ctx.lex.casualties.get(tokens[k].stem);
+    if (!w || w.kind !== "killed") continue;
+    // a number after the word ("مقتل 25") or just before it ("25 قتيلا")
+    for (let j = k + 1; j < Math.min(to, k + 4); j++) {
+      const c = countAt(tokens, j, to, ctx.lex);
+      if (c) return c.value;
+      const dual = dualCount(tokens[j], ctx.lex);
+      if (dual) return dual;
+    }
+    for (let j = k - 1; j >= Math.max(from, k - 3); j--) {
+      const c = countAt(tokens, j, k, ctx.lex);
+      if (c && c.end === k) return c.value;
+    }
+  }
+  return null;
+}
+
+function modalityOf(ctx: Ctx, tr: Found, from: number, claim: Claim | null): RawEvent["modality"] {
+  const { tokens } = ctx;
+  const t = tokens[tr.at];
+  for (let k = tr.at - 1; k >= Math.max(from, tr.at - 2); k--) {
+    if (NEGATIONS.has(tokens[k].stem) || NEGATIONS.has(tokens[k].norm)) return "negated";
+  }
+  if (/(^|\+)س$/.test(t.pro)) return "planned";
+  for (let k = tr.at - 1; k >= Math.max(from, tr.at - 4); k--) {
+    const w = tokens[k];
+    if (THREATS.has(w.stem)) return "threatened";
+    if (PLANNING.has(w.stem)) return "planned";
+  }
+  for (let k = tr.at - 1; k >= from; k--) {
+    const w = tokens[k];
+    if (CONDITIONS.has(w.stem) && (w.stem !== "ان" || w.norm === "ان") && (w.stem !== "حال" || tokens[k - 1]?.stem === "في")) {
+      if (w.stem === "ان") continue; // "إن" is as often the complementizer of a claim
+      return "hypothetical";
+    }
+  }
+  if (claim) return claim.stance === "denied" ? "denied" : "claimed";
+  return "asserted";
+}
+
+function hasBackgroundMarker(ctx: Ctx, from: number, at: number): boolean {
+  for (let k = from; k < at; k++) {
+    const w = ctx.lex.time.get(ctx.tokens[k].stem) ?? ctx.lex.time.get(tokenKey(ctx.tokens[k]));
+    if (w?.kind === "background") return true;
+  }
+  return false;
+}
+
+export { surface };
