@@ -36,7 +36,7 @@ export function loadResources(opts: LoadOptions = {}): Resources {
     actors,
     recognizer: createRecognizer(actors, gazetteer, entityLexicons),
     attribution: loadAttributionResources(entityLexicons),
-    eventExtraction: { events: loadEventLexicon(), functionWords: entityLexicons.functionWords },
+    eventExtraction: { events: loadEventLexicon(), functionWords: entityLexicons.functionWords, heads: entityLexicons.heads, speechVerbs: entityLexicons.speechVerbs },
   };
 }
 

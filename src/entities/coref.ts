@@ -58,6 +58,9 @@ function groupKey(m: Mention, s: Surface, placeGroups: Map<string, string>): str
   return `${m.type}:${s.keys.join(" ")}`;
 }
 
+/** Head kinds of armed forces: their bare definite head ("القوات") names no one force in particular. */
+const FORCE_KINDS = new Set(["army", "armed_group", "militia", "unit", "police", "intelligence"]);
+
 /** ACLED's interaction codes by actor category (docs/acled.md). */
 export const INTER: Record<string, number> = {
   state_forces: 1, government: 1, rebel_group: 2, political_militia: 3, identity_militia: 4, civilians: 7, external_force: 8, international: 8,
@@ -170,8 +173,8 @@ function addBareMentions(text: string, tokens: Token[], entities: WorkEntity[], 
       const bare = last.replace(/^ال/, "");
       if (bare.length >= 3 && !lex.givenNames.has(bare) && !lex.functionWords.has(bare)) offer(last, e);
     } else if (e.type === "ORG" && e.keys[0].startsWith("ال") && (lex.heads.has(e.keys[0]) || lex.heads.has(e.keys[0].slice(2)))) offer(e.keys[0], e);
-    // "صحيفة البلاد" … "الصحيفة", "وزارة الداخلية" … "الوزارة"
-    else if (e.type === "ORG" && lex.heads.get(e.keys[0])?.type === "ORG") offer("ال" + e.keys[0], e);
+    // "صحيفة البلاد" … "الصحيفة", "وزارة الداخلية" … "الوزارة" (not "القوات" or "الجيش": too often other forces)
+    else if (e.type === "ORG" && lex.heads.get(e.keys[0])?.type === "ORG" && !FORCE_KINDS.has(lex.heads.get(e.keys[0])!.kind)) offer("ال" + e.keys[0], e);
   }
   // "داود أوغلو", "عبد الرحمن": the last two words of a longer name, where a one-word family name will not do
   const pairs = new Map<string, WorkEntity | null>();

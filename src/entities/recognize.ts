@@ -252,7 +252,9 @@ export class Recognizer {
         continue;
       }
       if (t.kind !== "word") break;
-      if (lex.functionWords.has(t.stem) && !lex.gentilics.has(t.stem)) break;
+      // right after a place head, a listed place is the name even if it spells a common word ("محافظة إب")
+      const placeFirst = head.type === "LOC" && j === from ? walk(ctx, j, this.r.gazetteer.names) : null;
+      if (!placeFirst && lex.functionWords.has(t.stem) && !lex.gentilics.has(t.stem)) break;
       const pro = t.pro;
       // a person after a title inside the phrase is part of it ("ملعب الأمير محمد بن عبدالعزيز")
       if (!pro && j > from && walk(ctx, j - 1, lex.titles)?.end === j && head.type !== "LOC") {
@@ -267,8 +269,9 @@ export class Recognizer {
       }
       // a person's name may end a construct chain ("غرفة عمليات عمر المختار", "مستشفى الملك فهد" above);
       // after a closed phrase it begins a new mention ("المرصد رامي عبد الرحمن")
-      if (!pro && lex.givenNames.has(t.stem)) {
-        const person = state === "need" && j > from && head.type !== "LOC" ? this.person(ctx, j, false) : null;
+      // (after a place head, a given name is just a word of the place's name: "حي كرم الطراب")
+      if (!pro && lex.givenNames.has(t.stem) && head.type !== "LOC") {
+        const person = state === "need" && j > from ? this.person(ctx, j, false) : null;
         if (!person) break;
         j = person.end;
         closed = j;

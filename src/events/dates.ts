@@ -85,16 +85,15 @@ export function findDates(tokens: Token[], from: number, to: number, published: 
       }
       continue;
     }
-    const tw = timeWord(tokens, i, to, lex);
-    if (!tw) {
-      // "عام 2011", "سنة 2015"
-      if (t.kind === "word" && (t.stem === "عام" || t.stem === "سنه") && isYear(tokens[i + 1])) {
-        const y = isYear(tokens[i + 1])!;
-        out.push({ date: `${y}-01-01`, precision: "year", time: null, start: i, end: i + 2, background: !pub || y < pub.getUTCFullYear() });
-        i++;
-      }
+    // "عام 2011", "سنة 2015"
+    if (t.kind === "word" && (t.stem === "عام" || t.stem === "سنه") && isYear(tokens[i + 1])) {
+      const y = isYear(tokens[i + 1])!;
+      out.push({ date: `${y}-01-01`, precision: "year", time: null, start: i, end: i + 2, background: !pub || y < pub.getUTCFullYear() });
+      i++;
       continue;
     }
+    const tw = timeWord(tokens, i, to, lex);
+    if (!tw) continue;
     const { w, end } = tw;
     if (w.kind === "daypart") {
       daypart = w.value;

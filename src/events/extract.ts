@@ -13,7 +13,7 @@
  *    hypothetical (إذا، لو، في حال), denied or claimed (inside a claim), else asserted; and
  *    background for years before the article's ("منذ اندلاع النزاع عام 2011").
  */
-import type { Claim, MarsadDocument, Token } from "../document.js";
+import type { Claim, MarsadDocument } from "../document.js";
 import type { WorkEntity } from "../entities/coref.js";
 import { walk } from "../entities/recognize.js";
 import { tokenKey } from "../text/keys.js";
@@ -40,10 +40,12 @@ export interface RawEvent {
 export interface ExtractResources {
   events: EventLexicon;
   functionWords: ReadonlySet<string>;
+  heads: ReadonlyMap<string, { type: string }>;
+  speechVerbs: ReadonlySet<string>;
 }
 
 /** How far after the trigger its place and count are looked for. */
-const PLACE_REACH = 12;
+const PLACE_REACH = 16;
 const COUNT_REACH = 5;
 /** Words that deny an event right before its verb ("لم تسيطر", "لن تنسحب"). */
 const NEGATIONS = new Set(["لم", "لن", "ما", "لا", "ليس", "غير", "لما"]);
@@ -78,20 +80,37 @@ export function extractEvents(doc: MarsadDocument, entities: WorkEntity[], res: 
   let lastDate: { date: DateExpr; paragraph: number } | null = null;
   doc.sentences.forEach((s, si) => {
     if (doc.paragraphs[s.paragraph]?.kind === "subheading") return;
-    const dates = findDates(tokens, s.tokenStart, s.tokenEnd, doc.meta.published, res.events);
+    // a date inside a name ("قصر 22 مايو") or after منذ ("منذ يونيو 2014": a duration) dates no event
+    // … nor does the date of a report ("أفادت مصادر أمس الأربعاء"), unless it is the only one
+    const all = findDates(tokens, s.tokenStart, s.tokenEnd, doc.meta.published, res.events).filter(
+      (d) => !ctx.covers[d.start] && !(d.start > s.tokenStart && tokens[d.start - 1].stem === "منذ"),
+    );
+    const ofEvents = all.filter((d) => !isReportDate(ctx, d, s.tokenStart));
+    const dates = ofEvents.length ? ofEvents : all;
     const triggers = findTriggers(ctx, s.tokenStart, s.tokenEnd);
     triggers.forEach((tr, k) => {
       const clauseStart = k > 0 ? triggers[k - 1].end : s.tokenStart;
       const clauseEnd = k + 1 < triggers.length ? triggers[k + 1].at : s.tokenEnd;
-      const place = findPlace(ctx, tr, clauseStart, clauseEnd, s.tokenStart, s.tokenEnd);
-      if (!place) return;
-      let actor = findActor(ctx, tr, s.tokenStart, s.tokenEnd);
-      if (!actor && lastActor && s.paragraph - lastActor.paragraph <= 1 && tr.trigger.actor.has("subj")) actor = lastActor.actor;
-      if (actor) lastActor = { actor, paragraph: s.paragraph };
       const date = nearestDate(dates, tr.at) ?? (lastDate && lastDate.paragraph === s.paragraph ? lastDate.date : null);
+      if (date) lastDate = { date, paragraph: s.paragraph };
+      const places = findPlaces(ctx, tr, clauseStart, clauseEnd, s.tokenStart, s.tokenEnd);
+      if (!places.length) return;
+      // "باتفاق مع الفصائل" says how something happened, not that an agreement was made
+      if (tr.trigger.type === "agreement" && /(^|\+)ب(\+|$)/.test(tokens[tr.at].pro)) return;
+      let actor = findActor(ctx, tr, s.tokenStart, s.tokenEnd);
+      // no actor written: a verb's pronoun subject, or a pronoun earlier in the sentence ("بعد إعلانها …
+      // إخراج"), refers to the latest actor
+      const pronoun = tr.trigger.actor.has("subj") && tr.trigger.pos === "verb" ? true : tokens.slice(s.tokenStart, tr.at).some((t) => t.enc === "ها" || t.enc === "هم");
+      if (!actor && pronoun && lastActor && s.paragraph - lastActor.paragraph <= 1) actor = lastActor.actor;
+      if (actor && !fitsActor(tr.trigger.type, actor)) return;
+      // an agreement is made by a verb ("توصلوا إلى اتفاق", "وقعت"); the noun alone is mostly talk about one
+      if (tr.trigger.type === "agreement" && tr.trigger.pos !== "verb" && tr.trigger.pos !== "phrase") return;
+      if (actor) lastActor = { actor, paragraph: s.paragraph };
+      for (const place of places) {
+        if (actor?.entity === place) continue;
       const claim = doc.claims.find((c) => c.start <= tokens[tr.at].start && tokens[tr.at].end <= c.end) ?? null;
       const modality = modalityOf(ctx, tr, s.tokenStart, claim);
-      const background = !!date?.background || hasBackgroundMarker(ctx, s.tokenStart, tr.at);
+      const background = !!date?.background || hasBackgroundMarker(ctx, s.tokenStart, tr.at) || tokens[tr.at - 1]?.stem === "منذ";
       out.push({
         type: typeInContext(ctx, tr, s.tokenStart, s.tokenEnd),
         trigger: { start: tokens[tr.at].start, end: tokens[tr.end - 1].end, text: doc.text.slice(tokens[tr.at].start, tokens[tr.end - 1].end), token: tr.at },
@@ -106,12 +125,40 @@ export function extractEvents(doc: MarsadDocument, entities: WorkEntity[], res: 
         background,
         claim,
       });
+      }
     });
-    const last = dates[dates.length - 1];
-    if (last) lastDate = { date: last, paragraph: s.paragraph };
+    // a sentence with dates and no event still dates the events after it ("قالت مصادر أمس …")
+    if (!triggers.length && dates.length) lastDate = { date: dates[0], paragraph: s.paragraph };
   });
+  assignResponsibility(ctx, out);
   return out;
 }
+
+/**
+ * "تبنى تنظيم داعش الهجوم", "أعلن التنظيم مسؤوليته عن التفجير": the group claiming an attack is the
+ * actor of the explosions and attacks of its paragraph (and the one before) that have none.
+ */
+function assignResponsibility(ctx: Ctx, events: RawEvent[]): void {
+  const { tokens, doc } = ctx;
+  doc.sentences.forEach((s) => {
+    for (let k = s.tokenStart; k < s.tokenEnd; k++) {
+      const t = tokens[k];
+      const claims = RESPONSIBILITY.has(t.stem) || (t.stem === "مسووليته" || t.stem === "مسووليه");
+      if (!claims) continue;
+      let actor: ActorPhrase | null = null;
+      // "تبنى بعضها تنظيم داعش": the group may come a word or two after the verb
+      if (!t.stem.startsWith("مسوول")) for (let j = k + 1; j < Math.min(s.tokenEnd, k + 4) && !actor; j++) actor = actorAt(ctx, j, s.tokenEnd);
+      actor ??= nearestActorBefore(ctx, k, s.tokenStart);
+      if (!actor) continue;
+      for (const e of events) {
+        if (!e.actor && (e.type === "explosion" || e.type === "attack_civilians" || e.type === "armed_clash") && (e.paragraph === s.paragraph || e.paragraph === s.paragraph - 1)) e.actor = actor;
+      }
+      return;
+    }
+  });
+}
+
+const RESPONSIBILITY = new Set(["تبني", "تبنت", "تبنوا", "يتبني", "تبناه", "تبناها", "تبناهما"]);
 
 interface Found {
   at: number;
@@ -143,30 +190,104 @@ function findTriggers(ctx: Ctx, from: number, to: number): Found[] {
   return out;
 }
 
-/** The place: introduced by the trigger's preposition, else the nearest after it, else before it. */
-function findPlace(ctx: Ctx, tr: Found, clauseStart: number, clauseEnd: number, from: number, to: number): WorkEntity | null {
+/** Types whose actor must be an armed or state force, not a person, company or club. */
+const TERRITORIAL = new Set<EventType>(["seize_control", "advance", "withdraw", "armed_clash"]);
+const ARMED_CATEGORIES = new Set(["state_forces", "rebel_group", "political_militia", "identity_militia", "external_force"]);
+
+/** Actors that take ground, fight, strike or detain: armed and state forces, governments, unlisted groups. */
+const NON_ARMED = new Set(["media", "ngo", "company", "international", "political_party", "religious", "civilians", "other"]);
+const PEACEFUL = new Set<EventType>(["protest", "agreement", "displacement", "release_detainees"]);
+
+function fitsActor(type: EventType, a: ActorPhrase): boolean {
+  if (PEACEFUL.has(type) || !a.entity) return true; // a force phrase ("الفصائل المسلحة") or an unlisted group
+  const e = a.entity;
+  if (e.type === "FAC") return false;
+  if (TERRITORIAL.has(type)) return e.type === "ORG" && (e.category === null || ARMED_CATEGORIES.has(e.category));
+  if (e.type === "PER") return false;
+  return e.category === null || !NON_ARMED.has(e.category);
+}
+
+const isBroad = (e: WorkEntity): boolean =>
+  (!!e.places?.length && e.places.every((p) => p.place.kind === "country" || p.place.kind === "region")) || e.name.startsWith("دول ") || e.head?.kind === "countryside";
+
+/** A place head standing before a place's name ("مدينة", "محافظة", "بلدة"). */
+const isHeadWord = (ctx: Ctx, k: number): boolean => ctx.res.heads.get(ctx.tokens[k].stem)?.type === "LOC";
+
+/**
+ * The places: the first one the trigger's preposition introduces, else the nearest after it, else one
+ * just before it; then the places coordinated with it ("على مدينة حلب، ثم حماة", "على درعا … فضلاً عن
+ * السويداء"). A country or a broad region counts only when the trigger's own preposition introduces
+ * it, and never for taking or leaving ground ("سيطر داعش على مناطق في العراق" is no event in Iraq).
+ */
+function findPlaces(ctx: Ctx, tr: Found, clauseStart: number, clauseEnd: number, from: number, to: number): WorkEntity[] {
   const { tokens } = ctx;
   const preps = tr.trigger.placePreps;
-  let fallback: WorkEntity | null = null;
+  // a country or region is the place only of strikes across borders ("غارات على العراق")
+  const crossBorder = tr.trigger.type === "airstrike" || tr.trigger.type === "shelling";
+  const acceptable = (e: WorkEntity, fits: boolean): boolean => !isBroad(e) || (fits && crossBorder);
+  let fallback: { e: WorkEntity; k: number } | null = null;
   const limit = Math.min(to, Math.max(clauseEnd, tr.end + 1), tr.end + PLACE_REACH);
   for (let k = tr.end; k < limit; k++) {
     const m = ctx.startsAt[k];
     if (!m || (m.entity.type !== "LOC" && m.entity.type !== "FAC")) continue;
     const t = tokens[k];
-    const prev = tokens[k - 1];
-    const attached = t.pro.replace(/\+?ال$/, "").replace(/^و\+?/, "");
+    // the preposition stands before the place's head word, if it has one ("على مدينة حلب")
+    const prev = m.entity.headText && k >= 2 && tokens[k - 1].kind === "word" && !tokens[k - 1].pro.startsWith("و") && isHeadWord(ctx, k - 1) ? tokens[k - 2] : tokens[k - 1];
+    const own = prev === tokens[k - 1] ? t : tokens[k - 1];
+    const attached = own.pro.replace(/\+?ال$/, "").replace(/^و\+?/, "");
     const prep = attached || (prev && prev.kind === "word" && LOCATIVE_PREPS.has(prev.stem) ? prev.stem : k === tr.end ? "obj" : "");
-    const fits = !preps.size || preps.has(prep) || (prep === "ب" && preps.has("في")) || (prep === "obj" && preps.has("obj"));
-    if (fits && prep) return m.entity;
-    fallback ??= m.entity;
+    // the trigger's own prepositions; any locative one for events that do not move from place to place
+    const fits = !!prep && (!preps.size || preps.has(prep) || (prep === "ب" && preps.has("في")) || (tr.trigger.type !== "withdraw" && (LOCATIVE_PREPS.has(prep) || prep === "ب")));
+    if (fits && acceptable(m.entity, true)) return including(ctx, m.end, limit) ?? [m.entity, ...coordinated(ctx, m.end, to)];
+    if (!fallback && acceptable(m.entity, false)) fallback = { e: m.entity, k: m.end };
   }
-  if (fallback) return fallback;
-  for (let k = tr.at - 1; k >= Math.max(from, clauseStart - 3); k--) {
+  if (fallback) return [fallback.e];
+  for (let k = tr.at - 1; k >= Math.max(from, clauseStart - 3, tr.at - 6); k--) {
     const m = ctx.covers[k];
-    if (m && (m.entity.type === "LOC" || m.entity.type === "FAC")) return m.entity;
+    if (m && (m.entity.type === "LOC" || m.entity.type === "FAC") && acceptable(m.entity, false)) return [m.entity];
+  }
+  return [];
+}
+
+/** "مناطق إلى الشمال من عدن منها البساتين وقرية الفلاحي": the places listed after منها are the event's. */
+function including(ctx: Ctx, from: number, limit: number): WorkEntity[] | null {
+  for (let k = from; k < limit; k++) {
+    const t = ctx.tokens[k];
+    if (t.kind === "punct" && ctx.text[t.start] !== "،") return null;
+    if (t.kind === "word" && INCLUDING.has(t.norm.replace(/^و/, ""))) {
+      const m = ctx.startsAt[k + 1] ?? (ctx.tokens[k + 1]?.kind === "punct" ? ctx.startsAt[k + 2] : undefined);
+      if (!m || (m.entity.type !== "LOC" && m.entity.type !== "FAC")) return null;
+      return [m.entity, ...coordinated(ctx, m.end, limit + 8)];
+    }
   }
   return null;
 }
+
+const INCLUDING = new Set(["منها", "بينها", "منهما", "ومنها", "ابرزها", "اهمها"]);
+
+/** Places joined to the one ending at `end` by و، ثم، فضلا عن، إضافة إلى, or a comma. */
+function coordinated(ctx: Ctx, end: number, to: number): WorkEntity[] {
+  const out: WorkEntity[] = [];
+  let k = end;
+  while (k < to) {
+    // skip a description of the place before the next one ("درعا جنوب البلاد")
+    let j = k;
+    while (j < to && j - k < 4 && !ctx.startsAt[j] && !(ctx.tokens[j].kind === "word" && JOINERS.has(ctx.tokens[j].stem)) && !(ctx.tokens[j].kind === "punct" && ctx.text[ctx.tokens[j].start] === "،")) j++;
+    const t = ctx.tokens[j];
+    if (!t) break;
+    let n = j;
+    if (t.kind === "punct" && ctx.text[t.start] === "،") n++;
+    while (n < to && ctx.tokens[n].kind === "word" && JOINERS.has(ctx.tokens[n].stem) && !ctx.startsAt[n]) n++;
+    const m = ctx.startsAt[n] ?? (ctx.tokens[n]?.pro.startsWith("و") ? ctx.startsAt[n] : undefined);
+    if (n === j && !(ctx.tokens[n]?.pro ?? "").startsWith("و")) break;
+    if (!m || (m.entity.type !== "LOC" && m.entity.type !== "FAC") || isBroad(m.entity)) break;
+    out.push(m.entity);
+    k = m.end;
+  }
+  return out;
+}
+
+const JOINERS = new Set(["ثم", "فضلا", "عن", "اضافه", "الي", "كذلك", "و"]);
 
 function findActor(ctx: Ctx, tr: Found, from: number, to: number): ActorPhrase | null {
   const { tokens } = ctx;
@@ -187,11 +308,22 @@ function findActor(ctx: Ctx, tr: Found, from: number, to: number): ActorPhrase |
     const before = actorBefore(ctx, tr.at, from);
     if (before) return before;
   } else {
-    const gen = actorAt(ctx, j, to);
-    if (gen && !tokens[j].pro.includes("ب")) return gen;
+    // the genitive, after the noun's adjectives and a verb of launching ("غارات عنيفة شنتها مقاتلات التحالف")
+    let k = j;
+    while (k < Math.min(to, j + 3) && tokens[k].kind === "word" && ((!tokens[k].pro && /(ه|ي|يه)$/.test(tokens[k].stem) && !ctx.startsAt[k]) || LAUNCH.has(tokens[k].stem))) k++;
+    const gen = actorAt(ctx, k, to);
+    if (gen && !tokens[k].pro.includes("ب")) return gen;
+    // "اشتباكات بين X و Y": the first party
+    if (tokens[j]?.stem === "بين") {
+      const party = actorAt(ctx, j + 1, to);
+      if (party) return party;
+    }
   }
   return nearestActorBefore(ctx, tr.at, from);
 }
+
+/** Verbs that carry out an attack, between its noun and its actor ("شنتها", "نفذها"). */
+const LAUNCH = new Set(["شن", "شنت", "شنه", "شنها", "شنته", "شنتها", "نفذ", "نفذت", "نفذه", "نفذها", "نفذته", "نفذتها"]);
 
 /** An actor phrase ending right before the verb ("الفصائل المسلحة دخلت حمص"), with قد between allowed. */
 function actorBefore(ctx: Ctx, at: number, from: number): ActorPhrase | null {
@@ -204,21 +336,31 @@ function actorBefore(ctx: Ctx, at: number, from: number): ActorPhrase | null {
   return null;
 }
 
-/** The nearest actor before the trigger in the sentence ("إعلان الفصائل المسلحة … السيطرة على حمص"). */
+/** The nearest actor before the trigger in the sentence ("إعلان الفصائل المسلحة … السيطرة على حمص"); not a country. */
 function nearestActorBefore(ctx: Ctx, at: number, from: number): ActorPhrase | null {
   for (let k = at - 1; k >= from; k--) {
     const a = actorAt(ctx, k, at);
-    if (a) return a;
+    if (a && a.entity?.type !== "LOC") return a;
   }
   return null;
 }
 
+/** A date right after a verb of saying and its subject ("أفادت مصادر امنية امس الاربعاء"). */
+function isReportDate(ctx: Ctx, d: DateExpr, from: number): boolean {
+  for (let k = d.start - 1; k >= Math.max(from, d.start - 6); k--) if (ctx.res.speechVerbs.has(ctx.tokens[k].stem)) return true;
+  return false;
+}
+
+/** The date expression nearest the trigger; a day before a month, a month before a year. */
 function nearestDate(dates: DateExpr[], at: number): DateExpr | null {
   let best: DateExpr | null = null;
   let dist = Infinity;
   for (const d of dates) {
-    const gap = d.start >= at ? d.start - at : at - d.end;
-    if (gap < dist) (best = d), (dist = gap);
+    const gap = (d.start >= at ? d.start - at : at - d.end) + (d.precision === "day" ? 0 : d.precision === "month" ? 20 : 40);
+    if (gap < dist) {
+      best = d;
+      dist = gap;
+    }
   }
   return best;
 }

@@ -18,7 +18,10 @@ function actorOut(a: RawEvent["actor"], entities: WorkEntity[]): EventActor | nu
   if (!a) return null;
   const e = a.entity && entities.includes(a.entity) ? a.entity : null;
   const category = e?.category ?? null;
-  return { name: a.name, entity: e?.id ?? null, category, inter: category ? (INTER[category] ?? null) : null };
+  // a listed or found organisation is named as the article names it in full ("التحالف" for "مقاتلات
+  // التحالف"); a force phrase ("الفصائل المسلحة", "القوات الموالية لـ…") as written
+  const name = e && !a.name.includes(" لل") && !/\sل/.test(a.name) && !/(الموالي|التابع|المدعوم)/.test(a.name) ? e.name : a.name;
+  return { name, entity: e?.id ?? null, category, inter: category ? (INTER[category] ?? null) : null };
 }
 
 export const eventsStage: Stage<EventResources> = {
@@ -35,7 +38,7 @@ export const eventsStage: Stage<EventResources> = {
       const info = res.eventExtraction.events.types.get(first.type)!;
       const placeEntity = first.place;
       const place = placeEntity ? doc.places.find((p) => p.id === placeEntity.place) : undefined;
-      const modality = first.modality;
+      const modality = best.modality;
       const sources: EventSource[] = [...new Map(group.filter((e) => e.claim).map((e) => [e.claim!.id, { kind: "claim" as const, id: e.claim!.id, name: e.claim!.source.name }])).values()];
       if (!sources.length && outlet) sources.push({ kind: "outlet", id: null, name: outlet });
       return {

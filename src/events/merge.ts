@@ -19,18 +19,31 @@ export function compatibleActors(a: RawEvent["actor"], b: RawEvent["actor"]): bo
 export function mergeEvents(raw: RawEvent[]): RawEvent[][] {
   const groups: RawEvent[][] = [];
   for (const e of raw) {
-    const g = groups.find((x) => x[0].type === e.type && x[0].place === e.place && x[0].modality === e.modality && x.every((y) => compatibleActors(y.actor, e.actor)));
+    const g = groups.find((x) => x[0].type === e.type && x[0].place === e.place && happened(x[0]) === happened(e) && x.every((y) => compatibleActors(y.actor, e.actor)) && sameDay(x, e));
     if (g) g.push(e);
     else groups.push([e]);
   }
   return groups;
 }
 
+const UNREALISED = new Set(["denied", "negated", "planned", "threatened", "hypothetical"]);
+const happened = (e: RawEvent): boolean => !UNREALISED.has(e.modality);
+
+/** Two explicit days that differ are two happenings ("سيطرت على عدن اليوم" and "… في 17 يوليو"). */
+function sameDay(group: RawEvent[], e: RawEvent): boolean {
+  if (e.date?.precision !== "day" || !e.date.date) return true;
+  return group.every((x) => x.date?.precision !== "day" || !x.date.date || x.date.date === e.date!.date);
+}
+
 /** The best value of each field across a group's mentions. */
 export function bestOf(group: RawEvent[]) {
-  const actor = group.find((e) => e.actor?.entity)?.actor ?? group.find((e) => e.actor)?.actor ?? null;
+  // the actor named most often, the fullest on a tie ("القوات الحكومية" rather than "القوات")
+  const actors = group.map((e) => e.actor).filter((a): a is NonNullable<RawEvent["actor"]> => !!a);
+  const times = (a: NonNullable<RawEvent["actor"]>): number => actors.filter((b) => b.name === a.name).length;
+  const actor = [...actors].sort((a, b) => times(b) - times(a) || b.name.length - a.name.length)[0] ?? null;
   const date = group.map((e) => e.date).filter((d) => d && d.date).sort((a, b) => (PRECISION_RANK[b!.precision] ?? 0) - (PRECISION_RANK[a!.precision] ?? 0))[0] ?? null;
+  const modality = group.find((e) => e.modality === "asserted")?.modality ?? group[0].modality;
   const count = group.find((e) => e.count)?.count ?? null;
   const tolls = group.map((e) => e.fatalities).filter((n): n is number => n !== null);
-  return { actor, date, count, fatalities: tolls.length ? Math.max(...tolls) : null, background: group.every((e) => e.background) };
+  return { actor, date, count, modality, fatalities: tolls.length ? Math.max(...tolls) : null, background: group.every((e) => e.background) };
 }

@@ -314,7 +314,7 @@ function subjectAfter(ctx: Ctx, j: number, limit: number): Found | null {
 function institution(ctx: Ctx, j: number, limit: number): Found | null {
   const t = ctx.tokens[j];
   if (t.kind !== "word" || !(t.pro === "ال" || t.pro === "و+ال")) return null;
-  const head = ctx.res.entityLexicons.heads.get(t.stem);
+  const head = ctx.res.entityLexicons.heads.get(t.stem) ?? ctx.res.entityLexicons.heads.get("ال" + t.stem);
   if (!head || head.type !== "ORG") return null;
   let k = j + 1;
   // its adjectives: "القيادة العسكرية", "السلطات العراقية"

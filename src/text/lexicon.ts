@@ -60,11 +60,10 @@ export function loadWordLexicon(sources: LexiconSources = {}): WordLexicon {
   const functionWords = new Set<string>();
   for (const file of ["stems.txt", "function-words.txt"]) {
     for (const w of readList(dataPath("lexicon", file))) {
-      for (const part of normalize(w).split(/\s+/)) {
-        if (!part) continue;
-        words.add(part);
-        if (file === "function-words.txt") functionWords.add(part);
-      }
+      const parts = normalize(w).split(/\s+/).filter(Boolean);
+      for (const part of parts) words.add(part);
+      // a phrase's words ("مصادر محلية") are known words, but not function words one by one
+      if (file === "function-words.txt" && parts.length === 1) functionWords.add(parts[0]);
     }
   }
   const common = new Set(words);
