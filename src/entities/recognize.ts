@@ -81,16 +81,28 @@ export class Recognizer {
     return out;
   }
 
-  /** Whether any rule could start a mention at token i: one set or trie lookup each, before the rules run. */
+  /** Whether a word could open a name, by its own letters; cached per distinct word. */
+  private readonly opens = new Map<string, boolean>();
+
+  private wordMayOpen(t: Token, key: string): boolean {
+    const cacheKey = key === t.norm ? key : `${key}\u0000${t.norm}`;
+    let v = this.opens.get(cacheKey);
+    if (v === undefined) {
+      const { lex, actors, gazetteer } = this.r;
+      v = !!(actors.names.start(key) || gazetteer.names.start(key) || actors.names.start(t.norm) || gazetteer.names.start(t.norm) ||
+        lex.heads.has(key) || lex.heads.has(t.stem) || lex.multiWordHeads.start(key) || lex.titles.start(key) || lex.titles.start(t.norm) ||
+        lex.givenNames.has(t.stem) || KUNYA.has(t.stem));
+      if (this.opens.size > 200_000) this.opens.clear();
+      this.opens.set(cacheKey, v);
+    }
+    return v;
+  }
+
+  /** Whether any rule could start a mention at token i, before the rules run. */
   private mayStart(ctx: Ctx, i: number): boolean {
-    const t = ctx.tokens[i];
-    const key = ctx.keys[i];
-    const { lex, actors, gazetteer } = this.r;
-    if (actors.names.start(key) || gazetteer.names.start(key) || actors.names.start(t.norm) || gazetteer.names.start(t.norm)) return true;
-    if (lex.heads.has(key) || lex.heads.has(t.stem) || lex.multiWordHeads.start(key) || lex.titles.start(key) || lex.titles.start(t.norm)) return true;
-    if (lex.givenNames.has(t.stem) || KUNYA.has(t.stem)) return true;
+    if (this.wordMayOpen(ctx.tokens[i], ctx.keys[i])) return true;
     const prev = i > ctx.from ? ctx.tokens[i - 1] : undefined;
-    return !!prev && lex.speechVerbs.has(prev.stem);
+    return !!prev && this.r.lex.speechVerbs.has(prev.stem);
   }
 
   private best(ctx: Ctx, i: number): Span | null {

@@ -1,0 +1,107 @@
+/**
+ * An ingest run: every input streams through the analysis workers into the store, in batched
+ * transactions. Articles already stored (by content hash) are skipped before analysis; bad items are
+ * reported with their reason and skipped; the run goes on.
+ */
+import { AnalysisPool } from "./pool.js";
+import { contentHash, type ArticleRecord } from "./record.js";
+import { readSources } from "../ingest/sources.js";
+import type { Fetcher } from "../ingest/fetch.js";
+import type { Db } from "../store/db.js";
+import { StoreWriter } from "../store/writer.js";
+import type { WorkReply } from "./worker.js";
+
+export interface IngestRunOptions {
+  paths: string[];
+  db: Db;
+  workers?: number;
+  /** Articles per transaction. */
+  batchSize?: number;
+  fetcher: Fetcher | null;
+  importedGazetteer?: string | null;
+  onProgress?: (p: IngestProgress) => void;
+  onError?: (origin: string, message: string) => void;
+}
+
+export interface IngestProgress {
+  read: number;
+  done: number;
+  inserted: number;
+  known: number;
+  failed: number;
+  elapsed: number;
+}
+
+export interface IngestSummary extends IngestProgress {
+  duplicates: number;
+  events: number;
+  articlesPerSecond: number;
+  peakMemoryMB: number;
+}
+
+const DEFAULT_BATCH = 250;
+const FLUSH_MS = 1000;
+
+export async function runIngest(opts: IngestRunOptions): Promise<IngestSummary> {
+  const started = Date.now();
+  const writer = new StoreWriter(opts.db);
+  const known = writer.knownHashes();
+  const pool = new AnalysisPool({ workers: opts.workers, importedGazetteer: opts.importedGazetteer });
+  const batchSize = opts.batchSize ?? DEFAULT_BATCH;
+  const s: IngestSummary = { read: 0, done: 0, inserted: 0, known: 0, failed: 0, elapsed: 0, duplicates: 0, events: 0, articlesPerSecond: 0, peakMemoryMB: 0 };
+  let batch: ArticleRecord[] = [];
+  let lastFlush = Date.now();
+  const inflight = new Set<Promise<void>>();
+  const progress = (): void => opts.onProgress?.({ read: s.read, done: s.done, inserted: s.inserted, known: s.known, failed: s.failed, elapsed: (Date.now() - started) / 1000 });
+  const flush = (): void => {
+    if (!batch.length) return;
+    const r = writer.write(batch);
+    s.inserted += r.inserted;
+    s.known += r.skipped;
+    s.duplicates += r.duplicates;
+    s.events += r.events;
+    batch = [];
+    lastFlush = Date.now();
+  };
+  const settle = (origin: string) => (reply: WorkReply): void => {
+    s.done++;
+    if (reply.ok) batch.push(reply.record);
+    else {
+      s.failed++;
+      opts.onError?.(origin, reply.error);
+    }
+    if (batch.length >= batchSize || Date.now() - lastFlush > FLUSH_MS) flush();
+    progress();
+  };
+  try {
+    for await (const item of readSources(opts.paths, opts.fetcher)) {
+      s.read++;
+      if ("error" in item) {
+        s.failed++;
+        s.done++;
+        opts.onError?.(item.origin, item.error);
+        progress();
+        continue;
+      }
+      const hash = contentHash(item.input);
+      if (known.has(hash)) {
+        s.known++;
+        s.done++;
+        progress();
+        continue;
+      }
+      known.add(hash);
+      while (pool.capacity === 0 && inflight.size) await Promise.race(inflight);
+      const p: Promise<void> = pool.analyze(item.input, hash).then(settle(item.input.origin)).finally(() => inflight.delete(p));
+      inflight.add(p);
+    }
+    await Promise.all(inflight);
+    flush();
+  } finally {
+    await pool.close();
+  }
+  s.elapsed = (Date.now() - started) / 1000;
+  s.articlesPerSecond = s.done / Math.max(s.elapsed, 0.001);
+  s.peakMemoryMB = Math.round(process.resourceUsage().maxRSS / 1024);
+  return s;
+}

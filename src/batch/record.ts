@@ -1,0 +1,144 @@
+/**
+ * What the store keeps of an analysed article: its document (without token columns) and the rows of
+ * its events, quotes and claims, with the normalised text that search indexes. Built in the analysis
+ * workers, so the main thread only writes.
+ */
+import { createHash } from "node:crypto";
+import type { Event, MarsadDocument } from "../document.js";
+import type { Gazetteer } from "../geo/gazetteer.js";
+import { toJson } from "../output.js";
+import { normalize } from "../text/normalize.js";
+import { signature } from "../store/minhash.js";
+
+export interface ArticleInput {
+  /** Text or bytes of the article. */
+  content: string | Buffer;
+  /** File name or URL, for the format and the document id. */
+  name?: string;
+  id?: string;
+  title?: string;
+  url?: string;
+  published?: string;
+  /** Outlet: corpus source, feed title, site. */
+  source?: string;
+  format?: "auto" | "text" | "html";
+  /** Where the item came from, for messages ("corpus.jsonl.gz line 12"). */
+  origin: string;
+}
+
+export interface EventRow {
+  localId: string;
+  type: string;
+  actorName: string | null;
+  actorRef: string | null;
+  actorCategory: string | null;
+  actorInter: number | null;
+  placeName: string | null;
+  placeRef: string | null;
+  lat: number | null;
+  lon: number | null;
+  country: string | null;
+  countryName: string | null;
+  admin1: string | null;
+  admin2: string | null;
+  geoPrecision: number | null;
+  date: string | null;
+  datePrecision: string | null;
+  fatalities: number | null;
+  count: number | null;
+  modality: string;
+  happened: boolean;
+  background: boolean;
+  sentence: string | null;
+  json: string;
+}
+
+export interface ArticleRecord {
+  hash: string;
+  docId: string;
+  url: string | null;
+  source: string | null;
+  title: string | null;
+  published: string | null;
+  /** MinHash signature, for near-duplicates. */
+  signature: string;
+  /** Normalised title and text, for search. */
+  searchText: string;
+  doc: string;
+  events: EventRow[];
+  quotes: Array<{ localId: string; speaker: string; text: string; searchText: string }>;
+  claims: Array<{ localId: string; source: string; stance: string; text: string; searchText: string }>;
+}
+
+/** The content hash that keys an article: its bytes, or its text with white space squeezed. */
+export function contentHash(input: Pick<ArticleInput, "content" | "title">): string {
+  const h = createHash("sha1");
+  if (typeof input.content === "string") h.update(`${input.title ?? ""}\n${input.content}`.replace(/\s+/g, " ").trim());
+  else h.update(input.content);
+  return h.digest("hex");
+}
+
+/** Text for the search index: normalised, punctuation as spaces. */
+export const searchable = (s: string): string => normalize(s).replace(/[^\p{L}\p{N}]+/gu, " ").trim();
+
+/** ACLED geo-precision: 1 a town or a point, 2 a district or region, 3 a province or country. */
+function geoPrecision(kind: string | undefined): number | null {
+  if (!kind) return null;
+  if (["city", "town", "village", "neighbourhood", "facility", "settlement"].includes(kind)) return 1;
+  if (["admin2", "region", "district", "countryside", "natural"].includes(kind)) return 2;
+  return 3;
+}
+
+export function toRecord(doc: MarsadDocument, input: ArticleInput, hash: string, gazetteer: Gazetteer): ArticleRecord {
+  const json = toJson(doc);
+  delete json.tokens;
+  // the words of the text, normalised: the tokens already hold them
+  const words: string[] = [];
+  for (const t of doc.tokens) if (t.kind === "word" || t.kind === "number" || t.kind === "latin") words.push(t.norm);
+  const entityRef = new Map(doc.entities.map((e) => [e.id, e.ref]));
+  const events: EventRow[] = doc.events.map((e: Event) => {
+    const place = e.place?.place ? doc.places.find((p) => p.id === e.place!.place) : undefined;
+    const country = place?.country ?? null;
+    const first = e.mentions[0];
+    return {
+      localId: e.id,
+      type: e.type,
+      actorName: e.actor?.name ?? null,
+      actorRef: e.actor?.entity ? (entityRef.get(e.actor.entity) ?? null) : null,
+      actorCategory: e.actor?.category ?? null,
+      actorInter: e.actor?.inter ?? null,
+      placeName: e.place?.name ?? null,
+      placeRef: place?.ref ?? null,
+      lat: e.place?.lat ?? null,
+      lon: e.place?.lon ?? null,
+      country,
+      countryName: country ? (gazetteer.byId.get(country.toLowerCase())?.nameEn ?? country) : null,
+      admin1: place?.admin1 ?? null,
+      admin2: place?.admin2 ?? null,
+      geoPrecision: geoPrecision(place?.kind),
+      date: e.date,
+      datePrecision: e.date_precision,
+      fatalities: e.fatalities,
+      count: e.count,
+      modality: e.modality,
+      happened: e.happened,
+      background: e.background,
+      sentence: first ? doc.text.slice(first.sentenceStart, first.sentenceEnd) : null,
+      json: JSON.stringify(e),
+    };
+  });
+  return {
+    hash,
+    docId: doc.meta.id,
+    url: doc.meta.url,
+    source: input.source ?? doc.meta.dateline?.outlet ?? doc.meta.site ?? null,
+    title: doc.meta.title,
+    published: doc.meta.published,
+    signature: signature(words),
+    searchText: words.join(" "),
+    doc: JSON.stringify(json),
+    events,
+    quotes: doc.quotes.map((q) => ({ localId: q.id, speaker: q.speaker.name, text: q.text, searchText: searchable(`${q.speaker.name} ${q.text}`) })),
+    claims: doc.claims.map((c) => ({ localId: c.id, source: c.source.name, stance: c.stance, text: c.text, searchText: searchable(`${c.source.name} ${c.text}`) })),
+  };
+}

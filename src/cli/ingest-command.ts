@@ -1,0 +1,93 @@
+/** `marsad ingest <paths|URLs|feeds…>`: analyse and store many articles, in parallel, with progress. */
+import { Command } from "commander";
+import { availableParallelism } from "node:os";
+import { resolve } from "node:path";
+import { runIngest, type IngestSummary } from "../batch/ingest.js";
+import { Fetcher } from "../ingest/fetch.js";
+import { countItems, isUrl } from "../ingest/sources.js";
+import { importedGazetteerDir } from "../home.js";
+import { DEFAULT_DB, openStore } from "../store/db.js";
+import { parsePositiveInt, warn } from "./common.js";
+import { progressReporter } from "./progress.js";
+
+interface IngestOptions {
+  db: string;
+  workers: number;
+  batch: number;
+  watch?: number;
+  hostDelay: number;
+  timeout: number;
+  retries: number;
+  quiet?: boolean;
+}
+
+function summary(s: IngestSummary): string {
+  return (
+    `read ${s.read} items in ${s.elapsed.toFixed(1)} s (${s.articlesPerSecond.toFixed(0)} articles/s, peak memory ${s.peakMemoryMB} MB)\n` +
+    `stored ${s.inserted} new articles (${s.duplicates} syndicated copies linked to their originals), ${s.events} events; ` +
+    `${s.known} already stored; ${s.failed} failed\n`
+  );
+}
+
+export function ingestCommand(): Command {
+  return new Command("ingest")
+    .description("analyse articles, folders, JSON Lines corpora, web pages and RSS/Atom feeds, and store them")
+    .argument("<inputs...>", "files, folders, .jsonl/.jsonl.gz corpora, URLs of pages or feeds")
+    .option("--db <path>", "the database to write", DEFAULT_DB)
+    .option("--workers <n>", "analysis threads (default: one per core)", parsePositiveInt, availableParallelism())
+    .option("--batch <n>", "articles per transaction", parsePositiveInt, 250)
+    .option("--watch <seconds>", "keep polling the URLs (feeds) every so many seconds, until interrupted", parsePositiveInt)
+    .option("--host-delay <ms>", "pause between two requests to the same host", parsePositiveInt, 1000)
+    .option("--timeout <ms>", "give up on a request after this long", parsePositiveInt, 15000)
+    .option("--retries <n>", "retries of a failed request (with backoff)", parsePositiveInt, 3)
+    .option("--quiet", "no progress line")
+    .addHelpText(
+      "after",
+      `
+A JSON Lines corpus has one article per line: {"id", "title", "content", "url", "source", "date_extracted"
+or "published" or "date"}. Articles are keyed by content hash: ingesting again adds nothing, and an
+interrupted run is completed by running it again. Bad items are reported on standard error and skipped.
+
+Examples:
+  marsad ingest ../shared/corpus/saudinewsnet-2015.jsonl.gz
+  marsad ingest articles/ page.html --db news.db
+  marsad ingest https://example.com/feed.xml --watch 600`,
+    )
+    .action(async (inputs: string[], opts: IngestOptions) => {
+      const db = openStore(resolve(opts.db));
+      const fetcher = new Fetcher({ db, hostDelayMs: opts.hostDelay, timeoutMs: opts.timeout, retries: opts.retries });
+      const once = async (paths: string[]): Promise<IngestSummary> => {
+        const bar = progressReporter(await countItems(paths), opts.quiet);
+        try {
+          return await runIngest({
+            paths,
+            db,
+            workers: opts.workers,
+            batchSize: opts.batch,
+            fetcher,
+            importedGazetteer: importedGazetteerDir(),
+            onProgress: (p) => bar.update(p),
+            onError: (origin, message) => {
+              bar.end();
+              warn(`skipped ${origin}: ${message}`);
+            },
+          });
+        } finally {
+          bar.end();
+        }
+      };
+      try {
+        process.stdout.write(summary(await once(inputs)));
+        if (opts.watch) {
+          const urls = inputs.filter(isUrl);
+          if (!urls.length) warn("--watch polls URLs only; none were given");
+          while (urls.length) {
+            await new Promise((r) => setTimeout(r, opts.watch! * 1000));
+            process.stdout.write(`${new Date().toISOString()} ${summary(await once(urls))}`);
+          }
+        }
+      } finally {
+        db.close();
+      }
+    });
+}

@@ -1,0 +1,111 @@
+/** `marsad control`, `marsad search` and `marsad export`: reading the store. */
+import { Command, Option } from "commander";
+import { closeSync, openSync, renameSync, unlinkSync, writeSync } from "node:fs";
+import { resolve } from "node:path";
+import { EXIT, MarsadError } from "../errors.js";
+import { EVENT_TYPES } from "../events/index.js";
+import { isValidDate } from "../ingest/index.js";
+import { DEFAULT_DB, openStore } from "../store/db.js";
+import { writeExport, type ExportFormat } from "../store/export.js";
+import { controlTimeline, search, stories } from "../store/queries.js";
+import { parsePositiveInt, warn } from "./common.js";
+
+const date = (name: string) => (v: string): string => {
+  if (!isValidDate(v)) throw new MarsadError(`${name} must be a date as YYYY-MM-DD, got "${v}"`, EXIT.usage);
+  return v;
+};
+
+const types = (v: string): string[] => {
+  const list = v.split(",").map((t) => t.trim()).filter(Boolean);
+  const bad = list.filter((t) => !(EVENT_TYPES as readonly string[]).includes(t));
+  if (bad.length) throw new MarsadError(`unknown event type ${bad.join(", ")}; use one of ${EVENT_TYPES.join(", ")}`, EXIT.usage);
+  return list;
+};
+
+export function controlCommand(): Command {
+  return new Command("control")
+    .description("who holds each place over time, from takeovers and withdrawals, with the reports behind each change")
+    .option("--db <path>", "the database to read", DEFAULT_DB)
+    .option("--place <name>", "only this place (Arabic name, any spelling)")
+    .option("--at <YYYY-MM-DD>", "who held each place on this date", date("--at"))
+    .option("--json", "print JSON instead of text")
+    .action((opts: { db: string; place?: string; at?: string; json?: boolean }) => {
+      const db = openStore(resolve(opts.db), { mustExist: true, readonly: true });
+      try {
+        const places = controlTimeline(db, { place: opts.place, at: opts.at });
+        if (opts.json) return void process.stdout.write(JSON.stringify(places, null, 2) + "\n");
+        if (!places.length) return void process.stdout.write(opts.place ? `no takeover or withdrawal reported at ${opts.place}\n` : "no takeover or withdrawal stored yet\n");
+        for (const p of places) {
+          process.stdout.write(`${p.place}${p.country ? ` (${p.country})` : ""}${opts.at ? ` — on ${opts.at}: ${p.holderAt ?? "unknown"}` : ""}\n`);
+          for (const c of p.changes) {
+            const what = c.change === "seize_control" ? `taken by ${c.actor ?? "unknown"}` : `left by ${c.actor ?? "unknown"}`;
+            process.stdout.write(`  ${c.date ?? "????-??-??"}  ${what}; held by ${c.holder ?? "nobody reported"}  (${c.reports.length} report${c.reports.length > 1 ? "s" : ""}: ${[...new Set(c.reports.map((r) => r.source ?? "?"))].join(", ")})\n`);
+          }
+        }
+      } finally {
+        db.close();
+      }
+    });
+}
+
+export function searchCommand(): Command {
+  return new Command("search")
+    .description("search articles, quotes and claims; diacritics, hamza and alef/ya/ta-marbuta forms do not matter")
+    .argument("<query...>", "words to find (all of them)")
+    .option("--db <path>", "the database to read", DEFAULT_DB)
+    .addOption(new Option("--kind <kind>", "only one kind of result").choices(["article", "quote", "claim"]))
+    .option("--limit <n>", "at most this many results", parsePositiveInt, 20)
+    .option("--json", "print JSON instead of text")
+    .action((query: string[], opts: { db: string; kind?: string; limit: number; json?: boolean }) => {
+      const db = openStore(resolve(opts.db), { mustExist: true, readonly: true });
+      try {
+        const hits = search(db, query.join(" "), { limit: opts.limit, kind: opts.kind });
+        if (opts.json) return void process.stdout.write(JSON.stringify(hits, null, 2) + "\n");
+        if (!hits.length) return void process.stdout.write("no match\n");
+        for (const h of hits) process.stdout.write(`[${h.kind}] ${h.published ?? ""} ${h.title ?? ""}${h.url ? ` <${h.url}>` : ""}\n    ${h.who ? h.who + ": " : ""}${h.text}\n`);
+      } finally {
+        db.close();
+      }
+    });
+}
+
+export function exportCommand(): Command {
+  return new Command("export")
+    .description("export the stored events, one row per happening (story), as JSON Lines, GeoJSON or an ACLED-style CSV")
+    .addOption(new Option("--format <format>", "output format").choices(["jsonl", "geojson", "acled-csv"]).default("jsonl"))
+    .option("--db <path>", "the database to read", DEFAULT_DB)
+    .option("--since <YYYY-MM-DD>", "events on or after this date", date("--since"))
+    .option("--until <YYYY-MM-DD>", "events on or before this date", date("--until"))
+    .option("--type <types>", `event types, comma-separated (${EVENT_TYPES.join(", ")})`, types)
+    .option("--place <name>", "only events at this place")
+    .option("--actor <name>", "only events whose actor's name holds this")
+    .option("--all", "include events that did not happen (denied, planned, negated …)")
+    .option("--out <file>", "write to this file (atomically) instead of standard output")
+    .addHelpText("after", "\nColumns and fields: docs/exports.md")
+    .action((opts: { format: ExportFormat; db: string; since?: string; until?: string; type?: string[]; place?: string; actor?: string; all?: boolean; out?: string }) => {
+      const db = openStore(resolve(opts.db), { mustExist: true, readonly: true });
+      try {
+        const items = stories(db, { since: opts.since, until: opts.until, type: opts.type, place: opts.place, actor: opts.actor, happened: !opts.all });
+        const out = opts.out ? resolve(opts.out) : null;
+        const tmp = out ? `${out}.tmp-${process.pid}` : null;
+        const fd = tmp ? openSync(tmp, "w") : null;
+        try {
+          const r = writeExport(opts.format, items, (chunk) => (fd !== null ? writeSync(fd, chunk) : process.stdout.write(chunk)));
+          if (fd !== null) {
+            closeSync(fd);
+            renameSync(tmp!, out!);
+          }
+          process.stderr.write(`marsad: exported ${r.written} events${r.withoutPlace ? ` (${r.withoutPlace} without coordinates left out of the GeoJSON)` : ""}${out ? ` to ${out}` : ""}\n`);
+          if (!items.length) warn("no stored event matches these filters");
+        } catch (e) {
+          if (fd !== null) {
+            closeSync(fd);
+            unlinkSync(tmp!);
+          }
+          throw e;
+        }
+      } finally {
+        db.close();
+      }
+    });
+}

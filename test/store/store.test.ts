@@ -1,0 +1,142 @@
+import { describe, expect, it } from "vitest";
+import { writeExport, ACLED_COLUMNS } from "../../src/store/export.js";
+import { controlTimeline, search, stories } from "../../src/store/queries.js";
+import { signature, similarity } from "../../src/store/minhash.js";
+import { store, tempStore } from "../helpers/store.js";
+
+const TAKEOVER = [
+  "سيطرت فصائل المعارضة المسلحة على مدينة حماة صباح السبت بعد معارك عنيفة مع القوات الحكومية التي انسحبت نحو الجنوب، وقال سكان إن الهدوء عاد إلى الأحياء.",
+  "وأضاف السكان أن عشرات العائلات بدأت العودة إلى منازلها في الأحياء الشرقية بعد أيام من القصف المتواصل، فيما فتحت بعض المحال التجارية أبوابها للمرة الأولى منذ أسبوع.",
+  "وكانت المعارك قد اندلعت قبل ثلاثة أيام عند المدخل الشمالي للمدينة، حيث تقدمت الفصائل من عدة محاور وسيطرت على التلال المحيطة بها، في حين شهدت الطرق المؤدية إلى المدينة حركة نزوح واسعة.",
+  "ولم يصدر أي تعليق رسمي من الحكومة حتى الآن على التطورات الأخيرة، بينما دعت منظمات إنسانية إلى فتح ممرات آمنة لإيصال المساعدات إلى السكان المحاصرين في الريف الغربي.",
+].join("\n");
+const OTHER_TAKEOVER = "أعلنت الفصائل المسلحة أنها سيطرت على مدينة حماة بالكامل، بعد يومين من المعارك في محيطها، وسط فرار آلاف المدنيين من الأحياء الشمالية للمدينة.";
+
+describe("the store", () => {
+  it("keeps an article once: the same content again adds nothing", () => {
+    const { writer } = tempStore();
+    expect(store(writer, TAKEOVER).inserted).toBe(1);
+    expect(store(writer, TAKEOVER)).toMatchObject({ inserted: 0, skipped: 1 });
+  });
+
+  it("links a syndicated copy to its original and does not count it as a second report", () => {
+    const { db, writer } = tempStore();
+    store(writer, TAKEOVER, { published: "2024-12-07", source: "outlet-a" });
+    // the same agency story, one word changed and its last paragraph cut
+    const copy = TAKEOVER.replace("صباح السبت", "صباح يوم السبت").split("\n").slice(0, 3).join("\n");
+    expect(store(writer, copy, { published: "2024-12-07", source: "outlet-b" }).duplicates).toBe(1);
+    const [s] = stories(db, { type: ["seize_control"] });
+    expect([s.reports, s.corroboration]).toEqual([2, 1]);
+  });
+
+  it("merges reports of one happening from different articles into a story, with every outlet", () => {
+    const { db, writer } = tempStore();
+    store(writer, TAKEOVER, { published: "2024-12-07", source: "outlet-a" });
+    store(writer, OTHER_TAKEOVER, { published: "2024-12-08", source: "outlet-b" });
+    const s = stories(db, { type: ["seize_control"] });
+    expect(s).toHaveLength(1);
+    expect(s[0]).toMatchObject({ place: "حماة", reports: 2, corroboration: 2 });
+    expect(new Set(s[0].events.map((e) => e.source))).toEqual(new Set(["outlet-a", "outlet-b"]));
+  });
+
+  it("keeps conflicting reports side by side in one story", () => {
+    const { db, writer } = tempStore();
+    store(writer, TAKEOVER, { published: "2024-12-07" });
+    store(writer, "ونفى الجيش السوري أن تكون الفصائل المسلحة قد سيطرت على مدينة حماة، مؤكدا أن قواته ما زالت تقاتل في أحيائها الشمالية.", { published: "2024-12-07" });
+    const [s] = stories(db, { type: ["seize_control"] });
+    expect(s.events.map((e) => e.modality).sort()).toEqual(["asserted", "denied"]);
+  });
+
+  it("tells takeovers of different places, or far apart in time, apart", () => {
+    const { db, writer } = tempStore();
+    store(writer, TAKEOVER, { published: "2024-12-07" });
+    store(writer, "سيطرت الفصائل المسلحة على مدينة حلب بعد معارك استمرت أياما مع القوات الحكومية في الأحياء الغربية.", { published: "2024-12-07" });
+    store(writer, "سيطرت الفصائل المسلحة على مدينة حماة مرة أخرى بعد معارك جديدة استمرت أسبوعا في محيط المدينة.", { published: "2025-03-01" });
+    expect(stories(db, { type: ["seize_control"] })).toHaveLength(3);
+  });
+});
+
+describe("the control timeline", () => {
+  it("follows who holds a place, with the reports behind each change", () => {
+    const { db, writer } = tempStore();
+    store(writer, "سيطرت القوات الحكومية على بلدة مورك في ريف حماة بعد معارك مع فصائل المعارضة.", { published: "2024-01-10", source: "a" });
+    store(writer, "انسحبت القوات الحكومية من بلدة مورك تحت ضغط هجوم واسع شنته الفصائل.", { published: "2024-06-02", source: "b" });
+    store(writer, "سيطرت هيئة تحرير الشام على بلدة مورك بالكامل بعد انسحاب القوات الحكومية منها.", { published: "2024-06-05", source: "c" });
+    const [p] = controlTimeline(db, { place: "مورك" });
+    expect(p.changes.map((c) => [c.change, c.holder])).toEqual([
+      ["seize_control", "القوات الحكومية"],
+      ["withdraw", null],
+      ["seize_control", "هيئة تحرير الشام"],
+    ]);
+    expect(controlTimeline(db, { place: "مورك", at: "2024-03-01" })[0].holderAt).toBe("القوات الحكومية");
+    expect(controlTimeline(db, { place: "مورك", at: "2024-07-01" })[0].holderAt).toBe("هيئة تحرير الشام");
+    expect(p.changes[2].reports[0]).toMatchObject({ source: "c", published: "2024-06-05" });
+  });
+});
+
+describe("search", () => {
+  it("finds words whatever their diacritics, hamza and ta-marbuta", () => {
+    const { db, writer } = tempStore();
+    store(writer, TAKEOVER, { published: "2024-12-07" });
+    store(writer, "وقال سامر الخطيب: «لن نترك مدينة إدلب مهما حصل».", { published: "2024-12-07" });
+    expect(search(db, "حماه").map((h) => h.kind)).toContain("article");
+    expect(search(db, "حَمَاةَ").length).toBeGreaterThan(0);
+    expect(search(db, "ادلب", { kind: "quote" })).toMatchObject([{ kind: "quote", who: "سامر الخطيب", text: "لن نترك مدينة إدلب مهما حصل" }]);
+    expect(search(db, "لندن")).toEqual([]);
+  });
+});
+
+describe("exports", () => {
+  const fill = () => {
+    const { db, writer } = tempStore();
+    store(writer, TAKEOVER, { published: "2024-12-07", source: "outlet-a" });
+    store(writer, "قتل خمسة أشخاص في غارات التحالف على مدينة صعدة مساء الجمعة.", { published: "2024-12-07", source: "outlet-b" });
+    return db;
+  };
+  const run = (format: "jsonl" | "geojson" | "acled-csv", db = fill(), filters = {}) => {
+    let out = "";
+    const r = writeExport(format, stories(db, filters), (c) => (out += c));
+    return { out, r };
+  };
+
+  it("writes GeoJSON per RFC 7946: points in longitude, latitude order", () => {
+    const { out } = run("geojson");
+    const fc = JSON.parse(out);
+    expect(fc.type).toBe("FeatureCollection");
+    const hama = fc.features.find((f: { properties: { place: string } }) => f.properties.place === "حماة");
+    expect(hama.geometry.type).toBe("Point");
+    const [lon, lat] = hama.geometry.coordinates;
+    expect(lon).toBeGreaterThan(36);
+    expect(lat).toBeGreaterThan(34.5);
+  });
+
+  it("writes ACLED's columns, one row per happening", () => {
+    const { out } = run("acled-csv");
+    const [header, ...rows] = out.trim().split("\n");
+    expect(header.split(",")).toEqual([...ACLED_COLUMNS]);
+    const saada = rows.find((r) => r.includes("صعدة"))!;
+    const cells = saada.split(",");
+    expect(cells[ACLED_COLUMNS.indexOf("event_type")]).toBe("Explosions/Remote violence");
+    expect(cells[ACLED_COLUMNS.indexOf("fatalities")]).toBe("5");
+    expect(cells[ACLED_COLUMNS.indexOf("country")]).toBe("Yemen");
+  });
+
+  it("writes JSON Lines and filters by type, place, actor and date", () => {
+    const db = fill();
+    expect(run("jsonl", db).out.trim().split("\n")).toHaveLength(stories(db).length);
+    expect(stories(db, { type: ["airstrike"] }).map((s) => s.place)).toEqual(["صعدة"]);
+    expect(stories(db, { place: "حماه" }).map((s) => s.type)).toContain("seize_control");
+    expect(stories(db, { actor: "التحالف" }).map((s) => s.type)).toEqual(["airstrike"]);
+    expect(stories(db, { since: "2025-01-01" })).toEqual([]);
+  });
+});
+
+describe("MinHash near-duplicates", () => {
+  it("finds copies with a word changed or a paragraph cut, and not another article on the subject", () => {
+    const words = (s: string) => s.split(/\s+/);
+    const a = signature(words(TAKEOVER));
+    expect(similarity(a, signature(words(TAKEOVER.replace("صباح السبت", "صباح يوم السبت"))))).toBeGreaterThanOrEqual(0.6);
+    expect(similarity(a, signature(words(TAKEOVER.split("\n").slice(0, 3).join("\n"))))).toBeGreaterThanOrEqual(0.6);
+    expect(similarity(a, signature(words(OTHER_TAKEOVER)))).toBeLessThan(0.2);
+  });
+});
