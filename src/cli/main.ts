@@ -8,6 +8,7 @@ import { analyzeCommand } from "./analyze-command.js";
 import { gazetteerCommand } from "./gazetteer-command.js";
 import { ingestCommand } from "./ingest-command.js";
 import { controlCommand, exportCommand, searchCommand } from "./store-commands.js";
+import { serveCommand } from "./serve-command.js";
 
 const EXIT_CODES = `
 Exit codes:
@@ -25,7 +26,7 @@ export function buildProgram(): Command {
     .addHelpText("after", EXIT_CODES)
     .exitOverride()
     .configureOutput({ outputError: (str, write) => write(`marsad: error: ${str.replace(/^error: /, "").trim()} (see --help)\n`) });
-  for (const cmd of [analyzeCommand(), ingestCommand(), searchCommand(), controlCommand(), exportCommand(), gazetteerCommand()]) {
+  for (const cmd of [analyzeCommand(), ingestCommand(), searchCommand(), controlCommand(), exportCommand(), serveCommand(), gazetteerCommand()]) {
     inherit(cmd, program);
     cmd.addHelpText("after", EXIT_CODES);
     program.addCommand(cmd);

@@ -1,0 +1,270 @@
+/**
+ * The HTTP API over the store: events (stories), one event with its reports and sentences, places,
+ * control at a date, articles with their analysis, search, counts for the timeline, and the analysis
+ * of a pasted article. Requests are validated; a bad one gets a 400 with what was wrong. GET answers
+ * are cached by URL (the store only changes through POST /api/ingest, which clears the cache).
+ */
+import type { FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
+import { z } from "zod";
+import type { Analyzer } from "../analyze.js";
+import { contentHash, toRecord } from "../batch/record.js";
+import { isMarsadError } from "../errors.js";
+import { EVENT_TYPES } from "../events/index.js";
+import { toJson } from "../output.js";
+import type { Db } from "../store/db.js";
+import { controlTimeline, search } from "../store/queries.js";
+import { StoreWriter } from "../store/writer.js";
+import { LruCache } from "./cache.js";
+import { openApi } from "./openapi.js";
+
+export interface ApiOptions {
+  db: Db;
+  analyzer: Analyzer;
+  /** Bearer token that allows POST /api/ingest; without one the API is read-only. */
+  token?: string;
+  /** Map tile URL template for the web app, or null for outlines only. */
+  tiles: string | null;
+}
+
+const date = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, "must be a date as YYYY-MM-DD");
+const types = z
+  .string()
+  .transform((s) => s.split(",").map((t) => t.trim()).filter(Boolean))
+  .refine((l) => l.every((t) => (EVENT_TYPES as readonly string[]).includes(t)), `must be event types among ${EVENT_TYPES.join(", ")}`);
+const bbox = z
+  .string()
+  .transform((s) => s.split(",").map(Number))
+  .refine((b) => b.length === 4 && b.every(Number.isFinite) && b[0] <= b[2] && b[1] <= b[3], "must be minLon,minLat,maxLon,maxLat");
+const int = (max: number, def: number) => z.coerce.number().int().min(0).max(max).default(def);
+
+export const EventQuery = z.object({
+  type: types.optional(),
+  actor: z.string().min(1).max(200).optional(),
+  place: z.string().min(1).max(200).optional(),
+  since: date.optional(),
+  until: date.optional(),
+  bbox: bbox.optional(),
+  limit: int(5000, 100),
+  offset: int(10_000_000, 0),
+}).strict();
+const CountQuery = EventQuery.omit({ limit: true, offset: true });
+const SearchQuery = z.object({ q: z.string().min(1).max(500), kind: z.enum(["article", "quote", "claim"]).optional(), limit: int(200, 20) }).strict();
+const ControlQuery = z.object({ at: date.optional(), place: z.string().min(1).max(200).optional() }).strict();
+const PlaceQuery = z.object({ q: z.string().max(200).optional(), limit: int(5000, 500) }).strict();
+const ArticleQuery = z.object({ limit: int(500, 50), offset: int(10_000_000, 0) }).strict();
+const Id = z.object({ id: z.coerce.number().int().min(1) }).strict();
+const AnalyzeBody = z.object({ text: z.string().min(1, "text is empty"), published: date.optional(), format: z.enum(["auto", "text", "html"]).default("auto") }).strict();
+
+/** A readable one-line message from a zod error: "since: must be a date as YYYY-MM-DD". */
+function problem(e: z.ZodError): string {
+  return e.issues.map((i) => `${i.path.join(".") || "request"}: ${i.message}`).join("; ");
+}
+
+function parse<T extends z.ZodTypeAny>(schema: T, value: unknown, reply: FastifyReply): z.infer<T> | undefined {
+  const r = schema.safeParse(value ?? {});
+  if (r.success) return r.data;
+  void reply.code(400).send({ error: `bad request: ${problem(r.error)}` });
+  return undefined;
+}
+
+interface StoryRow {
+  id: number;
+  type: string;
+  place_name: string | null;
+  lat: number | null;
+  lon: number | null;
+  country: string | null;
+  admin1: string | null;
+  actor_name: string | null;
+  date_first: string | null;
+  date_last: string | null;
+  reports: number;
+  corroboration: number;
+  fatalities: number | null;
+}
+
+export function eventFilters(q: z.infer<typeof CountQuery>): { sql: string; args: Array<string | number> } {
+  const where: string[] = ["EXISTS (SELECT 1 FROM events e WHERE e.story_id = s.id AND e.happened = 1)"];
+  const args: Array<string | number> = [];
+  const add = (sql: string, ...v: Array<string | number>): void => {
+    where.push(sql);
+    args.push(...v);
+  };
+  if (q.type?.length) add(`s.type IN (${q.type.map(() => "?").join(",")})`, ...q.type);
+  if (q.since) add("coalesce(s.date_last, s.date_first) >= ?", q.since);
+  if (q.until) add("s.date_first <= ?", q.until);
+  if (q.place) add("(s.place_name = ? OR s.place_ref = ?)", q.place, q.place);
+  if (q.actor) add("s.actor_name LIKE ?", `%${q.actor}%`);
+  if (q.bbox) add("s.lon BETWEEN ? AND ? AND s.lat BETWEEN ? AND ?", q.bbox[0], q.bbox[2], q.bbox[1], q.bbox[3]);
+  return { sql: `WHERE ${where.join(" AND ")}`, args };
+}
+
+const story = (r: StoryRow) => ({
+  id: r.id, type: r.type, place: r.place_name, lat: r.lat, lon: r.lon, country: r.country, admin1: r.admin1, actor: r.actor_name,
+  date: r.date_first, date_last: r.date_last, reports: r.reports, corroboration: r.corroboration, fatalities: r.fatalities,
+});
+
+/** Where the words of `needle` stand in `hay` (first occurrence), for highlighting; null when absent. */
+function locate(hay: string, needle: string | null | undefined): [number, number] | null {
+  if (!needle) return null;
+  const at = hay.indexOf(needle);
+  return at < 0 ? null : [at, at + needle.length];
+}
+
+export function registerApi(app: FastifyInstance, opts: ApiOptions): void {
+  const { db } = opts;
+  const cache = new LruCache<string>(2000);
+  const cached = (handler: (req: FastifyRequest, reply: FastifyReply) => unknown) => async (req: FastifyRequest, reply: FastifyReply) => {
+    const hit = cache.get(req.url);
+    if (hit !== undefined) return reply.type("application/json; charset=utf-8").send(hit);
+    const body = handler(req, reply);
+    if (reply.sent || body === undefined) return;
+    const json = JSON.stringify(body);
+    if (reply.statusCode === 200) cache.set(req.url, json);
+    return reply.type("application/json; charset=utf-8").send(json);
+  };
+
+  const listStories = db.prepare.bind(db);
+  app.get("/api/openapi.json", async () => openApi());
+  app.get("/api/config", async () => ({ tiles: opts.tiles, ingest: !!opts.token, types: EVENT_TYPES }));
+
+  app.get(
+    "/api/events",
+    cached((req, reply) => {
+      const q = parse(EventQuery, req.query, reply);
+      if (!q) return;
+      const { sql, args } = eventFilters(q);
+      const total = (listStories(`SELECT count(*) FROM stories s ${sql}`).pluck().get(...args) as number) ?? 0;
+      const rows = listStories(`SELECT * FROM stories s ${sql} ORDER BY s.date_first DESC, s.id DESC LIMIT ? OFFSET ?`).all(...args, q.limit, q.offset) as StoryRow[];
+      return { total, limit: q.limit, offset: q.offset, items: rows.map(story) };
+    }),
+  );
+
+  app.get(
+    "/api/events/:id",
+    cached((req, reply) => {
+      const p = parse(Id, req.params, reply);
+      if (!p) return;
+      const s = db.prepare("SELECT * FROM stories WHERE id = ?").get(p.id) as StoryRow | undefined;
+      if (!s) return void reply.code(404).send({ error: `no event ${p.id}` });
+      const rows = db
+        .prepare("SELECT e.id, e.article_id, e.modality, e.happened, e.date, e.date_precision, e.actor_name, e.place_name, e.sentence, e.json, a.title, a.url, a.source, a.published FROM events e JOIN articles a ON a.id = e.article_id WHERE e.story_id = ? ORDER BY a.published, e.id")
+        .all(p.id) as Array<Record<string, unknown>>;
+      return {
+        ...story(s),
+        reports: rows.map((r) => {
+          const ev = JSON.parse(String(r.json)) as { mentions: Array<{ start: number; end: number; trigger: string; sentenceStart: number }>; sources: unknown[]; fatalities: number | null; count: number | null };
+          const sentence = String(r.sentence ?? "");
+          const m = ev.mentions[0];
+          const trigger: [number, number] | null = m ? [m.start - m.sentenceStart, m.end - m.sentenceStart] : null;
+          return {
+            event: r.id, article: { id: r.article_id, title: r.title, url: r.url, source: r.source, published: r.published },
+            modality: r.modality, happened: r.happened === 1, date: r.date, date_precision: r.date_precision, actor: r.actor_name, place: r.place_name,
+            fatalities: ev.fatalities, count: ev.count, sources: ev.sources, sentence,
+            highlights: { trigger, actor: locate(sentence, r.actor_name as string | null), place: locate(sentence, r.place_name as string | null) },
+          };
+        }),
+      };
+    }),
+  );
+
+  app.get(
+    "/api/counts",
+    cached((req, reply) => {
+      const q = parse(CountQuery, req.query, reply);
+      if (!q) return;
+      const { sql, args } = eventFilters(q);
+      const rows = db.prepare(`SELECT s.date_first AS date, count(*) AS n FROM stories s ${sql} AND s.date_first IS NOT NULL GROUP BY s.date_first ORDER BY s.date_first`).all(...args) as Array<{ date: string; n: number }>;
+      return { days: rows };
+    }),
+  );
+
+  app.get(
+    "/api/places",
+    cached((req, reply) => {
+      const q = parse(PlaceQuery, req.query, reply);
+      if (!q) return;
+      const rows = db
+        .prepare(`SELECT place_name AS name, place_ref AS ref, lat, lon, country, admin1, count(*) AS events FROM stories WHERE place_name IS NOT NULL ${q.q ? "AND place_name LIKE ?" : ""} GROUP BY coalesce(place_ref, place_name) ORDER BY events DESC LIMIT ?`)
+        .all(...(q.q ? [`%${q.q}%`] : []), q.limit);
+      return { items: rows };
+    }),
+  );
+
+  app.get(
+    "/api/control",
+    cached((req, reply) => {
+      const q = parse(ControlQuery, req.query, reply);
+      if (!q) return;
+      return { places: controlTimeline(db, { at: q.at, place: q.place }) };
+    }),
+  );
+
+  app.get(
+    "/api/articles",
+    cached((req, reply) => {
+      const q = parse(ArticleQuery, req.query, reply);
+      if (!q) return;
+      const total = db.prepare("SELECT count(*) FROM articles").pluck().get() as number;
+      const items = db.prepare("SELECT id, title, url, source, published, duplicate_of FROM articles ORDER BY published DESC, id DESC LIMIT ? OFFSET ?").all(q.limit, q.offset);
+      return { total, items };
+    }),
+  );
+
+  app.get(
+    "/api/articles/:id",
+    cached((req, reply) => {
+      const p = parse(Id, req.params, reply);
+      if (!p) return;
+      const a = db.prepare("SELECT id, title, url, source, published, duplicate_of, doc FROM articles WHERE id = ?").get(p.id) as (Record<string, unknown> & { doc: string }) | undefined;
+      if (!a) return void reply.code(404).send({ error: `no article ${p.id}` });
+      const { doc, ...meta } = a;
+      return { ...meta, analysis: JSON.parse(doc) };
+    }),
+  );
+
+  app.get(
+    "/api/search",
+    cached((req, reply) => {
+      const q = parse(SearchQuery, req.query, reply);
+      if (!q) return;
+      return { items: search(db, q.q, { kind: q.kind, limit: q.limit }) };
+    }),
+  );
+
+  /** Text of a POST: a JSON body {text, published?, format?}, or the raw text. */
+  const analyzeInput = (req: FastifyRequest, reply: FastifyReply): z.infer<typeof AnalyzeBody> | undefined =>
+    typeof req.body === "string" ? parse(AnalyzeBody, { text: req.body }, reply) : parse(AnalyzeBody, req.body, reply);
+
+  app.post("/api/analyze", async (req, reply) => {
+    const body = analyzeInput(req, reply);
+    if (!body) return;
+    try {
+      const doc = opts.analyzer.analyze(body.text, { published: body.published, format: body.format });
+      const json = toJson(doc);
+      if (!(req.query as { tokens?: string }).tokens) delete json.tokens;
+      return json;
+    } catch (e) {
+      if (isMarsadError(e)) return reply.code(422).send({ error: e.message });
+      throw e;
+    }
+  });
+
+  const writer = opts.token ? new StoreWriter(db) : null;
+  app.post("/api/ingest", async (req, reply) => {
+    if (!opts.token || !writer) return reply.code(403).send({ error: "this server is read-only; start it with --token to allow ingest" });
+    if (req.headers.authorization !== `Bearer ${opts.token}`) return reply.code(401).send({ error: "missing or wrong token: send Authorization: Bearer <token>" });
+    const body = analyzeInput(req, reply);
+    if (!body) return;
+    try {
+      const doc = opts.analyzer.analyze(body.text, { published: body.published, format: body.format });
+      const input = { content: body.text, origin: "api" };
+      const r = writer.write([toRecord(doc, input, contentHash(input), opts.analyzer.resources.gazetteer)]);
+      cache.clear();
+      return { stored: r.inserted === 1, events: r.events, duplicate: r.duplicates === 1 };
+    } catch (e) {
+      if (isMarsadError(e)) return reply.code(422).send({ error: e.message });
+      throw e;
+    }
+  });
+}

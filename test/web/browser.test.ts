@@ -1,0 +1,130 @@
+/**
+ * The web app in a real browser: Debian's Chromium driven by playwright-core, against `marsad serve`
+ * on 127.0.0.1 over a store of the test articles. Each test saves a screenshot in test-results/.
+ */
+import type { FastifyInstance } from "fastify";
+import { existsSync, mkdirSync } from "node:fs";
+import { fileURLToPath } from "node:url";
+import { chromium, type Browser, type Page } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { createAnalyzer } from "../../src/analyze.js";
+import { buildServer, webRoot } from "../../src/server/app.js";
+import { filledStore } from "../helpers/corpus.js";
+import { resources } from "../helpers/resources.js";
+
+const CHROMIUM = "/usr/bin/chromium";
+const SHOTS = fileURLToPath(new URL("../../test-results/screenshots/", import.meta.url));
+const ready = existsSync(CHROMIUM) && existsSync(`${webRoot()}/index.html`);
+if (!ready) console.warn("browser tests skipped: they need /usr/bin/chromium (Debian package chromium) and `npm run build`");
+
+describe.runIf(ready)("the web app in Chromium", () => {
+  let app: FastifyInstance;
+  let browser: Browser;
+  let page: Page;
+  let base = "";
+
+  beforeAll(async () => {
+    const { db } = filledStore();
+    app = await buildServer({ db, analyzer: createAnalyzer(resources()), tiles: null });
+    await app.listen({ port: 0, host: "127.0.0.1" });
+    base = `http://127.0.0.1:${(app.server.address() as { port: number }).port}`;
+    browser = await chromium.launch({
+      executablePath: CHROMIUM,
+      args: ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"],
+    });
+    page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
+    page.on("pageerror", (e) => console.error("page error:", e.message));
+    mkdirSync(SHOTS, { recursive: true });
+  }, 60_000);
+
+  afterAll(async () => {
+    await browser?.close();
+    await app?.close();
+  });
+
+  const shot = (name: string) => page.screenshot({ path: `${SHOTS}${name}.png` });
+
+  it("opens the map with country outlines and the events, right to left, fast", async () => {
+    const t0 = Date.now();
+    await page.goto(base);
+    await page.waitForSelector("path.event-marker, .cluster", { timeout: 15_000 });
+    const firstPaint = Date.now() - t0;
+    expect(await page.getAttribute("html", "dir")).toBe("rtl");
+    expect(await page.locator("path.leaflet-interactive, .leaflet-overlay-pane path").count()).toBeGreaterThan(100); // country outlines
+    expect(await page.locator("#list li").count()).toBeGreaterThan(3);
+    console.log(`first map paint with events: ${firstPaint} ms`);
+    await shot("1-map");
+  });
+
+  it("shows an event's source sentence, with trigger, actor and place highlighted, when its marker is clicked", async () => {
+    await page.locator("#list li").first().click(); // the list and the markers open the same panel
+    await page.waitForSelector("#panel blockquote.sentence");
+    const marker = page.locator("path.event-marker").first();
+    await marker.click({ force: true });
+    await page.waitForSelector("#panel blockquote.sentence .hl-trigger");
+    expect((await page.locator("#panel blockquote.sentence").first().textContent())!.length).toBeGreaterThan(20);
+    await shot("2-event");
+  });
+
+  it("filters the map and the list when a stretch of the timeline is brushed", async () => {
+    await page.locator("#panel .back").first().click();
+    const all = Number(await page.getAttribute("body", "data-events"));
+    const box = (await page.locator("#timeline-svg").boundingBox())!;
+    await page.mouse.move(box.x + box.width * 0.8, box.y + 30);
+    await page.mouse.down();
+    await page.mouse.move(box.x + box.width * 0.99, box.y + 30, { steps: 5 });
+    await page.mouse.up();
+    await page.waitForFunction((n) => Number(document.body.dataset.events) !== n, all);
+    const some = Number(await page.getAttribute("body", "data-events"));
+    expect(some).toBeLessThan(all);
+    expect(await page.locator("#timeline .brush").count()).toBe(1);
+    await shot("3-timeline");
+    await page.mouse.click(box.x + 2, box.y + 30); // a click clears the range
+    await page.waitForFunction((n) => Number(document.body.dataset.events) === n, all);
+  });
+
+  it("opens an article with its entities, quotes, claims and events highlighted and a legend", async () => {
+    await page.locator("#list li").first().click();
+    await page.locator("#panel .open-article").first().click();
+    await page.waitForSelector("#panel .article-text");
+    expect(await page.locator("#panel .article-text .e-loc").count()).toBeGreaterThan(0);
+    expect(await page.locator("#panel .article-text .m-trigger").count()).toBeGreaterThan(0);
+    expect(await page.locator("#panel .legend").count()).toBe(1);
+    await shot("4-article");
+  });
+
+  it("analyses a pasted article at once", async () => {
+    await page.click("#paste");
+    await page.fill("#paste-text", "وقال العقيد سامر الخطيب: «سيطرنا على بلدة مورك». وأفادت مصادر محلية أن القوات الحكومية انسحبت من مورك مساء الجمعة.");
+    await page.fill("#paste-date", "2024-12-07");
+    await page.click("#paste-go");
+    await page.waitForSelector("#panel .article-text .m-quote");
+    expect(await page.locator("#panel .article-text .e-per").count()).toBeGreaterThan(0);
+    expect(await page.locator("#panel .summary li").count()).toBeGreaterThan(0);
+    await shot("5-paste");
+  });
+
+  it("renders article text as text, never as HTML", async () => {
+    await page.evaluate(() => (window as unknown as { __pwned?: boolean }).__pwned === undefined);
+    await page.click("#paste");
+    await page.fill("#paste-text", 'قال مسؤول إن <img src=x onerror="window.__pwned=1"> الوضع هادئ في مدينة حلب.');
+    await page.click("#paste-go");
+    await page.waitForSelector("#panel .article-text");
+    expect(await page.locator("#panel .article-text img").count()).toBe(0);
+    expect(await page.evaluate(() => (window as unknown as { __pwned?: number }).__pwned)).toBeUndefined();
+  });
+
+  it("switches its labels to English", async () => {
+    await page.click("#lang");
+    expect(await page.getAttribute("html", "lang")).toBe("en");
+    expect(await page.locator("#paste").textContent()).toBe("Paste an article");
+    await shot("6-english");
+    await page.click("#lang");
+  });
+
+  it("colours places by who holds them", async () => {
+    await page.locator("#show-control").check();
+    await page.waitForSelector("path.control-marker", { state: "attached" });
+    await shot("7-control");
+  });
+});
