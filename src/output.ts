@@ -36,9 +36,12 @@ export function tokensFromColumns(c: TokenColumns): Token[] {
 /** An entity's public fields only (stages keep working fields on the same objects). */
 const publicEntity = ({ id, name, type, canonical, ref, category, inter, role, source, place, mentions }: Entity): Entity => ({ id, name, type, canonical, ref, category, inter, role, source, place, mentions });
 
-export function toJson(doc: MarsadDocument): Record<string, unknown> {
+/** The document's JSON form; `withTokens: false` leaves the token columns out (the store keeps no tokens). */
+export function toJson(doc: MarsadDocument, withTokens = true): Record<string, unknown> {
   const { schema, meta, text, paragraphs, sentences, tokens, entities, quotes, claims, places, events } = doc;
-  return { schema, meta, text, paragraphs, sentences, tokens: tokenColumns(tokens), entities: entities.map(publicEntity), quotes, claims, places, events };
+  const json: Record<string, unknown> = { schema, meta, text, paragraphs, sentences };
+  if (withTokens) json.tokens = tokenColumns(tokens);
+  return Object.assign(json, { entities: entities.map(publicEntity), quotes, claims, places, events });
 }
 
 export const serialize = (doc: MarsadDocument, pretty = false): string => JSON.stringify(toJson(doc), null, pretty ? 2 : undefined);

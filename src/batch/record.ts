@@ -90,8 +90,7 @@ function geoPrecision(kind: string | undefined): number | null {
 }
 
 export function toRecord(doc: MarsadDocument, input: ArticleInput, hash: string, gazetteer: Gazetteer): ArticleRecord {
-  const json = toJson(doc);
-  delete json.tokens;
+  const json = toJson(doc, false);
   // the words of the text, normalised: the tokens already hold them
   const words: string[] = [];
   for (const t of doc.tokens) if (t.kind === "word" || t.kind === "number" || t.kind === "latin") words.push(t.norm);

@@ -241,9 +241,7 @@ export function registerApi(app: FastifyInstance, opts: ApiOptions): void {
     if (!body) return;
     try {
       const doc = opts.analyzer.analyze(body.text, { published: body.published, format: body.format });
-      const json = toJson(doc);
-      if (!(req.query as { tokens?: string }).tokens) delete json.tokens;
-      return json;
+      return toJson(doc, !!(req.query as { tokens?: string }).tokens);
     } catch (e) {
       if (isMarsadError(e)) return reply.code(422).send({ error: e.message });
       throw e;

@@ -19,16 +19,26 @@ export interface TextResources {
   segmenter: CliticSegmenter;
 }
 
-/** Turns raw tokens into document tokens: normalised form and clitic segmentation. */
+/** Turns raw tokens into document tokens, in place: normalised form, clitic segmentation, key. */
 export function enrichTokens(text: string, raw: RawToken[], segmenter: CliticSegmenter, out: Token[]): void {
   for (const r of raw) {
+    const t = r as Token;
     if (r.kind === "word") {
       const a = segmenter.analyzeWord(text.slice(r.start, r.end));
-      out.push({ start: r.start, end: r.end, kind: r.kind, norm: a.norm, pro: a.pro, stem: a.stem, enc: a.enc, key: a.key });
+      t.norm = a.norm;
+      t.pro = a.pro;
+      t.stem = a.stem;
+      t.enc = a.enc;
+      t.key = a.key;
     } else {
       const norm = normalize(text.slice(r.start, r.end));
-      out.push({ start: r.start, end: r.end, kind: r.kind, norm, pro: "", stem: norm, enc: "", key: norm });
+      t.norm = norm;
+      t.pro = "";
+      t.stem = norm;
+      t.enc = "";
+      t.key = norm;
     }
+    out.push(t);
   }
 }
 

@@ -12,6 +12,12 @@ export interface RawToken {
   kind: TokenKind;
 }
 
+/**
+ * A token with every field of the document's tokens present from the start (all objects share one
+ * shape, and the text stage fills the normalised fields in place rather than copying the token).
+ */
+const token = (start: number, end: number, kind: TokenKind): RawToken => ({ start, end, kind, norm: "", pro: "", stem: "", enc: "", key: "" }) as RawToken;
+
 /** Characters that may sit inside a number between two digits: . , ٫ ٬ and the narrow no-break space. */
 const NUMBER_INNER = new Set([0x2e, 0x2c, 0x066b, 0x066c]);
 /** Characters that may trail a URL but almost never end one: a sentence's punctuation. */
@@ -51,14 +57,14 @@ export function tokenize(text: string, from = 0, to = text.length, out: RawToken
     // URLs and e-mail addresses: cheap first-character tests before any regex.
     if ((code === 0x68 || code === 0x77 || code === 0x48 || code === 0x57) && URL_START.test(text.slice(i, i + 8))) {
       const run = text.slice(i, nonSpaceEnd(text, i, to)).replace(URL_TRAILING, "");
-      out.push({ start, end: i + run.length, kind: "url" });
+      out.push(token(start, i + run.length, "url"));
       i += run.length;
       continue;
     }
     if (k === CharClass.Latin || k === CharClass.Digit) {
       const m = EMAIL.exec(text.slice(i, Math.min(to, i + 256)));
       if (m && m[0].indexOf("@") > 0) {
-        out.push({ start, end: i + m[0].length, kind: "email" });
+        out.push(token(start, i + m[0].length, "email"));
         i += m[0].length;
         continue;
       }
@@ -71,7 +77,7 @@ export function tokenize(text: string, from = 0, to = text.length, out: RawToken
         else if (kk === CharClass.Joiner && i + 1 < to && isWordChar(cls(text, i + 1))) i += 2;
         else break;
       }
-      out.push({ start, end: i, kind: "word" });
+      out.push(token(start, i, "word"));
       continue;
     }
     if (k === CharClass.Digit) {
@@ -82,7 +88,7 @@ export function tokenize(text: string, from = 0, to = text.length, out: RawToken
         else if (NUMBER_INNER.has(text.charCodeAt(i)) && i + 1 < to && cls(text, i + 1) === CharClass.Digit) i += 2;
         else break;
       }
-      out.push({ start, end: i, kind: "number" });
+      out.push(token(start, i, "number"));
       continue;
     }
     if (k === CharClass.Latin) {
@@ -94,7 +100,7 @@ export function tokenize(text: string, from = 0, to = text.length, out: RawToken
         else if ((text[i] === "'" || text[i] === "’" || text[i] === "-") && i + 1 < to && cls(text, i + 1) !== CharClass.Space && (cls(text, i + 1) === CharClass.Latin || cls(text, i + 1) === CharClass.Digit)) i += 2;
         else break;
       }
-      out.push({ start, end: i, kind: "latin" });
+      out.push(token(start, i, "latin"));
       continue;
     }
     if ((code === 0x23 || code === 0x40) && i + 1 < to) {
@@ -107,20 +113,20 @@ export function tokenize(text: string, from = 0, to = text.length, out: RawToken
         else break;
       }
       if (j > i + 1) {
-        out.push({ start, end: j, kind: tag ? "hashtag" : "mention" });
+        out.push(token(start, j, tag ? "hashtag" : "mention"));
         i = j;
         continue;
       }
     }
     if (code >= 0xd800 && code <= 0xdbff && i + 1 < to) {
-      out.push({ start, end: i + 2, kind: "symbol" }); // a character outside the BMP (emoji …)
+      out.push(token(start, i + 2, "symbol")); // a character outside the BMP (emoji …)
       i += 2;
       continue;
     }
     // Punctuation: a run of the same mark is one token ("...", "!!", "؟؟").
     i++;
     while (i < to && text.charCodeAt(i) === code) i++;
-    out.push({ start, end: i, kind: k === CharClass.Punct ? "punct" : "symbol" });
+    out.push(token(start, i, k === CharClass.Punct ? "punct" : "symbol"));
   }
   return out;
 }
