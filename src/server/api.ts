@@ -44,10 +44,12 @@ export const EventQuery = z.object({
   since: date.optional(),
   until: date.optional(),
   bbox: bbox.optional(),
-  limit: int(5000, 100),
+  limit: int(20_000, 100),
   offset: int(10_000_000, 0),
+  /** "map": only [id, type, lat, lon] per event, for drawing many markers quickly. */
+  fields: z.enum(["full", "map"]).default("full"),
 }).strict();
-const CountQuery = EventQuery.omit({ limit: true, offset: true });
+const CountQuery = EventQuery.omit({ limit: true, offset: true, fields: true });
 const SearchQuery = z.object({ q: z.string().min(1).max(500), kind: z.enum(["article", "quote", "claim"]).optional(), limit: int(200, 20) }).strict();
 const ControlQuery = z.object({ at: date.optional(), place: z.string().min(1).max(200).optional() }).strict();
 const PlaceQuery = z.object({ q: z.string().max(200).optional(), limit: int(5000, 500) }).strict();
@@ -135,6 +137,10 @@ export function registerApi(app: FastifyInstance, opts: ApiOptions): void {
       if (!q) return;
       const { sql, args } = eventFilters(q);
       const total = (listStories(`SELECT count(*) FROM stories s ${sql}`).pluck().get(...args) as number) ?? 0;
+      if (q.fields === "map") {
+        const rows = listStories(`SELECT s.id, s.type, s.lat, s.lon FROM stories s ${sql} AND s.lat IS NOT NULL ORDER BY s.date_first DESC, s.id DESC LIMIT ? OFFSET ?`).raw().all(...args, q.limit, q.offset);
+        return { total, limit: q.limit, offset: q.offset, fields: ["id", "type", "lat", "lon"], rows };
+      }
       const rows = listStories(`SELECT * FROM stories s ${sql} ORDER BY s.date_first DESC, s.id DESC LIMIT ? OFFSET ?`).all(...args, q.limit, q.offset) as StoryRow[];
       return { total, limit: q.limit, offset: q.offset, items: rows.map(story) };
     }),

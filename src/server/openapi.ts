@@ -23,7 +23,7 @@ export function openApi(): Record<string, unknown> {
       "/api/events": {
         get: {
           summary: "Events (one per happening, merged across reports), newest first",
-          parameters: [...filters, q("limit", { type: "integer", minimum: 0, maximum: 5000, default: 100 }, "page size"), q("offset", { type: "integer", minimum: 0, default: 0 }, "page start")],
+          parameters: [...filters, q("limit", { type: "integer", minimum: 0, maximum: 20000, default: 100 }, "page size"), q("offset", { type: "integer", minimum: 0, default: 0 }, "page start"), q("fields", { enum: ["full", "map"], default: "full" }, '"map": rows of [id, type, lat, lon] only, for drawing markers')],
           responses: { 200: { description: "a page of events", content: json("EventPage") }, 400: error },
         },
       },

@@ -41,7 +41,9 @@ async function get<T>(path: string): Promise<T> {
 
 export const api = {
   config: () => get<{ tiles: string | null; ingest: boolean; types: string[] }>("/api/config"),
-  events: (f: Filters, limit = 2000) => get<{ total: number; items: EventItem[] }>(`/api/events?${query(f, { limit })}`),
+  events: (f: Filters, limit = 100) => get<{ total: number; items: EventItem[] }>(`/api/events?${query(f, { limit })}`),
+  /** Every event of the filters, as [id, type, lat, lon] rows: what the map draws. */
+  points: (f: Filters) => get<{ total: number; rows: Array<[number, string, number, number]> }>(`/api/events?${query(f, { limit: 20000, fields: "map" })}`),
   event: (id: number) => get<Record<string, unknown>>(`/api/events/${id}`),
   counts: (f: Filters) => get<{ days: Array<{ date: string; n: number }> }>(`/api/counts?${query({ ...f, since: undefined, until: undefined })}`),
   control: (at?: string) => get<{ places: Array<{ place: string; lat: number | null; lon: number | null; holderAt?: string | null; changes: Array<{ holder: string | null; date: string | null }> }> }>(`/api/control${at ? `?at=${at}` : ""}`),

@@ -1,5 +1,6 @@
 /** The Marsad web app: map, timeline, event panel, article reader, control view and paste box. */
 import "./style.css";
+performance.mark("marsad:start");
 import { api, type Filters } from "./api.js";
 import { h } from "./dom.js";
 import { applyLabels, currentLang, t, toggleLang, TYPE_LABELS, typeLabel } from "./i18n.js";
@@ -33,6 +34,7 @@ async function openArticle(id: number): Promise<void> {
 }
 
 const map = new EventMap($("map"), null, (id) => void selectEvent(id));
+performance.mark("marsad:map");
 const timeline = new Timeline($("timeline"), (r) => {
   range = r;
   void refresh(false);
@@ -42,8 +44,12 @@ async function refresh(withCounts = true): Promise<void> {
   status.textContent = t("loading");
   const f: Filters = { ...filters, since: range?.[0], until: range?.[1] };
   try {
-    const [events, counts] = await Promise.all([api.events(f), withCounts ? api.counts(filters) : Promise.resolve(null)]);
-    map.show(events.items);
+    const [points, events, counts] = await Promise.all([api.points(f), api.events(f), withCounts ? api.counts(filters) : Promise.resolve(null)]);
+    performance.mark("marsad:data");
+    map.show(points.rows.map(([id, type, lat, lon]) => ({ id, type, lat, lon, place: null, country: null, actor: null, date: null, reports: 0, corroboration: 0, fatalities: null })));
+    performance.mark("marsad:markers");
+    // let the markers reach the screen before the list and the timeline are built
+    await new Promise((r) => requestAnimationFrame(() => setTimeout(r, 0)));
     renderList(list, events.items, events.total, (id) => void selectEvent(id));
     if (counts) timeline.set(counts.days);
     status.textContent = range ? `${range[0]} — ${range[1]}` : "";
@@ -138,4 +144,7 @@ buildTypeFilters();
 void api.config().then((c) => {
   if (c.tiles) map.setTiles(c.tiles);
 });
-void refresh().then(() => performance.mark("marsad:first-paint"));
+void refresh().then(() => {
+  performance.mark("marsad:first-paint");
+  void map.addOutlines();
+});

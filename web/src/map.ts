@@ -5,9 +5,6 @@
  */
 import L from "leaflet";
 import "leaflet/dist/leaflet.css";
-import { feature } from "topojson-client";
-import type { GeometryCollection, Topology } from "topojson-specification";
-import countries from "world-atlas/countries-110m.json";
 import type { EventItem } from "./api.js";
 import { TYPE_LABELS, typeLabel } from "./i18n.js";
 
@@ -19,22 +16,37 @@ export class EventMap {
   private readonly events = L.layerGroup();
   private readonly control = L.layerGroup();
   private items: EventItem[] = [];
+  private hasTiles = false;
 
   constructor(el: HTMLElement, tiles: string | null, private readonly onSelect: (id: number) => void) {
     this.map = L.map(el, { zoomControl: true, preferCanvas: false, attributionControl: true }).setView([30, 40], 4);
-    const topo = countries as unknown as Topology<{ countries: GeometryCollection }>;
-    L.geoJSON(feature(topo, topo.objects.countries) as GeoJSON.FeatureCollection, {
-      style: { color: "#7a8a99", weight: 0.8, fillColor: "#eef1f4", fillOpacity: 1 },
-      interactive: false,
-    }).addTo(this.map);
     if (tiles) this.setTiles(tiles);
     this.events.addTo(this.map);
     this.control.addTo(this.map);
     this.map.on("zoomend moveend", () => this.draw());
   }
 
+  /**
+   * Country outlines, loaded after the first markers are drawn (they are a separate chunk of the app,
+   * shipped with it: no network needed). On a canvas, under the events.
+   */
+  async addOutlines(): Promise<void> {
+    const [{ feature }, countries] = await Promise.all([import("topojson-client"), import("world-atlas/countries-110m.json")]);
+    const topo = countries.default as unknown as Parameters<typeof feature>[0] & { objects: { countries: Parameters<typeof feature>[1] } };
+    // (Leaflet passes `renderer` on to each shape, though its GeoJSON options type does not list it)
+    const options: L.GeoJSONOptions & { renderer: L.Renderer } = {
+      // filled when they are the only background; lines over tiles
+      style: { color: "#7a8a99", weight: 0.8, fillColor: "#eef1f4", fillOpacity: this.hasTiles ? 0 : 1 },
+      interactive: false,
+      renderer: L.canvas({ padding: 0.5, pane: "overlayPane" }),
+    };
+    L.geoJSON(feature(topo, topo.objects.countries) as unknown as GeoJSON.FeatureCollection, options).addTo(this.map);
+    document.body.dataset.outlines = "1";
+  }
+
   /** Tiles under the outlines; without a network they just do not load, and the outlines remain. */
   setTiles(url: string): void {
+    this.hasTiles = true;
     L.tileLayer(url, { maxZoom: 18, attribution: "© OpenStreetMap contributors" }).addTo(this.map).bringToBack();
   }
 
@@ -43,23 +55,25 @@ export class EventMap {
     this.draw();
   }
 
-  /** Greedy clustering on the screen grid: each marker joins the first cluster within reach. */
+  /** Clustering on a screen grid: the markers in one grid cell make one cluster (one pass). */
   private draw(): void {
     this.events.clearLayers();
-    const clusters: Array<{ p: L.Point; items: EventItem[] }> = [];
+    const cells = new Map<string, { items: EventItem[] }>();
     for (const e of this.items) {
       const p = this.map.latLngToLayerPoint([e.lat!, e.lon!]);
-      const c = clusters.find((x) => x.p.distanceTo(p) < CLUSTER_PX);
+      const key = `${Math.floor(p.x / CLUSTER_PX)},${Math.floor(p.y / CLUSTER_PX)}`;
+      const c = cells.get(key);
       if (c) c.items.push(e);
-      else clusters.push({ p, items: [e] });
+      else cells.set(key, { items: [e] });
     }
+    const clusters = [...cells.values()];
     for (const c of clusters) {
       const first = c.items[0];
       const color = TYPE_LABELS[dominantType(c.items)]?.color ?? "#555";
       const at = L.latLng(first.lat!, first.lon!);
       if (c.items.length === 1) {
         const m = L.circleMarker(at, { radius: 7, color: "#fff", weight: 1.5, fillColor: color, fillOpacity: 0.9, className: "event-marker" });
-        m.bindTooltip(`${typeLabel(first.type)} — ${first.place ?? ""}${first.date ? ` (${first.date})` : ""}`);
+        m.bindTooltip([typeLabel(first.type), first.place, first.date].filter(Boolean).join(" — "));
         m.on("click", () => this.onSelect(first.id));
         m.addTo(this.events);
       } else {

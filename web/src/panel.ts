@@ -26,7 +26,7 @@ export function renderList(el: HTMLElement, items: EventItem[], total: number, o
   el.replaceChildren(h("p", { class: "count" }, `${total} ${t("events")}`));
   if (!items.length) return void el.append(h("p", {}, t("noEvents")));
   const ul = h("ul", { class: "events" });
-  for (const e of items.slice(0, 300)) {
+  for (const e of items) {
     const li = h("li", { tabindex: "0", "data-event": String(e.id) }, badge(e.type), " ", h("strong", {}, e.place ?? ""), " ", h("span", { class: "muted" }, e.date ?? ""), e.actor ? h("div", { class: "muted" }, e.actor) : null);
     li.addEventListener("click", () => onSelect(e.id));
     li.addEventListener("keydown", (k) => k.key === "Enter" && onSelect(e.id));
