@@ -16,11 +16,8 @@ export interface ActorPhrase {
   end: number;
 }
 
-export interface MentionRef {
-  entity: WorkEntity;
-  start: number;
-  end: number;
-}
+export type { MentionRef } from "../entities/mentions.js";
+import type { MentionRef } from "../entities/mentions.js";
 
 /** Participles that tie a force to its patron ("الموالية لـ", "التابعة لـ", "المدعومة من"). */
 const PATRON = /^(موالي|موال|تابع|مدعوم|مواليه|تابعه|مدعومه|موالين|تابعين|مدعومين)$/;

@@ -15,9 +15,10 @@
  */
 import type { Claim, MarsadDocument } from "../document.js";
 import type { WorkEntity } from "../entities/coref.js";
+import { indexMentions, type MentionRef } from "../entities/mentions.js";
 import { walk } from "../entities/recognize.js";
 import { tokenKey } from "../text/keys.js";
-import { actorAt, surface, type ActorContext, type ActorPhrase, type MentionRef } from "./actors.js";
+import { actorAt, surface, type ActorContext, type ActorPhrase } from "./actors.js";
 import { findDates, type DateExpr } from "./dates.js";
 import type { EventLexicon, EventType, Trigger } from "./lexicon.js";
 import { countAt, dualCount, type Count } from "./numbers.js";
@@ -64,16 +65,7 @@ interface Ctx extends ActorContext {
 
 export function extractEvents(doc: MarsadDocument, entities: WorkEntity[], res: ExtractResources): RawEvent[] {
   const tokens = doc.tokens;
-  const startsAt: Array<MentionRef | undefined> = new Array(tokens.length);
-  const covers: Array<MentionRef | undefined> = new Array(tokens.length);
-  for (const e of entities) {
-    for (const [a, b] of e.spans) {
-      if (b > tokens.length) continue;
-      const ref = { entity: e, start: a, end: b };
-      startsAt[a] = ref;
-      for (let k = a; k < b; k++) covers[k] = ref;
-    }
-  }
+  const { startsAt, covers } = indexMentions(entities, tokens.length);
   const ctx: Ctx = { doc, text: doc.text, tokens, keys: tokens.map(tokenKey), startsAt, covers, lex: res.events, functionWords: res.functionWords, res };
   const out: RawEvent[] = [];
   let lastActor: { actor: ActorPhrase; paragraph: number } | null = null;

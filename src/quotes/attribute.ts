@@ -16,6 +16,7 @@
  */
 import type { Claim, MarsadDocument, Quote, Source, Speaker, Token } from "../document.js";
 import type { WorkEntity } from "../entities/coref.js";
+import { indexMentions, type MentionRef } from "../entities/mentions.js";
 import type { EntityLexicons } from "../entities/lexicons.js";
 import { walk } from "../entities/recognize.js";
 import { hasArticle, tokenKey } from "../text/keys.js";
@@ -42,12 +43,6 @@ const SPEAKER_MEMORY_PARAGRAPHS = 2;
 /** Forms that are as often another word ("بين" between, "تابع" affiliated, "طالب" student): they need أن or a colon right after their subject. */
 const AMBIGUOUS_FORMS = new Set(["بين", "تابع", "طالب", "كتب", "زاد", "مضي", "رد", "نقل", "طلب", "تردد", "يدعي", "راي"]);
 
-interface MentionRef {
-  entity: WorkEntity;
-  start: number;
-  end: number;
-}
-
 interface Found {
   speaker: Speaker;
   source: Source;
@@ -71,16 +66,7 @@ interface Ctx {
 
 export function attribute(doc: MarsadDocument, entities: WorkEntity[], res: AttributionResources): { quotes: Quote[]; claims: Claim[] } {
   const tokens = doc.tokens;
-  const startsAt: Array<MentionRef | undefined> = new Array(tokens.length);
-  const covers: Array<MentionRef | undefined> = new Array(tokens.length);
-  for (const e of entities) {
-    for (const [a, b] of e.spans) {
-      if (b > tokens.length) continue; // the dateline's own tokens
-      const ref = { entity: e, start: a, end: b };
-      startsAt[a] = ref;
-      for (let k = a; k < b; k++) covers[k] = ref;
-    }
-  }
+  const { startsAt, covers } = indexMentions(entities, tokens.length);
   const ctx: Ctx = { doc, text: doc.text, tokens, keys: tokens.map(tokenKey), res, startsAt, covers, quotes: [], claims: [], last: null, usedSpans: new Set() };
   doc.paragraphs.forEach((p, pi) => {
     const sentences = doc.sentences.map((s, si) => ({ s, si })).filter((x) => x.s.paragraph === pi);

@@ -23,7 +23,8 @@ export class EventMap {
     if (tiles) this.setTiles(tiles);
     this.events.addTo(this.map);
     this.control.addTo(this.map);
-    this.map.on("zoomend moveend", () => this.draw());
+    // clusters depend on the zoom only: a pan keeps the markers (and a click landing during one)
+    this.map.on("zoomend", () => this.draw());
   }
 
   /**
