@@ -572,6 +572,36 @@ function walkFrom<V>(ctx: Ctx, i: number, trie: KeyTrie<V>): WalkResult<V> | nul
   return best;
 }
 
+/**
+ * The lexicon entries in words [from, to) of a sentence, left to right: a multi-word phrase from
+ * `phrases` (longest first, its words skipped), else what `word` finds for the single word. Each hit
+ * is built by `make`, so callers keep their own shapes. Used for event triggers and reporting cues.
+ */
+export function scanLexicon<V, W, R>(
+  doc: { text: string; tokens: Token[]; keys: string[] },
+  from: number,
+  to: number,
+  phrases: KeyTrie<V>,
+  word: (t: Token, i: number) => W | undefined,
+  make: (at: number, end: number, value: V | W) => R,
+): R[] {
+  const out: R[] = [];
+  const ctx: Ctx = { text: doc.text, tokens: doc.tokens, keys: doc.keys, from, to, walks: new Map() };
+  for (let i = from; i < to; i++) {
+    const t = doc.tokens[i];
+    if (t.kind !== "word") continue;
+    const phrase = walkFrom(ctx, i, phrases); // each start is walked once here: no memo needed
+    if (phrase) {
+      out.push(make(i, phrase.end, phrase.values[0]));
+      i = phrase.end - 1;
+      continue;
+    }
+    const value = word(t, i);
+    if (value !== undefined) out.push(make(i, i + 1, value));
+  }
+  return out;
+}
+
 /** Places below this population, and villages, neighbourhoods, regions and facilities, are minor. */
 const MINOR_POPULATION = 100_000;
 const isMinor = (p: GazPlace): boolean => !["country", "admin1", "admin2", "city"].includes(p.kind) || (p.kind === "city" && p.population < MINOR_POPULATION);

@@ -16,7 +16,7 @@
 import type { Claim, MarsadDocument } from "../document.js";
 import type { WorkEntity } from "../entities/coref.js";
 import { indexMentions, type MentionRef } from "../entities/mentions.js";
-import { walk } from "../entities/recognize.js";
+import { scanLexicon } from "../entities/recognize.js";
 import { tokenKey } from "../text/keys.js";
 import { actorAt, surface, type ActorContext, type ActorPhrase } from "./actors.js";
 import { findDates, type DateExpr } from "./dates.js";
@@ -159,27 +159,14 @@ interface Found {
 }
 
 function findTriggers(ctx: Ctx, from: number, to: number): Found[] {
-  const out: Found[] = [];
-  const wctx = { text: ctx.text, tokens: ctx.tokens, keys: ctx.keys, from, to, walks: new Map() };
-  for (let i = from; i < to; i++) {
-    const t = ctx.tokens[i];
-    if (t.kind !== "word") continue;
-    const phrase = walk(wctx, i, ctx.lex.phrases);
-    if (phrase) {
-      out.push({ at: i, end: phrase.end, trigger: phrase.values[0] });
-      i = phrase.end - 1;
-      continue;
-    }
+  return scanLexicon(ctx, from, to, ctx.lex.phrases, (t, i) => {
     const cands = ctx.lex.triggers.get(t.stem) ?? ctx.lex.triggers.get(t.norm);
-    if (!cands) continue;
     // a verb takes a conjunction or the future prefix; a noun the article and prepositions too
-    const trigger = cands.find((c) => (c.pos === "verb" ? /^(|و|ف|س|و\+س|ف\+س)$/.test(t.pro) : true));
-    if (!trigger) continue;
+    const trigger = cands?.find((c) => (c.pos === "verb" ? /^(|و|ف|س|و\+س|ف\+س)$/.test(t.pro) : true));
     // a word inside a listed name is no trigger ("مطار", "قوات"): only outside entity mentions
-    if (ctx.covers[i] && ctx.covers[i]!.entity.type !== "LOC") continue;
-    out.push({ at: i, end: i + 1, trigger });
-  }
-  return out;
+    if (!trigger || (ctx.covers[i] && ctx.covers[i]!.entity.type !== "LOC")) return undefined;
+    return trigger;
+  }, (at, end, trigger) => ({ at, end, trigger }));
 }
 
 /** Types whose actor must be an armed or state force, not a person, company or club. */

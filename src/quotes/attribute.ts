@@ -18,7 +18,7 @@ import type { Claim, MarsadDocument, Quote, Source, Speaker, Token } from "../do
 import type { WorkEntity } from "../entities/coref.js";
 import { indexMentions, type MentionRef } from "../entities/mentions.js";
 import type { EntityLexicons } from "../entities/lexicons.js";
-import { walk } from "../entities/recognize.js";
+import { scanLexicon, walk } from "../entities/recognize.js";
 import { hasArticle, tokenKey } from "../text/keys.js";
 import { normalize } from "../text/normalize.js";
 import { nameStartInToken } from "../text/offsets.js";
@@ -96,24 +96,12 @@ interface Cue {
 }
 
 function cuesIn(ctx: Ctx, from: number, to: number): Cue[] {
-  const cues: Cue[] = [];
-  const wctx = { text: ctx.text, tokens: ctx.tokens, keys: ctx.keys, from, to, walks: new Map() };
-  for (let i = from; i < to; i++) {
-    const t = ctx.tokens[i];
-    if (t.kind !== "word") continue;
-    const phrase = walk(wctx, i, ctx.res.reporting.phrases);
-    if (phrase) {
-      cues.push({ at: i, end: phrase.end, form: phrase.values[0] });
-      i = phrase.end - 1;
-      continue;
-    }
+  return scanLexicon(ctx, from, to, ctx.res.reporting.phrases, (t) => {
     // a verb takes only a conjunction before it ("وقال", "فيما أضاف"), and no pronoun after it
-    if (t.pro && t.pro !== "و" && t.pro !== "ف") continue;
-    const form = ctx.res.reporting.words.get(t.stem) ?? (t.enc ? undefined : ctx.res.reporting.words.get(t.norm));
-    if (!form || form.kind === "noun" || t.enc) continue;
-    cues.push({ at: i, end: i + 1, form });
-  }
-  return cues;
+    if ((t.pro && t.pro !== "و" && t.pro !== "ف") || t.enc) return undefined;
+    const form = ctx.res.reporting.words.get(t.stem) ?? ctx.res.reporting.words.get(t.norm);
+    return form && form.kind !== "noun" ? form : undefined;
+  }, (at, end, form) => ({ at, end, form }));
 }
 
 interface Paragraph {
