@@ -1,6 +1,6 @@
 /**
  * The analyser: loads Marsad's data once, then turns articles into documents by running ingest and
- * the pipeline stages in order (text → entities → geo → quotes → events).
+ * the pipeline stages in order (text → entities → geo → quotes → relevance → events).
  */
 import type { MarsadDocument } from "./document.js";
 import { ingest, loadIngestResources, type IngestOptions, type IngestResources } from "./ingest/index.js";
@@ -10,9 +10,10 @@ import { ActorIndex, createRecognizer, entitiesStage, loadEntityLexicons, type E
 import { Gazetteer, geoStage, type GeoResources } from "./geo/index.js";
 import { importedGazetteerDir } from "./home.js";
 import { loadAttributionResources, quotesStage, type QuoteResources } from "./quotes/index.js";
-import { eventsStage, loadEventLexicon, type EventResources } from "./events/index.js";
+import { eventsStage, loadEventLexicon, loadFactualityLexicon, loadSenseLexicon, type EventResources } from "./events/index.js";
+import { loadTopicLexicon, relevanceStage, type RelevanceResources } from "./relevance/index.js";
 
-export interface Resources extends TextResources, EntityResources, GeoResources, QuoteResources, EventResources {
+export interface Resources extends TextResources, EntityResources, GeoResources, QuoteResources, RelevanceResources, EventResources {
   ingest: IngestResources;
 }
 
@@ -36,12 +37,13 @@ export function loadResources(opts: LoadOptions = {}): Resources {
     actors,
     recognizer: createRecognizer(actors, gazetteer, entityLexicons),
     attribution: loadAttributionResources(entityLexicons),
-    eventExtraction: { events: loadEventLexicon(), functionWords: entityLexicons.functionWords, heads: entityLexicons.heads, speechVerbs: entityLexicons.speechVerbs },
+    topics: loadTopicLexicon(),
+    eventExtraction: { events: loadEventLexicon(), functionWords: entityLexicons.functionWords, heads: entityLexicons.heads, speechVerbs: entityLexicons.speechVerbs, senses: loadSenseLexicon(), factuality: loadFactualityLexicon() },
   };
 }
 
 /** The stages in pipeline order; each adds its layers to the document. */
-export const STAGES: readonly Stage<Resources>[] = [textStage, entitiesStage, geoStage, quotesStage, eventsStage];
+export const STAGES: readonly Stage<Resources>[] = [textStage, entitiesStage, geoStage, quotesStage, relevanceStage, eventsStage];
 
 export interface Analyzer {
   readonly resources: Resources;

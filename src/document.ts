@@ -40,6 +40,23 @@ export interface Meta {
   arabicRatio: number;
   /** Problems found that did not stop the analysis (e.g. "text is not Arabic"). */
   warnings: string[];
+  /** What the article is about (the relevance stage; docs/relevance.md). */
+  topic?: Topic | null;
+}
+
+export type TopicLabel = "conflict" | "politics" | "economy" | "sport" | "culture" | "society" | "other";
+
+export interface Topic {
+  /** The highest-scoring topic; "other" when no topic has enough evidence. */
+  label: TopicLabel;
+  /** The label's share of all topic evidence (0..1). */
+  score: number;
+  /** Each topic's evidence score (words weighted, the title double, armed actors for conflict). */
+  scores: Record<Exclude<TopicLabel, "other">, number>;
+  /** The label's strongest words as the data file writes them. */
+  evidence: string[];
+  /** Paragraphs with conflict evidence of their own: the only ones that may report events in an article that is not about conflict or politics. */
+  conflictParagraphs: number[];
 }
 
 export type ParagraphKind = "title" | "subheading" | "paragraph";
@@ -235,6 +252,8 @@ export interface Event {
   fatalities: number | null;
   /** asserted, claimed, denied, negated, planned, threatened, hypothetical. */
   modality: string;
+  /** The words that set the modality ("سمحت", "محاولة", "لن") and their kind (docs/events.md); null when nothing did. */
+  modality_cue: { kind: string; text: string } | null;
   /** False for denied, negated, planned, threatened and hypothetical events. */
   happened: boolean;
   /** History older than the article's news ("منذ اندلاع النزاع عام 2011"). */

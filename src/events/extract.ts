@@ -17,6 +17,9 @@ import type { Claim, MarsadDocument } from "../document.js";
 import type { WorkEntity } from "../entities/coref.js";
 import { indexMentions, type MentionRef } from "../entities/mentions.js";
 import { scanLexicon } from "../entities/recognize.js";
+import { eventScope } from "../relevance/index.js";
+import { factualityOf, type Factuality, type FactualityLexicon, type Modality } from "./factuality.js";
+import { hasConflictContext, otherSense, placeCountries, type SenseLexicon } from "./sense.js";
 import { tokenKey } from "../text/keys.js";
 import { actorAt, surface, type ActorContext, type ActorPhrase } from "./actors.js";
 import { findDates, type DateExpr } from "./dates.js";
@@ -33,7 +36,8 @@ export interface RawEvent {
   date: DateExpr | null;
   count: Count | null;
   fatalities: number | null;
-  modality: "asserted" | "claimed" | "denied" | "negated" | "planned" | "threatened" | "hypothetical";
+  modality: Modality;
+  modalityCue: Factuality["cue"];
   background: boolean;
   claim: Claim | null;
 }
@@ -43,16 +47,13 @@ export interface ExtractResources {
   functionWords: ReadonlySet<string>;
   heads: ReadonlyMap<string, { type: string }>;
   speechVerbs: ReadonlySet<string>;
+  senses: SenseLexicon;
+  factuality: FactualityLexicon;
 }
 
 /** How far after the trigger its place and count are looked for. */
 const PLACE_REACH = 16;
 const COUNT_REACH = 5;
-/** Words that deny an event right before its verb ("لم تسيطر", "لن تنسحب"). */
-const NEGATIONS = new Set(["لم", "لن", "ما", "لا", "ليس", "غير", "لما"]);
-const PLANNING = new Set(["تعتزم", "يعتزم", "تنوي", "ينوي", "تخطط", "يخطط", "تستعد", "يستعد", "تسعي", "يسعي", "سوف", "قررت", "قرر", "تعهد", "تعهدت"]);
-const THREATS = new Set(["هدد", "هددت", "يهدد", "تهدد", "توعد", "توعدت", "يتوعد", "تتوعد", "حذر", "حذرت"]);
-const CONDITIONS = new Set(["اذا", "لو", "حال", "حاله", "ان"]);
 const LOCATIVE_PREPS = new Set(["في", "علي", "من", "الي", "قرب", "عند", "داخل", "حول", "باتجاه", "نحو", "شمال", "جنوب", "شرق", "غرب", "وسط", "محيط", "مشارف", "اطراف"]);
 const AGENT_MARKERS = new Set(["قبل", "يد"]);
 
@@ -67,11 +68,14 @@ export function extractEvents(doc: MarsadDocument, entities: WorkEntity[], res: 
   const tokens = doc.tokens;
   const { startsAt, covers } = indexMentions(entities, tokens.length);
   const ctx: Ctx = { doc, text: doc.text, tokens, keys: tokens.map(tokenKey), startsAt, covers, lex: res.events, functionWords: res.functionWords, res };
+  const sense = { doc, tokens, covers, countries: placeCountries(doc) };
   const out: RawEvent[] = [];
   let lastActor: { actor: ActorPhrase; paragraph: number } | null = null;
   let lastDate: { date: DateExpr; paragraph: number } | null = null;
   doc.sentences.forEach((s, si) => {
     if (doc.paragraphs[s.paragraph]?.kind === "subheading") return;
+    // a sport or economy piece reports no conflict event; a conflict paragraph inside one only its background
+    const scopeOf = (type: string) => eventScope(doc.meta.topic, s.paragraph, type);
     // a date inside a name ("قصر 22 مايو") or after منذ ("منذ يونيو 2014": a duration) dates no event
     // … nor does the date of a report ("أفادت مصادر أمس الأربعاء"), unless it is the only one
     const all = findDates(tokens, s.tokenStart, s.tokenEnd, doc.meta.published, res.events).filter(
@@ -79,7 +83,10 @@ export function extractEvents(doc: MarsadDocument, entities: WorkEntity[], res: 
     );
     const ofEvents = all.filter((d) => !isReportDate(ctx, d, s.tokenStart));
     const dates = ofEvents.length ? ofEvents : all;
-    const triggers = findTriggers(ctx, s.tokenStart, s.tokenEnd);
+    // only triggers in their conflict sense, with conflict context in their sentence
+    const triggers = findTriggers(ctx, s.tokenStart, s.tokenEnd).filter(
+      (tr) => scopeOf(tr.trigger.type) !== "none" && !otherSense(res.senses, tokens, tr.trigger, tr.at, tr.end, s.tokenStart, s.tokenEnd) && hasConflictContext(res.senses, sense, tr.trigger.type, s.tokenStart, s.tokenEnd),
+    );
     triggers.forEach((tr, k) => {
       const clauseStart = k > 0 ? triggers[k - 1].end : s.tokenStart;
       const clauseEnd = k + 1 < triggers.length ? triggers[k + 1].at : s.tokenEnd;
@@ -101,8 +108,11 @@ export function extractEvents(doc: MarsadDocument, entities: WorkEntity[], res: 
       for (const place of places) {
         if (actor?.entity === place) continue;
       const claim = doc.claims.find((c) => c.start <= tokens[tr.at].start && tokens[tr.at].end <= c.end) ?? null;
-      const modality = modalityOf(ctx, tr, s.tokenStart, claim);
-      const background = !!date?.background || hasBackgroundMarker(ctx, s.tokenStart, tr.at) || tokens[tr.at - 1]?.stem === "منذ";
+      const fact = factualityOf(res.factuality, doc.text, tokens, tr.trigger, tr.at, s.tokenStart, claim, doc.paragraphs[s.paragraph]?.kind === "title");
+      // a state of control or a habit is no happening
+      if (!fact.modality) continue;
+      const modality = fact.modality;
+      const background = scopeOf(tr.trigger.type) === "background" || !!date?.background || hasBackgroundMarker(ctx, s.tokenStart, tr.at) || tokens[tr.at - 1]?.stem === "منذ";
       out.push({
         type: typeInContext(ctx, tr, s.tokenStart, s.tokenEnd),
         trigger: { start: tokens[tr.at].start, end: tokens[tr.end - 1].end, text: doc.text.slice(tokens[tr.at].start, tokens[tr.end - 1].end), token: tr.at },
@@ -114,6 +124,7 @@ export function extractEvents(doc: MarsadDocument, entities: WorkEntity[], res: 
         count: countFor(ctx, tr, s.tokenStart, s.tokenEnd),
         fatalities: killedIn(ctx, s.tokenStart, s.tokenEnd),
         modality,
+        modalityCue: fact.cue,
         background,
         claim,
       });
@@ -388,29 +399,6 @@ function killedIn(ctx: Ctx, from: number, to: number): number | null {
     }
   }
   return null;
-}
-
-function modalityOf(ctx: Ctx, tr: Found, from: number, claim: Claim | null): RawEvent["modality"] {
-  const { tokens } = ctx;
-  const t = tokens[tr.at];
-  for (let k = tr.at - 1; k >= Math.max(from, tr.at - 2); k--) {
-    if (NEGATIONS.has(tokens[k].stem) || NEGATIONS.has(tokens[k].norm)) return "negated";
-  }
-  if (/(^|\+)س$/.test(t.pro)) return "planned";
-  for (let k = tr.at - 1; k >= Math.max(from, tr.at - 4); k--) {
-    const w = tokens[k];
-    if (THREATS.has(w.stem)) return "threatened";
-    if (PLANNING.has(w.stem)) return "planned";
-  }
-  for (let k = tr.at - 1; k >= from; k--) {
-    const w = tokens[k];
-    if (CONDITIONS.has(w.stem) && (w.stem !== "ان" || w.norm === "ان") && (w.stem !== "حال" || tokens[k - 1]?.stem === "في")) {
-      if (w.stem === "ان") continue; // "إن" is as often the complementizer of a claim
-      return "hypothetical";
-    }
-  }
-  if (claim) return claim.stance === "denied" ? "denied" : "claimed";
-  return "asserted";
 }
 
 function hasBackgroundMarker(ctx: Ctx, from: number, at: number): boolean {

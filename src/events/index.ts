@@ -4,15 +4,17 @@ import { INTER } from "../entities/coref.js";
 import { workEntities, type WorkEntity } from "../entities/index.js";
 import type { Stage } from "../pipeline.js";
 import { extractEvents, type ExtractResources, type RawEvent } from "./extract.js";
+import { happenedWith } from "./factuality.js";
 import { bestOf, mergeEvents } from "./merge.js";
 
+export { loadFactualityLexicon, type FactualityLexicon } from "./factuality.js";
+export { loadSenseLexicon, type SenseLexicon } from "./sense.js";
 export { loadEventLexicon, EVENT_TYPES, type EventLexicon, type EventType } from "./lexicon.js";
 
 export interface EventResources {
   eventExtraction: ExtractResources;
 }
 
-const UNREALISED = new Set(["denied", "negated", "planned", "threatened", "hypothetical"]);
 
 function actorOut(a: RawEvent["actor"], entities: WorkEntity[]): EventActor | null {
   if (!a) return null;
@@ -26,7 +28,7 @@ function actorOut(a: RawEvent["actor"], entities: WorkEntity[]): EventActor | nu
 
 export const eventsStage: Stage<EventResources> = {
   name: "events",
-  requires: ["entities", "places", "quotes", "claims"],
+  requires: ["entities", "places", "quotes", "claims", "topic"],
   provides: ["events"],
   run(doc: MarsadDocument, res: EventResources): void {
     const entities = workEntities(doc);
@@ -56,7 +58,8 @@ export const eventsStage: Stage<EventResources> = {
         count_qualifier: best.count?.qualifier ?? null,
         fatalities: best.fatalities,
         modality,
-        happened: !UNREALISED.has(modality),
+        modality_cue: best.modalityCue,
+        happened: happenedWith(modality),
         background: best.background,
         sources,
         mentions: group.map((e) => {

@@ -5,6 +5,7 @@
  * the largest toll, and every source.
  */
 import type { RawEvent } from "./extract.js";
+import { happenedWith } from "./factuality.js";
 
 const PRECISION_RANK: Record<string, number> = { day: 5, week: 4, month: 3, year: 2, approximate: 1 };
 const words = (s: string): Set<string> => new Set(s.replace(/^و/, "").split(/\s+/).map((w) => w.replace(/^(ال|وال|بال|لل)/, "")).filter((w) => w.length > 2));
@@ -26,8 +27,7 @@ export function mergeEvents(raw: RawEvent[]): RawEvent[][] {
   return groups;
 }
 
-const UNREALISED = new Set(["denied", "negated", "planned", "threatened", "hypothetical"]);
-const happened = (e: RawEvent): boolean => !UNREALISED.has(e.modality);
+const happened = (e: RawEvent): boolean => happenedWith(e.modality);
 
 /** Two explicit days that differ are two happenings ("سيطرت على عدن اليوم" and "… في 17 يوليو"). */
 function sameDay(group: RawEvent[], e: RawEvent): boolean {
@@ -42,8 +42,9 @@ export function bestOf(group: RawEvent[]) {
   const times = (a: NonNullable<RawEvent["actor"]>): number => actors.filter((b) => b.name === a.name).length;
   const actor = [...actors].sort((a, b) => times(b) - times(a) || b.name.length - a.name.length)[0] ?? null;
   const date = group.map((e) => e.date).filter((d) => d && d.date).sort((a, b) => (PRECISION_RANK[b!.precision] ?? 0) - (PRECISION_RANK[a!.precision] ?? 0))[0] ?? null;
-  const modality = group.find((e) => e.modality === "asserted")?.modality ?? group[0].modality;
+  const decided = group.find((e) => e.modality === "asserted") ?? group[0];
+  const { modality, modalityCue } = decided;
   const count = group.find((e) => e.count)?.count ?? null;
   const tolls = group.map((e) => e.fatalities).filter((n): n is number => n !== null);
-  return { actor, date, count, modality, fatalities: tolls.length ? Math.max(...tolls) : null, background: group.every((e) => e.background) };
+  return { actor, date, count, modality, modalityCue, fatalities: tolls.length ? Math.max(...tolls) : null, background: group.every((e) => e.background) };
 }

@@ -1,0 +1,46 @@
+/** Factuality: events that did not happen are kept with their modality; states and habits give none. */
+import { describe, expect, it } from "vitest";
+import { analyze } from "../helpers/analyze.js";
+
+const first = (text: string) => {
+  const e = analyze(text, "2015-08-01").events[0];
+  return e ? { modality: e.modality, happened: e.happened, cue: e.modality_cue?.kind ?? null } : null;
+};
+
+describe("modality", () => {
+  it.each([
+    ["لم تسيطر القوات على مدينة تعز.", "negated", "negation"],
+    ["نفى الجيش أن تكون طائراته قد قصفت مدينة صعدة.", "denied", "denial"],
+    ["تعتزم القوات اقتحام مدينة الرمادي خلال أيام.", "planned", "plan"],
+    ["من المتوقع هجوم القوات على مدينة تكريت.", "planned", "expectation"],
+    ["يستعد الجيش لشن غارات على مواقع التنظيم في مدينة الرقة.", "planned", "preparation"],
+    ["دعا المجلس إلى قصف مواقع التنظيم في مدينة الرقة.", "planned", "call"],
+    ["هدد الحوثيون بقصف مدينة نجران بالصواريخ.", "threatened", "threat"],
+    ["إذا سيطر التنظيم على مدينة الحسكة فإن الوضع سيتغير.", "hypothetical", "condition"],
+    ["هل تقصف الطائرات مدينة الرقة مرة أخرى؟", "hypothetical", "question"],
+    ["سمحت أنقرة للطائرات العسكرية بشن غارات على مواقع التنظيم في مدينة الرقة.", "hypothetical", "permission"],
+    ["حاولت الميليشيات اقتحام مدينة مأرب.", "hypothetical", "attempt"],
+    ["ستسيطر القوات على مدينة سرت قريبا.", "planned", "future"],
+    ["لا تريد أنقرة للقوات الكردية أن تتقدم نحو مدينة جرابلس.", "planned", "aim"],
+  ])("%s → %s (%s)", (text, modality, cue) => {
+    expect(first(text)).toEqual({ modality, happened: false, cue });
+  });
+
+  it.each([
+    ["سيطرت القوات على مدينة تعز أمس."],
+    ["لا تزال الاشتباكات مستمرة في مدينة تعز بين المقاومة والميليشيات."],
+    ["قتل ثلاثة أشخاص في محاولة اغتيال مسؤول في مدينة عدن."],
+  ])("%s → happened", (text) => {
+    expect(first(text)).toMatchObject({ happened: true });
+  });
+});
+
+describe("states and habits give no event", () => {
+  it.each([
+    ["بلغ عدد المدنيين في المناطق الخاضعة لسيطرة التنظيم في مدينة الرقة مئات الآلاف."],
+    ["تقع مدينة الحزم تحت سيطرة الحوثيين منذ أشهر."],
+    ["وحدات الحماية التي تسيطر على مدينة القامشلي لا تثق بالحكومة."],
+  ])("%s", (text) => {
+    expect(analyze(text, "2015-08-01").events.filter((e) => e.type === "seize_control")).toEqual([]);
+  });
+});

@@ -1,0 +1,42 @@
+/**
+ * Word sense: trigger words in another sense are no events (each sentence below is modelled on a real
+ * corpus sentence, rewritten), and violent triggers need conflict context in their sentence.
+ */
+import { describe, expect, it } from "vitest";
+import { analyze } from "../helpers/analyze.js";
+
+const types = (text: string) => analyze(text, "2015-08-01").events.map((e) => e.type);
+
+describe("other senses of trigger words", () => {
+  it.each([
+    ["dawn", "وصلت قوات الأمن إلى قرية الحصن فجر اليوم."],
+    ["dawn prayer", "أدى المصلون صلاة الفجر في مسجد بمدينة حلب رغم القصف."],
+    ["aviation", "أعلنت شركة طيران الخليج إلغاء رحلاتها إلى مطار صنعاء بسبب الأوضاع."],
+    ["suspension", "قررت الهيئة إيقاف رحلات الطيران إلى مدينة بنغازي مؤقتا."],
+    ["countering", "دعا الملتقى إلى مواجهة التطرف في مدينة بريدة عبر الإعلام."],
+    ["submit", "تقدم المحامي بطلب إلى المحكمة في مدينة الموصل."],
+    ["editor", "قال رئيس التحرير في مدينة عدن إن الصحيفة ستصدر غدا."],
+    ["firefighting", "تمكنت فرق الدفاع المدني من السيطرة على الحريق في مدينة جدة."],
+    ["market", "تراجع أسعار النفط في أسواق دبي بنسبة ثلاثة في المئة."],
+  ])("%s: %s", (_sense, text) => {
+    expect(types(text)).toEqual([]);
+  });
+});
+
+describe("conflict context", () => {
+  it.each([
+    ["a traveller leaving a city", "غادر الوزير مدينة شرم الشيخ بعد انتهاء القمة."],
+    ["an attack in words", "شن الكاتب هجوما على خصومه في مدينة القاهرة."],
+  ])("no event for %s", (_what, text) => {
+    expect(types(text)).toEqual([]);
+  });
+
+  it.each([
+    ["a force", "انسحبت القوات من مدينة الرمادي.", "withdraw"],
+    ["a weapon", "تعرضت مدينة جازان لهجوم بقذائف أطلقت من داخل الحدود.", "armed_clash"],
+    ["a place at war", "اندلعت مواجهات في مدينة تعز.", "armed_clash"],
+    ["a suspect, for an arrest", "ألقت الشرطة القبض على مطلوب في مدينة الدمام.", "arrest"],
+  ])("an event with %s", (_what, text, type) => {
+    expect(types(text)).toContain(type);
+  });
+});
