@@ -244,6 +244,14 @@ export interface Event {
   date: string | null;
   /** day, week, month, year, approximate, or "published" (no date in the text: the publication date). */
   date_precision: string | null;
+  /** Where the date came from: "text" (a date the article writes) or "published" (none written). */
+  date_source: "text" | "published" | null;
+  /** The date expression as written ("3 شوال 1436 هـ", "أمس الأربعاء"), when the text gives one. */
+  date_text: string | null;
+  /** For a Hijri date, the Hijri date itself (YYYY-MM-DD in the Hijri calendar). */
+  date_hijri: string | null;
+  /** A date after the article's publication that the event is planned for (then `date` is null). */
+  planned_date: string | null;
   /** morning, noon, afternoon, evening, night, dawn, when the text says. */
   time: string | null;
   count: number | null;

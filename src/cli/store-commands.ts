@@ -79,7 +79,7 @@ export function exportCommand(): Command {
     .option("--type <types>", `event types, comma-separated (${EVENT_TYPES.join(", ")})`, types)
     .option("--place <name>", "only events at this place")
     .option("--actor <name>", "only events whose actor's name holds this")
-    .option("--all", "include events that did not happen (denied, planned, negated …)")
+    .option("--all", "include events that did not happen (denied, planned, negated …) and background history")
     .option("--out <file>", "write to this file (atomically) instead of standard output")
     .addHelpText("after", "\nColumns and fields: docs/exports.md")
     .action((opts: { format: ExportFormat; db: string; since?: string; until?: string; type?: string[]; place?: string; actor?: string; all?: boolean; out?: string }) => {

@@ -2,11 +2,16 @@
  * Date expressions in a sentence, resolved against the publication date: explicit dates with
  * standard, Levantine and Maghrebi month names ("17 يوليو تموز", "7 كانون الأول/ديسمبر 2024"), a month
  * and year, a year ("عام 2011"), weekdays ("السبت", "مساء الخميس" → the latest such day on or before
- * publication), relative days ("أمس", "اليوم", "الليلة الماضية"), and approximate ones ("قبل أيام").
- * Without a publication date, only explicit dates resolve; the rest stay null.
+ * publication), relative days ("أمس", "اليوم", "الليلة الماضية"), approximate ones ("قبل أيام",
+ * "الشهر الماضي" as last calendar month, "العام الماضي" as last year), months with الماضي/المقبل
+ * ("سبتمبر الماضي"), Hijri dates ("3 شوال 1436 هـ", converted; the Hijri date kept) and day ranges
+ * ("بين 10 و15 يوليو": the first day, the last in `until`). A month or a day written without its year is
+ * the latest one on or before the publication date. Without a publication date, only explicit dates
+ * resolve; the rest stay null.
  */
 import type { Token } from "../document.js";
 import { tokenKey } from "../text/keys.js";
+import { hijriToGregorian, hijriYearOf } from "./hijri.js";
 import { digitsValue } from "./numbers.js";
 import type { EventLexicon, TimeWord } from "./lexicon.js";
 
@@ -23,6 +28,10 @@ export interface DateExpr {
   end: number;
   /** True for a year or an era ("منذ اندلاع النزاع عام 2011"). */
   background: boolean;
+  /** The last day of a range ("بين 10 و15 يوليو"), else null. */
+  until?: string | null;
+  /** The Hijri date as written, YYYY-MM-DD in the Hijri calendar (month precision: day 01), for Hijri dates. */
+  hijri?: string | null;
 }
 
 const DAY = 86_400_000;
@@ -61,27 +70,12 @@ export function findDates(tokens: Token[], from: number, to: number, published: 
   let daypart: string | null = null;
   for (let i = from; i < to; i++) {
     const t = tokens[i];
-    // "17 يوليو (تموز) 2015", "7 كانون الأول/ديسمبر 2024"
+    // "17 يوليو (تموز) 2015", "7 كانون الأول/ديسمبر 2024", "3 شوال 1436 هـ", "بين 10 و15 يوليو"
     if (t.kind === "number") {
-      const day = digitsValue(t.norm);
-      const month = timeWord(tokens, i + 1, to, lex);
-      if (day !== null && Number.isInteger(day) && day >= 1 && day <= 31 && month?.w.kind === "month") {
-        let end = month.end;
-        // a second month name for the same month ("يوليو تموز", "كانون الأول/ديسمبر")
-        while (end < to && (tokens[end].kind === "punct" || timeWord(tokens, end, to, lex)?.w.kind === "month")) {
-          const tw = timeWord(tokens, end, to, lex);
-          if (tw?.w.kind === "month") end = tw.end;
-          else if (tokens[end].kind === "punct" && "/()".includes(tokens[end].norm) && end + 1 < to && timeWord(tokens, end + 1, to, lex)?.w.kind === "month") end++;
-          else break;
-        }
-        const year = isYear(tokens[end]);
-        const m = Number(month.w.value);
-        let y = year ?? pub?.getUTCFullYear() ?? null;
-        // without a year, a date months after publication is last year's
-        if (!year && y !== null && pub && utc(y, m, day).getTime() - pub.getTime() > 31 * DAY) y--;
-        out.push({ date: y === null ? null : iso(utc(y, m, day)), precision: "day", time: daypart, start: i, end: year ? end + 1 : end, background: false });
-        i = (year ? end + 1 : end) - 1;
-        continue;
+      const d = dayDate(tokens, i, to, pub, lex, daypart);
+      if (d) {
+        out.push(d);
+        i = d.end - 1;
       }
       continue;
     }
@@ -99,11 +93,9 @@ export function findDates(tokens: Token[], from: number, to: number, published: 
       daypart = w.value;
       continue;
     }
-    if (w.kind === "month") {
-      const year = isYear(tokens[end]);
-      const y = year ?? pub?.getUTCFullYear() ?? null;
-      out.push({ date: y === null ? null : iso(utc(y, Number(w.value), 1)), precision: "month", time: null, start: i, end: year ? end + 1 : end, background: !!(year && pub && year < pub.getUTCFullYear()) });
-      i = end - 1;
+    if (w.kind === "month" || (w.kind === "hijri_month" && (isHijriYear(tokens[end]) || isYear(tokens[end])))) {
+      out.push(monthDate(tokens, i, to, pub, lex, w, end));
+      i = out[out.length - 1].end - 1;
       continue;
     }
     if (w.kind === "weekday") {
@@ -116,9 +108,13 @@ export function findDates(tokens: Token[], from: number, to: number, published: 
       i = end - 1;
       continue;
     }
-    if (w.kind === "relative" || w.kind === "approx") {
+    if (w.kind === "relative") {
       const date = pub ? iso(new Date(pub.getTime() + Number(w.value) * DAY)) : null;
-      out.push({ date, precision: w.kind === "relative" ? "day" : "approximate", time: daypart, start: i, end, background: false });
+      out.push({ date, precision: "day", time: daypart, start: i, end, background: false });
+      i = end - 1;
+    }
+    if (w.kind === "approx") {
+      out.push({ ...approxDate(w.value, pub), time: daypart, start: i, end });
       i = end - 1;
     }
   }
@@ -126,3 +122,117 @@ export function findDates(tokens: Token[], from: number, to: number, published: 
   if (daypart) for (const d of out) d.time ??= daypart;
   return out;
 }
+
+const isHijriYear = (t: Token | undefined): number | null => {
+  if (!t || t.kind !== "number") return null;
+  const v = digitsValue(t.norm);
+  return v !== null && Number.isInteger(v) && v >= 1300 && v <= 1600 ? v : null;
+};
+
+/** A year after a month (Gregorian or Hijri, as the month is), and the era mark after a Hijri one. */
+function yearAfter(tokens: Token[], k: number, to: number, lex: EventLexicon, hijri: boolean): { year: number; end: number } | null {
+  const year = hijri ? isHijriYear(tokens[k]) : isYear(tokens[k]);
+  if (year === null) return null;
+  const era = k + 1 < to ? timeWord(tokens, k + 1, to, lex) : null;
+  return { year, end: era?.w.kind === "hijri_era" ? era.end : k + 1 };
+}
+
+/** "الماضي"/"المقبل" after a month: its direction, and the token after it. */
+function qualifier(tokens: Token[], k: number, to: number, lex: EventLexicon): { dir: -1 | 1; end: number } | null {
+  if (k >= to) return null;
+  const q = timeWord(tokens, k, to, lex);
+  return q?.w.kind === "month_past" ? { dir: -1, end: q.end } : q?.w.kind === "month_next" ? { dir: 1, end: q.end } : null;
+}
+
+/**
+ * The year of a month written without one: the latest such month on or before publication, or, with
+ * الماضي, the latest strictly before the publication month; with المقبل, the next after it.
+ */
+function yearOfMonth(m: number, pub: Date, dir: -1 | 0 | 1): number {
+  const y = pub.getUTCFullYear();
+  const pm = pub.getUTCMonth() + 1;
+  if (dir === 1) return m > pm ? y : y + 1;
+  if (dir === -1) return m < pm ? y : y - 1;
+  return m <= pm ? y : y - 1;
+}
+
+/** A day number followed by a month: "17 يوليو 2015", "3 شوال 1436 هـ", "بين 10 و15 يوليو". */
+function dayDate(tokens: Token[], i: number, to: number, pub: Date | null, lex: EventLexicon, daypart: string | null): DateExpr | null {
+  const day = digitsValue(tokens[i].norm);
+  if (day === null || !Number.isInteger(day) || day < 1 || day > 31) return null;
+  // a range: "10 - 15 يوليو", "10 و15 يوليو", "10 إلى 15 يوليو"
+  let last: number | null = null;
+  let k = i + 1;
+  const sep = tokens[k];
+  if (sep && (sep.norm === "-" || sep.norm === "الي" || sep.norm === "و" || sep.norm === "حتي") && tokens[k + 1]?.kind === "number") k++;
+  if (k > i + 1 || (sep?.kind === "number" && sep.pro === "و")) {
+    const n = digitsValue(tokens[k].norm);
+    if (n !== null && Number.isInteger(n) && n > day && n <= 31) {
+      last = n;
+      k++;
+    } else k = i + 1;
+  }
+  const month = timeWord(tokens, k, to, lex);
+  if (!month || (month.w.kind !== "month" && month.w.kind !== "hijri_month")) return null;
+  const hijri = month.w.kind === "hijri_month";
+  let end = month.end;
+  // a second name for the same month ("يوليو تموز", "كانون الأول/ديسمبر", "أغسطس (آب)")
+  while (!hijri && end < to) {
+    const tw = timeWord(tokens, end, to, lex);
+    if (tw?.w.kind === "month") end = tw.end;
+    else if (tokens[end].kind === "punct" && "/()".includes(tokens[end].norm) && (timeWord(tokens, end + 1, to, lex)?.w.kind === "month" || (tokens[end].norm === ")" && end > month.end))) end++;
+    else break;
+  }
+  const m = Number(month.w.value);
+  const yr = yearAfter(tokens, end, to, lex, hijri);
+  const q = yr ? null : qualifier(tokens, end, to, lex);
+  const stop = yr?.end ?? q?.end ?? end;
+  if (hijri) {
+    const hy = yr?.year ?? (pub ? hijriYearOf(iso(pub)) : null);
+    if (hy === null) return { date: null, precision: "day", time: daypart, start: i, end: stop, background: false };
+    let date = hijriToGregorian(hy, m, day);
+    // without a year, a Hijri date after publication is last Hijri year's
+    if (!yr && date && pub && Date.parse(date) > pub.getTime() + DAY) date = hijriToGregorian(hy - 1, m, day);
+    return { date, precision: "day", time: daypart, start: i, end: stop, background: false, until: last ? hijriToGregorian(hy, m, last) : null, hijri: `${hy}-${pad(m)}-${pad(day)}` };
+  }
+  let y = yr?.year ?? null;
+  if (y === null && pub) y = yearOfMonth(m, pub, q?.dir ?? 0);
+  return { date: y === null ? null : iso(utc(y, m, day)), precision: "day", time: daypart, start: i, end: stop, background: false, until: last && y !== null ? iso(utc(y, m, last)) : null };
+}
+
+/** A month: "أغسطس 2014", "سبتمبر الماضي", "يوليو", "رمضان 1436". */
+function monthDate(tokens: Token[], i: number, to: number, pub: Date | null, lex: EventLexicon, w: TimeWord, end: number): DateExpr {
+  const m = Number(w.value);
+  const hijri = w.kind === "hijri_month";
+  let stop = end;
+  // a second name for the same month ("تموز/يوليو", "أغسطس (آب)")
+  while (!hijri && stop < to && tokens[stop].kind === "punct" && "/()".includes(tokens[stop].norm)) {
+    const tw = timeWord(tokens, stop + 1, to, lex);
+    if (tw?.w.kind === "month") stop = tw.end;
+    else if (tokens[stop].norm === ")") stop++;
+    else break;
+  }
+  const yr = yearAfter(tokens, stop, to, lex, hijri);
+  if (hijri) {
+    const date = yr ? hijriToGregorian(yr.year, m, 1) : null;
+    return { date, precision: "month", time: null, start: i, end: yr?.end ?? stop, background: false, hijri: yr ? `${yr.year}-${pad(m)}-01` : null };
+  }
+  const q = yr ? null : qualifier(tokens, stop, to, lex);
+  const y = yr?.year ?? (pub ? yearOfMonth(m, pub, q?.dir ?? 0) : null);
+  return { date: y === null ? null : iso(utc(y, m, 1)), precision: "month", time: null, start: i, end: yr?.end ?? q?.end ?? stop, background: !!(yr && pub && yr.year < pub.getUTCFullYear()) };
+}
+
+/** "قبل أيام" (-3 days), "الشهر الماضي" (-1 month: last calendar month), "العام الماضي" (-1 year). */
+function approxDate(value: string, pub: Date | null): Pick<DateExpr, "date" | "precision" | "background"> {
+  const [n, unit] = value.trim().split(/\s+/);
+  const k = Number(n);
+  if (!pub || !Number.isFinite(k)) return { date: null, precision: "approximate", background: false };
+  const y = pub.getUTCFullYear();
+  const m = pub.getUTCMonth();
+  if (unit === "year") return { date: `${y + k}-01-01`, precision: "year", background: k < 0 };
+  if (unit === "month") return { date: iso(new Date(Date.UTC(y, m + k, 1))), precision: "month", background: false };
+  if (unit === "week") return { date: iso(new Date(pub.getTime() + k * 7 * DAY)), precision: "week", background: false };
+  return { date: iso(new Date(pub.getTime() + k * DAY)), precision: "approximate", background: false };
+}
+
+const pad = (n: number): string => String(n).padStart(2, "0");

@@ -6,6 +6,7 @@ import type { Stage } from "../pipeline.js";
 import { extractEvents, type ExtractResources, type RawEvent } from "./extract.js";
 import { happenedWith } from "./factuality.js";
 import { bestOf, mergeEvents } from "./merge.js";
+import { timingOf } from "./timing.js";
 
 export { loadFactualityLexicon, type FactualityLexicon } from "./factuality.js";
 export { loadSenseLexicon, type SenseLexicon } from "./sense.js";
@@ -40,7 +41,10 @@ export const eventsStage: Stage<EventResources> = {
       const info = res.eventExtraction.events.types.get(first.type)!;
       const placeEntity = first.place;
       const place = placeEntity ? doc.places.find((p) => p.id === placeEntity.place) : undefined;
-      const modality = best.modality;
+      const when = timingOf(best.date, doc.meta.published);
+      // a date after the article: the event is planned for it
+      const modality = when.future && happenedWith(best.modality) ? "planned" : best.modality;
+      const modalityCue = when.future && happenedWith(best.modality) ? { kind: "future_date", text: doc.text.slice(doc.tokens[best.date!.start].start, doc.tokens[best.date!.end - 1].end) } : best.modalityCue;
       const sources: EventSource[] = [...new Map(group.filter((e) => e.claim).map((e) => [e.claim!.id, { kind: "claim" as const, id: e.claim!.id, name: e.claim!.source.name }])).values()];
       if (!sources.length && outlet) sources.push({ kind: "outlet", id: null, name: outlet });
       return {
@@ -51,16 +55,20 @@ export const eventsStage: Stage<EventResources> = {
         actor: actorOut(best.actor, entities),
         target: null,
         place: placeEntity ? { name: placeEntity.name, place: place?.id ?? null, entity: placeEntity.id, lat: place?.lat ?? null, lon: place?.lon ?? null, country: place?.country ?? null, admin1: place?.admin1 ?? null } : null,
-        date: best.date?.date ?? doc.meta.published,
-        date_precision: best.date?.date ? best.date.precision : doc.meta.published ? "published" : null,
+        date: when.date,
+        date_precision: when.precision,
+        date_source: when.source,
+        date_text: best.date ? doc.text.slice(doc.tokens[best.date.start].start, doc.tokens[best.date.end - 1].end) : null,
+        date_hijri: best.date?.hijri ?? null,
+        planned_date: when.future,
         time: best.date?.time ?? null,
         count: best.count?.value ?? null,
         count_qualifier: best.count?.qualifier ?? null,
         fatalities: best.fatalities,
         modality,
-        modality_cue: best.modalityCue,
+        modality_cue: modalityCue,
         happened: happenedWith(modality),
-        background: best.background,
+        background: best.background || when.background,
         sources,
         mentions: group.map((e) => {
           const s = doc.sentences[e.sentence];

@@ -46,7 +46,7 @@ export interface NumberWord {
 }
 
 export interface TimeWord {
-  kind: "month" | "weekday" | "relative" | "daypart" | "approx" | "background";
+  kind: "month" | "weekday" | "relative" | "daypart" | "approx" | "background" | "hijri_month" | "month_past" | "month_next" | "hijri_era";
   value: string;
 }
 

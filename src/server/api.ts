@@ -44,6 +44,8 @@ export const EventQuery = z.object({
   since: date.optional(),
   until: date.optional(),
   bbox: bbox.optional(),
+  /** "true": also stories with no current happened report (background history, planned, denied …). */
+  all: z.enum(["true", "false"]).default("false"),
   limit: int(20_000, 100),
   offset: int(10_000_000, 0),
   /** "map": only [id, type, lat, lon] per event, for drawing many markers quickly. */
@@ -86,7 +88,8 @@ interface StoryRow {
 }
 
 export function eventFilters(q: z.infer<typeof CountQuery>): { sql: string; args: Array<string | number> } {
-  const where: string[] = ["EXISTS (SELECT 1 FROM events e WHERE e.story_id = s.id AND e.happened = 1)"];
+  // by default only stories with a report of a happening that is news (not background history)
+  const where: string[] = q.all === "true" ? ["1 = 1"] : ["EXISTS (SELECT 1 FROM events e WHERE e.story_id = s.id AND e.happened = 1 AND e.background = 0)"];
   const args: Array<string | number> = [];
   const add = (sql: string, ...v: Array<string | number>): void => {
     where.push(sql);

@@ -12,6 +12,7 @@ const filters = [
   q("since", date, "events on or after this date"),
   q("until", date, "events on or before this date"),
   q("bbox", { type: "string" }, "minLon,minLat,maxLon,maxLat"),
+  q("all", { enum: ["true", "false"], default: "false" }, '"true": also stories with no happened, current report (background history, planned, denied …)'),
 ];
 const json = (ref: string) => ({ "application/json": { schema: { $ref: `#/components/schemas/${ref}` } } });
 

@@ -147,7 +147,7 @@ export interface EventFilters {
   type?: string[];
   place?: string;
   actor?: string;
-  /** Only events that happened (not denied, planned, negated …). */
+  /** Only stories with a report of a happening that is news: happened (not denied, planned, negated …) and not background history. */
   happened?: boolean;
 }
 
@@ -187,7 +187,7 @@ export function stories(db: Db, f: EventFilters = {}, limit = 1_000_000, offset 
   if (f.type?.length) add(`s.type IN (${f.type.map(() => "?").join(",")})`, ...f.type);
   const rows = db.prepare(`SELECT * FROM stories s ${where.length ? "WHERE " + where.join(" AND ") : ""} ORDER BY s.date_first, s.id`).all(...args) as Array<Record<string, unknown>>;
   const byStory = db.prepare(
-    "SELECT e.id, e.article_id, e.modality, e.happened, e.date, e.date_precision, e.sentence, e.actor_name, e.json, a.url, a.source, a.title, a.published FROM events e JOIN articles a ON a.id = e.article_id WHERE e.story_id = ? ORDER BY e.id",
+    "SELECT e.id, e.article_id, e.modality, e.happened, e.background, e.date, e.date_precision, e.sentence, e.actor_name, e.json, a.url, a.source, a.title, a.published FROM events e JOIN articles a ON a.id = e.article_id WHERE e.story_id = ? ORDER BY e.id",
   );
   const out: StoryRecord[] = [];
   let skipped = 0;
@@ -195,7 +195,7 @@ export function stories(db: Db, f: EventFilters = {}, limit = 1_000_000, offset 
     if (f.place && !(s.place_name && placeMatches(String(s.place_name), f.place))) continue;
     if (f.actor && !(s.actor_name && searchable(String(s.actor_name)).includes(searchable(f.actor)))) continue;
     const evs = byStory.all(s.id) as Array<Record<string, unknown>>;
-    if (f.happened && !evs.some((e) => e.happened === 1)) continue;
+    if (f.happened && !evs.some((e) => e.happened === 1 && e.background === 0)) continue;
     if (skipped++ < offset) continue;
     out.push({
       id: Number(s.id), type: String(s.type), place: s.place_name as string | null, placeRef: s.place_ref as string | null, lat: s.lat as number | null, lon: s.lon as number | null,

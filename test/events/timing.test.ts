@@ -1,0 +1,39 @@
+/** Time: dates read from the text (with their year, Hijri, ranges, "الماضي"), background and the future. */
+import { describe, expect, it } from "vitest";
+import { analyze } from "../helpers/analyze.js";
+
+const PUB = "2015-08-10"; // a Monday
+const when = (text: string) => {
+  const e = analyze(text, PUB).events[0];
+  return e && { date: e.date, precision: e.date_precision, source: e.date_source, background: e.background, happened: e.happened, planned: e.planned_date };
+};
+
+describe("event dates", () => {
+  it.each([
+    ["سيطرت القوات على مدينة تعز في سبتمبر الماضي.", "2014-09-01", "month", true],
+    ["سيطرت القوات على مدينة تعز في يوليو الماضي.", "2015-07-01", "month", false],
+    ["سيطرت القوات على مدينة تعز في أغسطس 2014.", "2014-08-01", "month", true],
+    ["سيطرت القوات على مدينة تعز في 3 شوال 1436 هـ.", "2015-07-19", "day", false],
+    ["دارت اشتباكات في مدينة تعز بين 10 و15 يوليو.", "2015-07-10", "day", false],
+    ["سيطرت القوات على مدينة تعز الشهر الماضي.", "2015-07-01", "month", false],
+    ["سيطرت القوات على مدينة تعز العام الماضي.", "2014-01-01", "year", true],
+    ["سيطرت القوات على مدينة تعز أمس.", "2015-08-09", "day", false],
+    ["سيطرت القوات على مدينة تعز في 17 يوليو.", "2015-07-17", "day", false],
+    ["سيطرت القوات على مدينة تعز في 20 ديسمبر.", "2014-12-20", "day", true],
+  ])("%s → %s (%s)", (text, date, precision, background) => {
+    expect(when(text)).toMatchObject({ date, precision, source: "text", background, happened: true });
+  });
+
+  it("takes the publication date when the text gives none, and says so", () => {
+    expect(when("سيطرت القوات على مدينة تعز.")).toMatchObject({ date: PUB, precision: "published", source: "published", background: false });
+  });
+
+  it("dates no event after its article: a later date is a plan", () => {
+    expect(when("تبدأ القوات اقتحام مدينة تعز في سبتمبر المقبل.")).toMatchObject({ date: null, happened: false, planned: "2015-09-01" });
+  });
+
+  it("keeps the Hijri date as written", () => {
+    const e = analyze("سيطرت القوات على مدينة تعز في 3 شوال 1436 هـ.", PUB).events[0];
+    expect([e.date_hijri, e.date_text]).toEqual(["1436-10-03", "3 شوال 1436 هـ"]);
+  });
+});
