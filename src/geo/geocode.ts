@@ -3,7 +3,8 @@
  * (homonyms: ./score.ts). A facility no list holds takes the point of the place it is named after
  * ("سجن X المركزي" → X); a place the gazetteer lists without coordinates, or a place no list holds
  * but the text ties to a known one ("حي X في Y"), takes the point of its container (./containers.ts);
- * a neighbourhood no list holds takes the point of the article's main city. Anything else stays
+ * a neighbourhood or facility no list holds takes the point of the article's main city, a headed village
+ * or district the point of that city's province. Anything else stays
  * unresolved, with lat/lon null. Every located place says how precise its point is (geo_precision).
  */
 import type { Place, Token } from "../document.js";
@@ -13,7 +14,7 @@ import type { GazPlace, Gazetteer } from "./gazetteer.js";
 import { anchorsFor, buildFocus, hasPoint, plausibleCandidates, rank, uniq, type Focus } from "./score.js";
 
 /** Confidence reported for each way of resolving. */
-const CONFIDENCE = { single: 0.9, evidence: 0.8, population: 0.5, inner: 0.6, container: 0.45, parent: 0.35 };
+const CONFIDENCE = { single: 0.9, evidence: 0.8, population: 0.5, inner: 0.6, container: 0.45, parent: 0.35, province: 0.25 };
 
 interface Choice {
   /** The listed place the entity is, when it is one. */
@@ -29,7 +30,9 @@ interface Choice {
 const BROAD_KINDS = new Set(["country", "admin1", "city"]);
 /** Kinds a text container may have: a country says too little to put a facility on the map. */
 const CONTAINER_KINDS = new Set(["admin1", "admin2", "city", "town", "village", "neighbourhood", "region"]);
-/** Kinds of the article's main city, for neighbourhoods no list holds. */
+/** Heads of places that an unknown name leaves somewhere in the province ("قرية X", "منطقة X", "ريف X"). */
+const PROVINCE_HEADS = new Set(["settlement", "district", "countryside"]);
+/** Kinds of the article's main city, for neighbourhoods and facilities no list holds. */
 const FOCUS_KINDS = new Set(["city", "town", "admin2"]);
 
 export function geocode(entities: WorkEntity[], gazetteer: Gazetteer, tokens: readonly Token[] = []): Place[] {
@@ -57,7 +60,7 @@ export function geocode(entities: WorkEntity[], gazetteer: Gazetteer, tokens: re
       if (unit) choices.set(e, { listed: null, at: unit, confidence: CONFIDENCE.container, method: "container", precision: containedPrecision(unit) });
     }
   }
-  // The article's main city: the most mentioned resolved settlement, for neighbourhoods no list holds.
+  // The article's main city: the most mentioned resolved settlement, for neighbourhoods and facilities no list holds.
   let main: GazPlace | undefined;
   let most = 0;
   for (const e of located) {
@@ -69,7 +72,7 @@ export function geocode(entities: WorkEntity[], gazetteer: Gazetteer, tokens: re
   const byRef = new Map<string, Place>();
   for (const e of located) {
     let c = choices.get(e) ?? null;
-    if (!c && e.head?.kind === "neighbourhood" && main) c = { listed: null, at: main, confidence: CONFIDENCE.parent, method: "parent", precision: 2 };
+    if (!c && main) c = parentChoice(e, main, gazetteer);
     const listed = c?.listed ?? null;
     const ref = listed?.id ?? null;
     if (ref && byRef.has(ref)) {
@@ -99,6 +102,18 @@ export function geocode(entities: WorkEntity[], gazetteer: Gazetteer, tokens: re
     places.push(place);
   }
   return places;
+}
+
+/**
+ * A place no list holds and the text ties to nothing: a facility or quarter lies in the article's main
+ * city (precision 2); a village, district or countryside the text names with its head lies somewhere
+ * in the main city's province (its admin1's point, precision 3), as ACLED codes an unknown village.
+ */
+function parentChoice(e: WorkEntity, main: GazPlace, g: Gazetteer): Choice | null {
+  if (e.type === "FAC" || e.head?.kind === "neighbourhood") return { listed: null, at: main, confidence: CONFIDENCE.parent, method: "parent", precision: 2 };
+  if (!e.head || !PROVINCE_HEADS.has(e.head.kind)) return null;
+  const unit = main.kind === "admin1" ? main : g.parent(main, "admin1");
+  return unit && hasPoint(unit) ? { listed: null, at: unit, confidence: CONFIDENCE.province, method: "parent", precision: 3 } : null;
 }
 
 function adminName(g: Gazetteer, p: GazPlace, level: "admin1" | "admin2"): string | undefined {
