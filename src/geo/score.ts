@@ -90,7 +90,8 @@ export function buildFocus(located: readonly WorkEntity[]): Focus {
   };
   const withNamesakes: Array<[WorkEntity, GazPlace, PlaceName[]]> = [];
   for (const e of located) {
-    const all = uniq(e.places ?? []);
+    // a place named inside another's name counts too ("جبال أبين", "مطار صنعاء")
+    const all = uniq(e.places?.length ? e.places : (e.inner ?? []));
     const c = all.filter((x) => x.place.kind !== "neighbourhood");
     if (!c.length) continue;
     const first = c[0].place;
@@ -116,11 +117,12 @@ export function anchorsFor(e: WorkEntity, focus: Focus): Located[] {
 
 /**
  * Neighbourhood names recur from city to city ("الخالدية"): only those near the article's places
- * count — or, when no other candidate lies in a country the article names, the one that does (an
+ * count (a lone one: in a country the article names, if it names any) — or, when no other candidate lies in a country the article names, the one that does (an
  * area of a small country such as Kuwait, named with the country but without its city).
  */
 export function plausibleCandidates(cands: PlaceName[], anchors: Located[], focus: Focus): PlaceName[] {
-  if (cands.length === 1) return cands;
+  // a lone quarter of that name still has to lie in a country the article is about, if it is about any
+  if (cands.length === 1) return cands[0].place.kind !== "neighbourhood" || !focus.countries.size || focus.countries.has(cands[0].place.country) || nearAnchor(cands[0].place, anchors) ? cands : [];
   const kept = cands.filter((c) => c.place.kind !== "neighbourhood" || nearAnchor(c.place, anchors));
   if (kept.some((c) => focus.countries.has(c.place.country))) return kept;
   const named = cands.filter((c) => c.place.kind === "neighbourhood" && focus.countries.has(c.place.country) && !kept.includes(c));
