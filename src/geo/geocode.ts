@@ -47,15 +47,15 @@ export function geocode(entities: WorkEntity[], gazetteer: Gazetteer, tokens: re
     choices.set(e, unit ? { ...c, at: unit, method: "container", confidence: Math.min(c.confidence, CONFIDENCE.container), precision: containedPrecision(unit) } : null);
   }
   // A place no list locates, followed by a located one ("حي X في Y"): the point of that place.
-  const startsAt = new Map<number, GazPlace>();
-  for (const [e, c] of choices) {
-    const p = c?.at;
-    if (!p || !hasPoint(p) || !CONTAINER_KINDS.has(p.kind)) continue;
-    for (const [s] of e.spans) startsAt.set(s, p);
-  }
-  if (startsAt.size && tokens.length) {
-    for (const e of located) {
-      if (choices.get(e)) continue;
+  const open = located.filter((e) => !choices.get(e));
+  if (open.length && tokens.length) {
+    const startsAt = new Map<number, GazPlace>();
+    for (const [e, c] of choices) {
+      const p = c?.at;
+      if (!p || !hasPoint(p) || !CONTAINER_KINDS.has(p.kind)) continue;
+      for (const [s] of e.spans) startsAt.set(s, p);
+    }
+    for (const e of open) {
       const unit = textContainer(e, tokens, gazetteer.links, startsAt);
       if (unit) choices.set(e, { listed: null, at: unit, confidence: CONFIDENCE.container, method: "container", precision: containedPrecision(unit) });
     }

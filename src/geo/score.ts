@@ -91,7 +91,8 @@ export function buildFocus(located: readonly WorkEntity[]): Focus {
   const withNamesakes: Array<[WorkEntity, GazPlace, PlaceName[]]> = [];
   for (const e of located) {
     // a place named inside another's name counts too ("جبال أبين", "مطار صنعاء")
-    const all = uniq(e.places?.length ? e.places : (e.inner ?? []));
+    const named = e.places?.length ? e.places : (e.inner ?? []);
+    const all = named.length > 1 ? uniq(named) : named;
     const c = all.filter((x) => x.place.kind !== "neighbourhood");
     if (!c.length) continue;
     const first = c[0].place;
@@ -100,8 +101,8 @@ export function buildFocus(located: readonly WorkEntity[]): Focus {
     if (namesakes.length) withNamesakes.push([e, first, namesakes]);
     else add(e, first);
   }
-  const named = new Set(countries.keys());
-  for (const [e, first, namesakes] of withNamesakes) if (!namesakes.some((x) => named.has(x.place.country))) add(e, first);
+  const seen = new Set(countries.keys());
+  for (const [e, first, namesakes] of withNamesakes) if (!namesakes.some((x) => seen.has(x.place.country))) add(e, first);
   let story: string | null = null;
   let best = 0;
   for (const [cc, n] of countries) if (n > best) [story, best] = [cc, n];
