@@ -136,14 +136,23 @@ export interface Place {
   ref: string | null;
   lat: number | null;
   lon: number | null;
+  /**
+   * ACLED geo_precision of the point: 1 the place itself; 2 a place near or within a known town or
+   * district (its container, or the place it is named after); 3 only the province or country. Null when unlocated.
+   */
+  geo_precision: 1 | 2 | 3 | null;
   admin1: string | null;
   admin2: string | null;
   /** ISO 3166-1 alpha-2. */
   country: string | null;
   /** 0..1: how sure the geocoding is (see docs/schema.md). */
   confidence: number;
-  /** gazetteer: a listed place; inner: the point of the place a facility is named after; parent: the article's main city; unresolved. */
-  method: "gazetteer" | "inner" | "parent" | "unresolved";
+  /**
+   * gazetteer: a listed place; inner: the point of the place a facility is named after; container: the
+   * point of a place holding it (its listed unit, or the known place the text ties it to); parent: the
+   * article's main city; unresolved.
+   */
+  method: "gazetteer" | "inner" | "container" | "parent" | "unresolved";
 }
 
 /** Who said something: a listed or found entity, or a descriptor ("مصدر بالجيش السوري", "ضابط كبير"). */

@@ -81,14 +81,6 @@ export function contentHash(input: Pick<ArticleInput, "content" | "title">): str
 /** Text for the search index: normalised, punctuation as spaces. */
 export const searchable = (s: string): string => normalize(s).replace(/[^\p{L}\p{N}]+/gu, " ").trim();
 
-/** ACLED geo-precision: 1 a town or a point, 2 a district or region, 3 a province or country. */
-function geoPrecision(kind: string | undefined): number | null {
-  if (!kind) return null;
-  if (["city", "town", "village", "neighbourhood", "facility", "settlement"].includes(kind)) return 1;
-  if (["admin2", "region", "district", "countryside", "natural"].includes(kind)) return 2;
-  return 3;
-}
-
 export function toRecord(doc: MarsadDocument, input: ArticleInput, hash: string, gazetteer: Gazetteer): ArticleRecord {
   const json = toJson(doc, false);
   // the words of the text, normalised: the tokens already hold them
@@ -114,7 +106,7 @@ export function toRecord(doc: MarsadDocument, input: ArticleInput, hash: string,
       countryName: country ? (gazetteer.byId.get(country.toLowerCase())?.nameEn ?? country) : null,
       admin1: place?.admin1 ?? null,
       admin2: place?.admin2 ?? null,
-      geoPrecision: geoPrecision(place?.kind),
+      geoPrecision: place?.geo_precision ?? null,
       date: e.date,
       datePrecision: e.date_precision,
       fatalities: e.fatalities,

@@ -7,8 +7,9 @@
 import { existsSync } from "node:fs";
 import { dataPath } from "../data-dir.js";
 import { nameKeys } from "../text/keys.js";
+import { normalize } from "../text/normalize.js";
 import { KeyTrie } from "../util/trie.js";
-import { multi, readTsvDir } from "../util/tsv.js";
+import { multi, readList, readTsvDir } from "../util/tsv.js";
 
 export const GAZETTEER_COLUMNS = ["id", "kind", "feature", "name_ar", "variants_ar", "name_en", "country", "admin1", "admin2", "lat", "lon", "population"] as const;
 
@@ -44,12 +45,19 @@ const num = (s: string): number | null => (s === "" ? null : Number.isFinite(Num
 export class Gazetteer {
   readonly byId = new Map<string, GazPlace>();
   readonly names = new KeyTrie<PlaceName>();
+  /** Words that tie a place to the place holding it ("في", "بمدينة", "شمال"), normalised: src/geo/containers.ts. */
+  readonly links = new Set<string>();
 
   /** Loads the built-in gazetteer and any imported ones. `adminPrefixes` are keys such as "محافظه". */
   static load(adminPrefixes: ReadonlySet<string>, importedDir?: string): Gazetteer {
     const g = new Gazetteer();
     g.addRows(readTsvDir(dataPath("gazetteer"), GAZETTEER_COLUMNS), "builtin", adminPrefixes);
     if (importedDir && existsSync(importedDir)) g.addRows(readTsvDir(importedDir, GAZETTEER_COLUMNS), "imported", adminPrefixes);
+    for (const w of readList(dataPath("lexicon", "place-links.txt"))) {
+      const n = normalize(w);
+      g.links.add(n);
+      if (n.startsWith("ال") && n.length > 3) g.links.add(n.slice(2));
+    }
     return g;
   }
 

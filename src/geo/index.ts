@@ -16,6 +16,6 @@ export const geoStage: Stage<GeoResources> = {
   requires: ["entities"],
   provides: ["places"],
   run(doc: MarsadDocument, { gazetteer }: GeoResources): void {
-    doc.places = geocode(workEntities(doc), gazetteer);
+    doc.places = geocode(workEntities(doc), gazetteer, doc.tokens);
   },
 };

@@ -46,9 +46,17 @@ function acledRow(s: StoryRecord): Array<string | number | null> {
     date, date ? date.slice(0, 4) : null, precision, acled.disorder_type ?? null, acled.event_type ?? null, acled.sub_event_type ?? null,
     s.actor, null, inter1, target, null, null, inter1 !== null ? String(inter1 * 10) : null,
     s.countryName, s.admin1, s.admin2, null, s.place, s.lat, s.lon,
-    // geo_precision: 1 the point is the place itself; 2 a nearby or containing place
-    s.lat === null ? null : 1, sources, "Other", first?.sentence ?? null, s.fatalities ?? 0,
+    geoPrecision(s), sources, "Other", first?.sentence ?? null, s.fatalities ?? 0,
   ];
+}
+
+/**
+ * ACLED geo_precision of a story's point: the stored one of the report the story's point came from
+ * (1 the place itself, 2 a place within or near a known town or district, 3 only the province).
+ */
+function geoPrecision(s: StoryRecord): number | null {
+  if (s.lat === null) return null;
+  return s.events.find((e) => e.geoPrecision !== null)?.geoPrecision ?? 1;
 }
 
 /** Writes the export to `write`; returns how many stories were written and how many left out. */

@@ -171,7 +171,7 @@ export interface StoryRecord {
   corroboration: number;
   fatalities: number | null;
   /** Every report: the event row, its article and sentence. */
-  events: Array<{ id: number; article: number; url: string | null; source: string | null; title: string | null; published: string | null; modality: string; date: string | null; datePrecision: string | null; sentence: string | null; actor: string | null; target: string | null; event: Record<string, unknown> }>;
+  events: Array<{ id: number; article: number; url: string | null; source: string | null; title: string | null; published: string | null; modality: string; date: string | null; datePrecision: string | null; geoPrecision: number | null; sentence: string | null; actor: string | null; target: string | null; event: Record<string, unknown> }>;
 }
 
 /** Stories (one per happening, with all their reports), filtered. */
@@ -187,7 +187,7 @@ export function stories(db: Db, f: EventFilters = {}, limit = 1_000_000, offset 
   if (f.type?.length) add(`s.type IN (${f.type.map(() => "?").join(",")})`, ...f.type);
   const rows = db.prepare(`SELECT * FROM stories s ${where.length ? "WHERE " + where.join(" AND ") : ""} ORDER BY s.date_first, s.id`).all(...args) as Array<Record<string, unknown>>;
   const byStory = db.prepare(
-    "SELECT e.id, e.article_id, e.modality, e.happened, e.background, e.date, e.date_precision, e.sentence, e.actor_name, e.json, a.url, a.source, a.title, a.published FROM events e JOIN articles a ON a.id = e.article_id WHERE e.story_id = ? ORDER BY e.id",
+    "SELECT e.id, e.article_id, e.modality, e.happened, e.background, e.date, e.date_precision, e.geo_precision, e.sentence, e.actor_name, e.json, a.url, a.source, a.title, a.published FROM events e JOIN articles a ON a.id = e.article_id WHERE e.story_id = ? ORDER BY e.id",
   );
   const out: StoryRecord[] = [];
   let skipped = 0;
@@ -204,7 +204,7 @@ export function stories(db: Db, f: EventFilters = {}, limit = 1_000_000, offset 
       firstSeen: String(s.first_seen), reports: Number(s.reports), corroboration: Number(s.corroboration), fatalities: s.fatalities as number | null,
       events: evs.map((e) => {
         const json = JSON.parse(String(e.json)) as Record<string, unknown> & { target?: { name?: string } | null };
-        return { id: Number(e.id), article: Number(e.article_id), url: e.url as string | null, source: e.source as string | null, title: e.title as string | null, published: e.published as string | null, modality: String(e.modality), date: e.date as string | null, datePrecision: e.date_precision as string | null, sentence: e.sentence as string | null, actor: e.actor_name as string | null, target: json.target?.name ?? null, event: json };
+        return { id: Number(e.id), article: Number(e.article_id), url: e.url as string | null, source: e.source as string | null, title: e.title as string | null, published: e.published as string | null, modality: String(e.modality), date: e.date as string | null, datePrecision: e.date_precision as string | null, geoPrecision: e.geo_precision as number | null, sentence: e.sentence as string | null, actor: e.actor_name as string | null, target: json.target?.name ?? null, event: json };
       }),
     });
     if (out.length >= limit) break;

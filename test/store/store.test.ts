@@ -119,6 +119,15 @@ describe("exports", () => {
     expect(cells[ACLED_COLUMNS.indexOf("event_type")]).toBe("Explosions/Remote violence");
     expect(cells[ACLED_COLUMNS.indexOf("fatalities")]).toBe("5");
     expect(cells[ACLED_COLUMNS.indexOf("country")]).toBe("Yemen");
+    expect(cells[ACLED_COLUMNS.indexOf("geo_precision")]).toBe("1");
+  });
+
+  it("writes ACLED's geo_precision: 3 for a happening placed only at its province", () => {
+    const { db, writer } = tempStore();
+    store(writer, "قتل ثلاثة أشخاص في غارات التحالف على محافظة مأرب مساء الجمعة.", { published: "2024-12-07" });
+    const { out } = run("acled-csv", db);
+    const row = out.trim().split("\n").find((r) => r.includes("مأرب"))!;
+    expect(row.split(",")[ACLED_COLUMNS.indexOf("geo_precision")]).toBe("3");
   });
 
   it("writes JSON Lines and filters by type, place, actor and date", () => {
