@@ -1,0 +1,31 @@
+/**
+ * The language knowledge of speaker resolution (data/lexicon/speaker-rules.tsv): continuation verbs,
+ * the prepositions that open an addressee, detached subject pronouns. Loaded once, normalised.
+ */
+import { dataPath } from "../data-dir.js";
+import { normalize } from "../text/normalize.js";
+import { readTsv } from "../util/tsv.js";
+
+export interface SpeakerRules {
+  /** Lemmas that continue the previous speaker's words ("أضاف", "تابع"). */
+  continuations: Set<string>;
+  /** Prepositions opening the one spoken to ("ل", "الي"). */
+  addressee: Set<string>;
+  /** Detached subject pronouns ("هو", "هي"). */
+  pronouns: Set<string>;
+}
+
+const COLUMNS = ["word_ar", "rule", "note"] as const;
+const RULES = new Set(["continuation", "addressee", "pronoun"]);
+
+export function loadSpeakerRules(file = dataPath("lexicon", "speaker-rules.tsv")): SpeakerRules {
+  const out: SpeakerRules = { continuations: new Set(), addressee: new Set(), pronouns: new Set() };
+  for (const r of readTsv(file, COLUMNS)) {
+    if (!RULES.has(r.rule)) throw new Error(`${file}:${r._line}: unknown rule "${r.rule}" (use continuation, addressee or pronoun)`);
+    const w = normalize(r.word_ar);
+    if (r.rule === "continuation") out.continuations.add(w);
+    else if (r.rule === "addressee") out.addressee.add(w);
+    else out.pronouns.add(w);
+  }
+  return out;
+}
