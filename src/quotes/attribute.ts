@@ -14,7 +14,7 @@
  * marks — «جبهة النصرة» — does not), spoken by the nearest person or organisation before them.
  * A headline "Name: words" is a quote of that person.
  */
-import type { Claim, MarsadDocument, Quote, Source, Speaker } from "../document.js";
+import type { Claim, MarsadDocument, Quote, Sentence, Source, Speaker } from "../document.js";
 import type { WorkEntity } from "../entities/coref.js";
 import { indexMentions } from "../entities/mentions.js";
 import { scanLexicon } from "../entities/recognize.js";
@@ -22,21 +22,26 @@ import { tokenKey } from "../text/keys.js";
 import { isComplementizer, PREP_BEFORE_AN, SPEAKER_MEMORY_PARAGRAPHS, type AttributionResources, type Ctx, type Found } from "./context.js";
 import type { ReportForm } from "./lexicon.js";
 import { isQuoteMark, quotedSpans, type QuotedSpan } from "./marks.js";
-import { canSpeak, carriedSpeaker, channel, descriptor, entityAt, fromEntity, subjectAfter, subjectBefore } from "./speakers.js";
+import { carriedSpeaker, channel, descriptor, entityAt, fromEntity, nearestSpeaker, subjectAfter, subjectBefore } from "./speakers.js";
 
 /** A quotation of fewer words than this, with nothing introducing it, is a name or a term, not speech. */
 const MIN_FREE_QUOTE_WORDS = 4;
 /** A cue must find its complement within this many tokens. */
 const MAX_CUE_REACH = 25;
+/** A fronted link phrase before a sentence's verb ("من جهته،", "وفي سياق متصل،") runs to at most this many tokens. */
+const SENTENCE_LINK_MAX = 4;
 /** Forms that are as often another word ("بين" between, "تابع" affiliated, "طالب" student): they need أن or a colon right after their subject. */
 const AMBIGUOUS_FORMS = new Set(["بين", "تابع", "طالب", "كتب", "زاد", "مضي", "رد", "نقل", "طلب", "تردد", "يدعي", "راي"]);
 
 export function attribute(doc: MarsadDocument, entities: WorkEntity[], res: AttributionResources): { quotes: Quote[]; claims: Claim[] } {
   const tokens = doc.tokens;
   const { startsAt, covers } = indexMentions(entities, tokens.length);
-  const ctx: Ctx = { doc, text: doc.text, tokens, keys: tokens.map(tokenKey), res, startsAt, covers, quotes: [], claims: [], last: null, usedSpans: new Set() };
+  const ctx: Ctx = { doc, text: doc.text, tokens, keys: tokens.map(tokenKey), res, startsAt, covers, quotes: [], claims: [], last: null, usedSpans: new Set(), lastIssuer: null, lastAnonymous: [] };
+  // sentences grouped by paragraph in one pass (no scan of every sentence per paragraph)
+  const byParagraph: Array<Array<{ s: Sentence; si: number }>> = doc.paragraphs.map(() => []);
+  doc.sentences.forEach((s, si) => byParagraph[s.paragraph]?.push({ s, si }));
   doc.paragraphs.forEach((p, pi) => {
-    const sentences = doc.sentences.map((s, si) => ({ s, si })).filter((x) => x.s.paragraph === pi);
+    const sentences = byParagraph[pi];
     if (!sentences.length) return;
     const spans = quotedSpans(doc.text, tokens, sentences[0].s.tokenStart, sentences[sentences.length - 1].s.tokenEnd);
     if (p.kind === "title") {
@@ -44,15 +49,17 @@ export function attribute(doc: MarsadDocument, entities: WorkEntity[], res: Attr
       return;
     }
     const para = { end: sentences[sentences.length - 1].s.tokenEnd, spans };
+    // spans are sorted by their opening mark: one pointer walks them along the sentences
+    let q0 = 0;
     for (const { s, si } of sentences) {
-      const inSentence = spans.filter((q) => q.open >= s.tokenStart && q.close < s.tokenEnd);
+      while (q0 < spans.length && spans[q0].open < s.tokenStart) q0++;
+      const inSentence: QuotedSpan[] = [];
+      for (let k = q0; k < spans.length && spans[k].open < s.tokenEnd; k++) if (spans[k].close < s.tokenEnd) inSentence.push(spans[k]);
       readSentence(ctx, s.tokenStart, s.tokenEnd, si, pi, inSentence, para);
       for (const q of inSentence) if (!ctx.usedSpans.has(q)) freeQuote(ctx, q, s.tokenStart, si, pi);
     }
   });
-  dedupeQuotes(ctx);
-  ctx.quotes.forEach((q, k) => (q.id = `q${k + 1}`));
-  ctx.claims.forEach((c, k) => (c.id = `c${k + 1}`));
+  finish(ctx);
   return { quotes: ctx.quotes, claims: ctx.claims };
 }
 
@@ -79,13 +86,35 @@ interface Paragraph {
 function readSentence(ctx: Ctx, from: number, to: number, si: number, pi: number, spans: QuotedSpan[], para: Paragraph): void {
   const cues = cuesIn(ctx, from, to);
   let prev: { cue: Cue; found: Found | null } | null = null;
+  // the speaker an earlier cue of this sentence found: a participle later on ("…، مشيرا إلى") is theirs
+  let sentenceSpeaker: Found | null = null;
   cues.forEach((cue, k) => {
     const limit = k + 1 < cues.length ? cues[k + 1].at : to;
     // "فكتب يقول:", "قال مضيفا": a cue right after another goes on with its subject
-    const inherited = prev && prev.cue.end === cue.at ? prev.found : null;
+    const inherited = prev && prev.cue.end === cue.at ? prev.found : cue.form.kind === "participle" ? (sentenceSpeaker ?? sentenceSubject(ctx, from, cue.at)) : null;
     if (cue.form.kind === "phrase" && cue.form.frame === "prep") attributionPhrase(ctx, cue, from, to, si);
-    else prev = { cue, found: reportingVerb(ctx, cue, from, limit, si, pi, spans, para, inherited) };
+    else {
+      prev = { cue, found: reportingVerb(ctx, cue, from, limit, si, pi, spans, para, inherited) };
+      sentenceSpeaker = prev.found ?? sentenceSpeaker;
+    }
   });
+}
+
+/**
+ * The subject of a sentence that opens with a verb of its own ("أبدى المدير X سعادته …، مشيرا إلى",
+ * "أولت الصحف المغربية اهتمامها …، مشيرة إلى"): the participle of saying describes that subject.
+ */
+function sentenceSubject(ctx: Ctx, from: number, at: number): Found | null {
+  let j = skipAdverbs(ctx, from, at);
+  // a fronted link phrase ("من جهته،", "وفي سياق متصل،") ends at its comma
+  for (let k = j; k < Math.min(at, j + SENTENCE_LINK_MAX); k++) {
+    if (ctx.tokens[k].kind === "punct" && ctx.text[ctx.tokens[k].start] === "،") {
+      j = k + 1;
+      break;
+    }
+  }
+  if (j + 1 >= at || ctx.tokens[j].kind !== "word" || ctx.startsAt[j]) return null;
+  return subjectAfter(ctx, j + 1, at);
 }
 
 /** Steps over report adverbs ("أمس", "أيضا", "من جهته") and commas. */
@@ -126,7 +155,7 @@ function reportingVerb(ctx: Ctx, cue: Cue, from: number, limit: number, si: numb
   const explicit = !!found;
   if (!found) {
     if (cue.form.person === "passive" || cue.form.person === "1") return null;
-    found = carriedSpeaker(ctx, cue.at, from, pi);
+    found = carriedSpeaker(ctx, cue.at, from, pi, si, ctx.res.speakerRules.continuations.has(cue.form.lemma));
     continued = true;
   }
   if (!found) return null;
@@ -256,14 +285,11 @@ function freeQuote(ctx: Ctx, q: QuotedSpan, from: number, si: number, pi: number
   if (before && before.kind === "word" && (before.norm === "ب" || before.norm === "بان")) return;
   let found: Found | null = null;
   // inside a claim of the same sentence ("أكد المرصد أن X «قتل …»"): the claim's source speaks
-  const claim = ctx.claims.find((c) => c.sentence === si && c.start <= q.start && c.end >= q.end);
-  if (claim) found = { speaker: { name: claim.source.name, entity: claim.source.entity, type: claim.source.type, role: claim.source.role }, source: claim.source, end: q.open };
-  for (const type of ["PER", "ORG"]) {
-    for (let k = q.open - 1; k >= from && !found; k--) {
-      const m = ctx.covers[k];
-      if (m && m.entity.type === type && canSpeak(m.entity)) found = { ...fromEntity(ctx, m.entity), end: k };
-    }
+  for (let c = ctx.claims.length - 1; c >= 0 && ctx.claims[c].sentence === si && !found; c--) {
+    const claim = ctx.claims[c];
+    if (claim.start <= q.start && claim.end >= q.end) found = { speaker: { name: claim.source.name, entity: claim.source.entity, type: claim.source.type, role: claim.source.role }, source: claim.source, end: q.open };
   }
+  found ??= nearestSpeaker(ctx, q.open - 1, from);
   if (!found && ctx.last && pi - ctx.last.paragraph < SPEAKER_MEMORY_PARAGRAPHS) found = ctx.last.found;
   if (!found) return;
   addQuote(ctx, found.speaker, q.start, q.end, null, null, si, false);
@@ -288,26 +314,78 @@ function headline(ctx: Ctx, from: number, to: number, si: number): void {
   addQuote(ctx, found.speaker, tokens[a].start, tokens[b - 1].end, null, null, si, false);
 }
 
+/** Anonymous sources remembered for a later bare "المصدر" (most recent first). */
+const ANONYMOUS_MEMORY = 8;
+
+function rememberAnonymous(ctx: Ctx, source: Source): void {
+  if (source.type !== "anonymous" || ctx.lastAnonymous[0]?.name === source.name) return;
+  ctx.lastAnonymous.unshift(source);
+  if (ctx.lastAnonymous.length > ANONYMOUS_MEMORY) ctx.lastAnonymous.pop();
+}
+
 function addQuote(ctx: Ctx, speaker: Speaker, start: number, end: number, verb: string | null, via: string | null, sentence: number, continued: boolean): string {
   const q: Quote = { id: `q${ctx.quotes.length + 1}`, text: ctx.text.slice(start, end), start, end, speaker, verb, via, sentence, continued };
   ctx.quotes.push(q);
+  if (speaker.type === "anonymous") rememberAnonymous(ctx, { ...speaker, kind: "anonymous", descriptor: speaker.name });
   return q.id;
 }
 
 function addClaim(ctx: Ctx, source: Source, start: number, end: number, verb: string | null, via: string | null, stance: Claim["stance"], sentence: number, quote: string | null): void {
   ctx.claims.push({ id: `c${ctx.claims.length + 1}`, text: ctx.text.slice(start, end), start, end, source, verb, via, stance, sentence, quote });
+  rememberAnonymous(ctx, source);
 }
 
-/** One quote per (speaker, words): a headline that repeats a body quote is the same quote. */
-function dedupeQuotes(ctx: Ctx): void {
-  if (ctx.quotes.length < 2) return;
+/** De-duplicates the quotes, numbers quotes and claims, and points each claim to a quote that still exists and overlaps it. */
+function finish(ctx: Ctx): void {
+  const survivor = dedupeQuotes(ctx);
+  ctx.quotes.forEach((q, k) => (q.id = `q${k + 1}`));
+  const overlaps = (q: Quote, c: Claim): boolean => q.start < c.end && q.end > c.start;
+  ctx.claims.forEach((c, k) => {
+    c.id = `c${k + 1}`;
+    if (c.quote === null) return;
+    const target = survivor.get(c.quote);
+    if (target && overlaps(target, c)) c.quote = target.id;
+    else {
+      // the claim's own quote was merged into one elsewhere: any kept quote over the same words, else none
+      const other = ctx.quotes.find((q) => q.sentence === c.sentence && overlaps(q, c));
+      c.quote = other ? other.id : null;
+    }
+  });
+}
+
+/**
+ * One quote per (speaker, words): a headline that repeats a body quote is the same quote. Returns, for
+ * every quote id before de-duplication, the quote that stands for it now.
+ */
+function dedupeQuotes(ctx: Ctx): Map<string, Quote> {
+  const survivor = new Map<string, Quote>(ctx.quotes.map((q) => [q.id, q]));
+  if (ctx.quotes.length < 2) return survivor;
   const words = new Map(ctx.quotes.map((q) => [q, q.text.replace(/[^\p{L}\p{N}]+/gu, " ").trim()]));
   const norm = (q: Quote): string => words.get(q)!;
+  // compared only within one speaker's quotes
+  const bySpeaker = new Map<string, Quote[]>();
   const kept: Quote[] = [];
   for (const q of ctx.quotes) {
-    const twin = kept.find((k) => k.speaker.name === q.speaker.name && (norm(k) === norm(q) || norm(k).includes(norm(q)) || norm(q).includes(norm(k))));
-    if (!twin) kept.push(q);
-    else if (twin.verb === null && q.verb !== null) kept[kept.indexOf(twin)] = q; // prefer the body's quote
+    const mine = bySpeaker.get(q.speaker.name) ?? [];
+    bySpeaker.set(q.speaker.name, mine);
+    const twin = mine.find((k) => norm(k) === norm(q) || norm(k).includes(norm(q)) || norm(q).includes(norm(k)));
+    if (!twin) {
+      kept.push(q);
+      mine.push(q);
+    } else if (twin.verb === null && q.verb !== null) {
+      // prefer the body's quote
+      kept[kept.indexOf(twin)] = q;
+      mine[mine.indexOf(twin)] = q;
+      survivor.set(twin.id, q);
+    } else survivor.set(q.id, twin);
   }
   ctx.quotes = kept;
+  // a quote replaced by a later twin hands on to it (follow the chain: at most one step per replacement)
+  const live = new Set(kept);
+  for (const [id, q] of survivor) {
+    let s = q;
+    for (let n = 0; !live.has(s) && n < 4; n++) s = survivor.get(s.id) ?? s;
+    survivor.set(id, s);
+  }
+  return survivor;
 }

@@ -41,6 +41,10 @@ export interface Ctx {
   claims: Claim[];
   last: { found: Found; paragraph: number } | null;
   usedSpans: Set<QuotedSpan>;
+  /** The body whose statement the text last named ("بيان لوزارة الداخلية"), for a later "البيان". */
+  lastIssuer: Found | null;
+  /** The latest anonymous source ("مصدر عسكري"), for a later "المصدر". */
+  lastAnonymous: Source[];
 }
 
 const COMPLEMENTIZER = /^ب?(ان|انه|انها|انهم|انهما|انهن|اننا|انني|انا)$/;

@@ -1,6 +1,6 @@
 /**
  * The language knowledge of speaker resolution (data/lexicon/speaker-rules.tsv): continuation verbs,
- * the prepositions that open an addressee, detached subject pronouns. Loaded once, normalised.
+ * the prepositions that open an addressee, detached subject pronouns, the nouns of an issued statement. Loaded once, normalised.
  */
 import { dataPath } from "../data-dir.js";
 import { normalize } from "../text/normalize.js";
@@ -13,18 +13,21 @@ export interface SpeakerRules {
   addressee: Set<string>;
   /** Detached subject pronouns ("هو", "هي"). */
   pronouns: Set<string>;
+  /** Nouns of an issued text ("بيان", "تصريح"): "بيان لـX" speaks for X. */
+  statements: Set<string>;
 }
 
 const COLUMNS = ["word_ar", "rule", "note"] as const;
-const RULES = new Set(["continuation", "addressee", "pronoun"]);
+const RULES = new Set(["continuation", "addressee", "pronoun", "statement"]);
 
 export function loadSpeakerRules(file = dataPath("lexicon", "speaker-rules.tsv")): SpeakerRules {
-  const out: SpeakerRules = { continuations: new Set(), addressee: new Set(), pronouns: new Set() };
+  const out: SpeakerRules = { continuations: new Set(), addressee: new Set(), pronouns: new Set(), statements: new Set() };
   for (const r of readTsv(file, COLUMNS)) {
-    if (!RULES.has(r.rule)) throw new Error(`${file}:${r._line}: unknown rule "${r.rule}" (use continuation, addressee or pronoun)`);
+    if (!RULES.has(r.rule)) throw new Error(`${file}:${r._line}: unknown rule "${r.rule}" (use continuation, addressee, pronoun or statement)`);
     const w = normalize(r.word_ar);
     if (r.rule === "continuation") out.continuations.add(w);
     else if (r.rule === "addressee") out.addressee.add(w);
+    else if (r.rule === "statement") out.statements.add(w);
     else out.pronouns.add(w);
   }
   return out;

@@ -19,13 +19,17 @@ import { normalize } from "../text/normalize.js";
 import { nameStartInToken } from "../text/offsets.js";
 import { isQuoteMark } from "./marks.js";
 import type { SourceNoun } from "./lexicon.js";
-import { isComplementizer, MAX_DESCRIPTOR, SPEAKER_MEMORY_PARAGRAPHS, type Ctx, type Found } from "./context.js";
+import { isComplementizer, MAX_DESCRIPTOR, PREP_BEFORE_AN, SPEAKER_MEMORY_PARAGRAPHS, type Ctx, type Found } from "./context.js";
 
 /** "أضاف مدير المرصد رامي عبد الرحمن", "قال الجيش التركي", "كشف ضابط كبير": the subject after a verb. */
 export function subjectAfter(ctx: Ctx, j: number, limit: number): Found | null {
   if (j >= limit) return null;
   const { tokens } = ctx;
   const lex = ctx.res.entityLexicons;
+  // "قال لرويترز", "قالت لوالديها": the one spoken to is never the subject
+  if (isAddressee(ctx, j)) return null;
+  const statement = statementIssuer(ctx, j, limit);
+  if (statement) return statement;
   const direct = entityAt(ctx, j);
   if (direct) return { ...fromEntity(ctx, direct.entity), end: direct.end };
   // a title or role before the person: "مدير المرصد رامي عبد الرحمن"
@@ -34,6 +38,8 @@ export function subjectAfter(ctx: Ctx, j: number, limit: number): Found | null {
   if (title) {
     // the person nearest the complement: "المسؤول الإعلامي لغرفة عمليات عمر المختار … عبدالكريم صبرا، إن"
     let person: MentionRef | undefined;
+    let named: { found: Found; start: number } | null = null;
+    let marks = 0; // a name is never looked for inside quotation marks
     for (let k = title.end; k < Math.min(limit, title.end + 10); k++) {
       const m = ctx.startsAt[k];
       if (m && m.entity.type === "PER") {
@@ -41,7 +47,21 @@ export function subjectAfter(ctx: Ctx, j: number, limit: number): Found | null {
         k = m.end - 1;
         continue;
       }
+      // "منسق المشاريع في المنظمة، تيري جوفو،": a comma may set the name off from its title
+      if (isComma(ctx, k) && !person && !named && k + 1 < limit && ctx.startsAt[k + 1]?.entity.type === "PER") continue;
+      // a name no list holds, opened by a known given name: "عضو الأمانة العامة لقوى 14 آذار الياس الزغبي"
+      if (isQuoteMark(ctx.text, tokens[k])) marks++;
+      if (!person && !named && k > title.end && marks % 2 === 0) {
+        named = unlistedName(ctx, k, limit);
+        if (named) break;
+      }
       if ((tokens[k].kind === "punct" && !isQuoteMark(ctx.text, tokens[k])) || isComplementizer(tokens[k])) break;
+    }
+    if (!person && named) {
+      const role = ctx.text.slice(tokens[j].start, tokens[named.start - 1].end).replace(/[\s،,]+$/, "");
+      named.found.speaker.role = role;
+      named.found.source.role = role;
+      return named.found;
     }
     if (person) {
       const f = fromEntity(ctx, person.entity);
@@ -51,7 +71,34 @@ export function subjectAfter(ctx: Ctx, j: number, limit: number): Found | null {
       return { ...f, end: person.end };
     }
   }
-  return descriptor(ctx, j, limit) ?? institution(ctx, j, limit);
+  const d = descriptor(ctx, j, limit);
+  return d ? (namedAfter(ctx, j, d.end, limit) ?? d) : institution(ctx, j, limit);
+}
+
+/**
+ * A descriptor followed by a person's name is that person's role ("عضو الأمانة العامة لقوى 14 آذار
+ * الياس الزغبي"): the name speaks. Looks a few tokens on, to punctuation, a complementizer or an addressee.
+ */
+function namedAfter(ctx: Ctx, j: number, from: number, limit: number): Found | null {
+  const { tokens } = ctx;
+  for (let k = from; k < Math.min(limit, from + NAME_AFTER_ROLE); k++) {
+    const t = tokens[k];
+    if (t.kind === "punct" || isComplementizer(t) || isAddressee(ctx, k) && ctx.startsAt[k]?.entity.category === "media") return null;
+    const m = ctx.startsAt[k];
+    let found: Found | null = null;
+    if (m && m.entity.type === "PER") found = { ...fromEntity(ctx, m.entity), end: m.end };
+    else if (m) {
+      k = m.end - 1;
+      continue;
+    } else found = unlistedName(ctx, k, limit)?.found ?? null;
+    if (found) {
+      const role = ctx.text.slice(tokens[j].start, tokens[k - 1].end);
+      found.speaker.role ??= role;
+      found.source.role ??= role;
+      return found;
+    }
+  }
+  return null;
 }
 
 /** A definite institution named by its head alone: "الجيش", "الحكومة", "الوزارة", "السلطات". */
@@ -92,8 +139,10 @@ export function descriptor(ctx: Ctx, j: number, limit: number, afterPreposition 
   while (k < limit && k - j < MAX_DESCRIPTOR && !stop(tokens[k])) {
     const t = tokens[k];
     const m = entityAt(ctx, k);
-    // "ضابط كبير لرويترز": an organisation after ل is the channel, not part of the source
-    if (m && /^ل(\+ال)?$/.test(t.pro) && m.entity.type === "ORG") break;
+    // "ضابط كبير لرويترز", "المصدر لـ«عكاظ»": the one spoken to is the channel, not part of the source
+    if (isAddressee(ctx, k) && (m ? m.entity.category === "media" : t.norm === "ل" || !ctx.res.entityLexicons.common.has(t.stem))) break;
+    // "حذر مصدر من أن": the preposition belongs to the verb
+    if (k + 1 < limit && t.kind === "word" && !t.pro && PREP_BEFORE_AN.has(t.stem) && isComplementizer(tokens[k + 1])) break;
     if (m) {
       entity ??= m.entity;
       k = m.end;
@@ -111,9 +160,11 @@ export function descriptor(ctx: Ctx, j: number, limit: number, afterPreposition 
     if (ctx.res.channels.has(t.stem)) break;
     k++;
   }
+  // a dangling preposition is not part of the descriptor ("مصدر رسمي من")
+  while (k > noun.end && tokens[k - 1].kind === "word" && !tokens[k - 1].pro && PREP_BEFORE_AN.has(tokens[k - 1].stem)) k--;
   // "المصدر" alone after "مصدر عسكري" is that source again
   if (k === noun.end && hasArticle(tokens[j].pro)) {
-    const earlier = [...ctx.claims.map((c) => c.source), ...ctx.quotes.map((q) => q.speaker)].reverse().find((x) => x.type === "anonymous" && tokens[j].stem === normalize(x.name.split(" ")[0]));
+    const earlier = ctx.lastAnonymous.find((x) => tokens[j].stem === normalize(x.name.split(" ")[0]));
     if (earlier) return { speaker: { name: earlier.name, entity: earlier.entity, type: "anonymous", role: null }, source: { ...earlier, type: "anonymous", role: null, kind: "anonymous", descriptor: earlier.name }, end: k };
   }
   // without an attached conjunction or preposition ("ومصادر", "لمصادر")
@@ -159,20 +210,37 @@ export function subjectBefore(ctx: Ctx, at: number, from: number): Found | null 
   if (k >= from && isQuoteMark(ctx.text, ctx.tokens[k])) k--;
   if (k < from) return null;
   const m = ctx.covers[k];
-  if (!m || m.end !== k + 1 || (m.entity.type !== "PER" && m.entity.type !== "ORG")) return null;
-  return { ...fromEntity(ctx, m.entity), end: at };
+  if (m && m.end === k + 1 && (m.entity.type === "PER" || m.entity.type === "ORG")) return { ...fromEntity(ctx, m.entity), end: at };
+  // "غير أن المراقبين يؤكدون", "ومصادر محلية تقول": a source descriptor ending right before the verb
+  for (let b = at - 1; b >= Math.max(from, at - MAX_DESCRIPTOR); b--) {
+    const d = descriptor(ctx, b, at);
+    if (d && d.end === at) return d;
+  }
+  return null;
 }
 
 /** No subject written: the latest speaker, or the person (else organisation) the text has just named. */
-export function carriedSpeaker(ctx: Ctx, at: number, from: number, pi: number): Found | null {
-  if (ctx.last && pi - ctx.last.paragraph < SPEAKER_MEMORY_PARAGRAPHS) return ctx.last.found;
-  const sentences = ctx.doc.sentences;
-  const si = sentences.findIndex((s) => s.tokenStart === from);
-  const lo = si > 0 ? sentences[si - 1].tokenStart : from;
+export function carriedSpeaker(ctx: Ctx, at: number, from: number, pi: number, si: number, continuation: boolean): Found | null {
+  // a continuation verb ("وأضاف", "وتابع") chains to the last speaker however far back, until another speaks
+  if (ctx.last && (continuation || pi - ctx.last.paragraph < SPEAKER_MEMORY_PARAGRAPHS)) return ctx.last.found;
+  const lo = si > 0 ? ctx.doc.sentences[si - 1].tokenStart : from;
+  return nearestSpeaker(ctx, at - 1, lo);
+}
+
+/**
+ * The person (else organisation) named nearest before token `k`, back to `lo`; an addressee
+ * ("لرويترز") and an outlet or agency cited for the article are never taken.
+ */
+export function nearestSpeaker(ctx: Ctx, k: number, lo: number): Found | null {
   for (const type of ["PER", "ORG"]) {
-    for (let k = at - 1; k >= lo; k--) {
-      const m = ctx.covers[k];
-      if (m && m.entity.type === type) return { ...fromEntity(ctx, m.entity), end: at };
+    for (let i = k; i >= lo; i--) {
+      const m = ctx.covers[i];
+      if (!m || m.entity.type !== type || !canSpeak(m.entity)) continue;
+      if (isAddressee(ctx, m.start) || m.entity.category === "media") {
+        i = m.start;
+        continue;
+      }
+      return { ...fromEntity(ctx, m.entity), end: k + 1 };
     }
   }
   return null;
@@ -197,6 +265,8 @@ export function channel(ctx: Ctx, j: number, limit: number): { text: string; end
       if (close > 0) return { text: span(j, close + 1), end: close + 1 };
     }
   }
+  // any other one spoken to: "قالت لوالديها", "صرح للصحفيين"
+  if (isAddressee(ctx, j) && t.norm !== "ل" && !ctx.startsAt[j]) return { text: span(j, j + 1), end: j + 1 };
   // "عن مصدر عسكري", "عن المرصد": the words come from this source, through the subject
   if (t.kind === "word" && t.norm === "عن" && j + 1 < limit) {
     const original = subjectAfter(ctx, j + 1, limit);
@@ -206,7 +276,17 @@ export function channel(ctx: Ctx, j: number, limit: number): { text: string; end
   const opens = (t.kind === "word" && (t.norm === "في" || t.norm === "عبر" || t.norm === "خلال") && j + 1 < limit && ctx.res.channels.has(tokens[j + 1].stem)) || (t.kind === "word" && /^ب(\+ال)?$/.test(t.pro) && ctx.res.channels.has(t.stem));
   if (!opens) return null;
   let k = j + 1;
-  while (k < limit && k - j < 9 && !isComplementizer(tokens[k]) && tokens[k].kind !== "punct") k++;
+  while (k < limit && k - j < 9 && !isComplementizer(tokens[k])) {
+    // "في تصريح لـ«الشرق الأوسط»": the outlet in marks belongs to the channel
+    if (isQuoteMark(text, tokens[k]) && isAddressee(ctx, k - 1)) {
+      const close = findClose(ctx, k, limit);
+      if (close < 0) break;
+      k = close + 1;
+      continue;
+    }
+    if (tokens[k].kind === "punct") break;
+    k++;
+  }
   return { text: span(j, k), end: k };
 }
 
@@ -229,3 +309,75 @@ export function fromEntity(ctx: Ctx, e: WorkEntity): { speaker: Speaker; source:
   return { speaker, source: { ...speaker, kind, descriptor: null } };
 }
 
+
+/** How far after a descriptor a person's name is looked for. */
+const NAME_AFTER_ROLE = 8;
+
+const isComma = (ctx: Ctx, k: number): boolean => ctx.tokens[k].kind === "punct" && (ctx.text[ctx.tokens[k].start] === "،" || ctx.text[ctx.tokens[k].start] === ",");
+
+/**
+ * Whether token k opens the one spoken to: a preposition of address attached ("لرويترز", "للصحفيين",
+ * "لوالديها") or standing alone before it ("لـ «الشرق الأوسط»", "إلى الصحفيين").
+ */
+export function isAddressee(ctx: Ctx, k: number): boolean {
+  const t = ctx.tokens[k];
+  if (!t || t.kind !== "word") return false;
+  const rules = ctx.res.speakerRules;
+  const pro = t.pro.replace(/^[وف]\+?/, "").replace(/\+?ال$/, "");
+  if (pro && rules.addressee.has(pro)) return true;
+  return rules.addressee.has(t.norm) && !t.pro;
+}
+
+/** The longest given name ("عبد الرحمن" before "عبد") starting at token k, as its end, else 0. */
+function givenNameEnd(ctx: Ctx, k: number, limit: number): number {
+  const given = ctx.res.entityLexicons.givenNames;
+  const t = ctx.tokens[k];
+  // "الياس" reads as ال + ياس: the list holds given names without the article
+  if (t.kind !== "word" || (t.pro && t.pro !== "ال")) return 0;
+  if (k + 1 < limit && given.has(`${t.stem} ${ctx.keys[k + 1]}`)) return k + 2;
+  return given.has(t.stem) ? k + 1 : 0;
+}
+
+/**
+ * A person no list holds, opened by a given name and closed by one or two family names:
+ * "الياس الزغبي", "تيري جوفو". Stops at punctuation, a preposition, a function word or a cue.
+ */
+function unlistedName(ctx: Ctx, k: number, limit: number): { found: Found; start: number } | null {
+  let e = givenNameEnd(ctx, k, limit);
+  if (!e) return null;
+  const lex = ctx.res.entityLexicons;
+  const first = e;
+  while (e < limit && e - first < 2) {
+    const t = ctx.tokens[e];
+    if (t.kind !== "word" || (t.pro && t.pro !== "ال") || lex.functionWords.has(t.stem) || ctx.res.reporting.words.has(t.stem) || isComplementizer(t)) break;
+    e++;
+  }
+  if (e === first) return null;
+  // a given name that could be a common word with the article ("السلام") needs a family name no list holds
+  if (ctx.tokens[k].pro && ctx.tokens[first].kind === "word" && lex.common.has(ctx.tokens[first].stem)) return null;
+  const name = ctx.text.slice(ctx.tokens[k].start, ctx.tokens[e - 1].end);
+  const speaker: Speaker = { name, entity: null, type: "person", role: null };
+  return { found: { speaker, source: { ...speaker, kind: "person", descriptor: null }, end: e }, start: k };
+}
+
+/**
+ * "بيان لوزارة الداخلية", "بيان صادر عن الجيش": a statement speaks for the body that issued it; "البيان"
+ * alone is the statement the text last named.
+ */
+function statementIssuer(ctx: Ctx, j: number, limit: number): Found | null {
+  const t = ctx.tokens[j];
+  if (t.kind !== "word" || !ctx.res.speakerRules.statements.has(t.stem)) return null;
+  let k = j + 1;
+  // "بيان صادر عن", "بيان رسمي ل"
+  while (k < limit && k - j <= 2 && ctx.tokens[k].kind === "word" && !ctx.startsAt[k] && !/^ل/.test(ctx.tokens[k].pro) && ctx.tokens[k].norm !== "عن") k++;
+  if (k < limit && ctx.tokens[k].norm === "عن") k++;
+  else if (k < limit && ctx.tokens[k].norm === "ل") k++;
+  const m = k < limit ? entityAt(ctx, k) : null;
+  if (m && m.entity.type === "ORG") {
+    const found = { ...fromEntity(ctx, m.entity), end: m.end };
+    ctx.lastIssuer = found;
+    return found;
+  }
+  if (hasArticle(t.pro) && ctx.lastIssuer) return { ...ctx.lastIssuer, end: j + 1 };
+  return null;
+}
