@@ -28,6 +28,8 @@ import { carriedSpeaker, channel, descriptor, entityAt, fromEntity, nearestSpeak
 const MIN_FREE_QUOTE_WORDS = 4;
 /** A cue must find its complement within this many tokens. */
 const MAX_CUE_REACH = 25;
+/** Unmarked speech after a colon is looked through for a following cue this many tokens at most. */
+const MAX_COLON_SPEECH = 400;
 /** A fronted link phrase before a sentence's verb ("من جهته،", "وفي سياق متصل،") runs to at most this many tokens. */
 const SENTENCE_LINK_MAX = 4;
 /** Forms that are as often another word ("بين" between, "تابع" affiliated, "طالب" student): they need أن or a colon right after their subject. */
@@ -54,7 +56,7 @@ export function attribute(doc: MarsadDocument, entities: WorkEntity[], res: Attr
     for (const { s, si } of sentences) {
       while (q0 < spans.length && spans[q0].open < s.tokenStart) q0++;
       const inSentence: QuotedSpan[] = [];
-      for (let k = q0; k < spans.length && spans[k].open < s.tokenEnd; k++) if (spans[k].close < s.tokenEnd) inSentence.push(spans[k]);
+      for (let k = q0; k < spans.length && spans[k].open < s.tokenEnd; k++) if (spans[k].close < s.tokenEnd || spans[k].unclosed) inSentence.push(spans[k]);
       readSentence(ctx, s.tokenStart, s.tokenEnd, si, pi, inSentence, para);
       for (const q of inSentence) if (!ctx.usedSpans.has(q)) freeQuote(ctx, q, s.tokenStart, si, pi);
     }
@@ -185,6 +187,14 @@ function quoteBefore(ctx: Ctx, at: number, para: Paragraph): Complement | null {
 function reachComplement(ctx: Ctx, j: number, limit: number): number {
   for (let k = j; k < Math.min(limit, j + MAX_CUE_REACH); k++) {
     const t = ctx.tokens[k];
+    if (isQuoteMark(ctx.text, t) && k > j && ctx.tokens[k - 1].kind === "word") {
+      // "عضو البرلمان عن كتلة «…»، إن": a short name in marks inside the apposition, not the words said
+      const close = shortMarkedName(ctx, k, limit);
+      if (close > 0) {
+        k = close;
+        continue;
+      }
+    }
     if (isComplementizer(t) || isQuoteMark(ctx.text, t)) return k;
     if (t.kind === "punct") {
       const ch = ctx.text[t.start];
@@ -193,6 +203,16 @@ function reachComplement(ctx: Ctx, j: number, limit: number): number {
     }
   }
   return j;
+}
+
+/** The closing mark of a name of at most three words in marks opened at k, else 0. */
+function shortMarkedName(ctx: Ctx, k: number, limit: number): number {
+  for (let c = k + 2; c < Math.min(limit, k + 5); c++) {
+    const t = ctx.tokens[c];
+    if (isQuoteMark(ctx.text, t)) return c;
+    if (t.kind !== "word") return 0;
+  }
+  return 0;
 }
 
 interface Complement {
@@ -210,8 +230,9 @@ function complement(ctx: Ctx, j: number, limit: number, paragraphEnd: number, sp
   if (isColon) {
     const span = spans.find((q) => q.open === j + 1);
     if (span) return { quote: span };
-    // unmarked speech after a colon runs to the end of the paragraph ("قالت: هيك عرفته … في ذمة الله")
-    const end = trimEnd(ctx, j + 1, paragraphEnd);
+    // unmarked speech after a colon runs to the end of the paragraph ("قالت: هيك عرفته … في ذمة الله"),
+    // or to a new cue of saying after a comma ("…، مضيفا: …")
+    const end = trimEnd(ctx, j + 1, colonSpeechEnd(ctx, j + 1, paragraphEnd));
     return end > j + 1 ? { colonText: [tokens[j + 1].start, tokens[end - 1].end] } : null;
   }
   if (ambiguous) {
@@ -229,6 +250,20 @@ function complement(ctx: Ctx, j: number, limit: number, paragraphEnd: number, sp
   const claim: [number, number] = [claimStart, end > start ? tokens[end - 1].end : tokens[k].end];
   const span = spans.find((q) => q.open === start);
   return span ? { quote: span, claim } : { claim };
+}
+
+/** Where unmarked speech after a colon stops: a comma followed by a cue of saying, else `to` (bounded scan). */
+function colonSpeechEnd(ctx: Ctx, from: number, to: number): number {
+  const { tokens, text } = ctx;
+  const limit = Math.min(to, from + MAX_COLON_SPEECH);
+  for (let k = from + 1; k + 1 < limit; k++) {
+    const t = tokens[k];
+    if (t.kind !== "punct" || (text[t.start] !== "،" && text[t.start] !== ",")) continue;
+    const next = tokens[k + 1];
+    const form = next.kind === "word" && !next.enc ? ctx.res.reporting.words.get(next.stem) : undefined;
+    if (form && (form.kind === "participle" || form.kind === "verb") && form.frame !== "prep") return k;
+  }
+  return to;
 }
 
 /** The index after the last token worth keeping before `to`: trailing punctuation and a dangling conjunction dropped. */
