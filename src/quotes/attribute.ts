@@ -28,6 +28,8 @@ import { carriedSpeaker, channel, descriptor, entityAt, fromEntity, nearestSpeak
 const MIN_FREE_QUOTE_WORDS = 4;
 /** A cue must find its complement within this many tokens. */
 const MAX_CUE_REACH = 25;
+/** A noun-phrase claim ("إحباط محاولة تسلل") runs to at least this many tokens. */
+const MIN_NOUN_CLAIM = 2;
 /** Unmarked speech after a colon is looked through for a following cue this many tokens at most. */
 const MAX_COLON_SPEECH = 400;
 /** A fronted link phrase before a sentence's verb ("من جهته،", "وفي سياق متصل،") runs to at most this many tokens. */
@@ -162,7 +164,7 @@ function reportingVerb(ctx: Ctx, cue: Cue, from: number, limit: number, si: numb
   }
   if (!found) return null;
   const ambiguous = AMBIGUOUS_FORMS.has(ctx.tokens[cue.at].stem);
-  const c = complement(ctx, j, limit, para.end, spans, ambiguous) ?? (explicit ? quoteBefore(ctx, cue.at, para) : null);
+  const c = complement(ctx, j, limit, para.end, spans, ambiguous) ?? (explicit ? quoteBefore(ctx, cue.at, para) : null) ?? (ambiguous ? null : nounClaim(ctx, cue, j, limit, spans));
   if (!c) return found;
   const verb = ctx.text.slice(ctx.tokens[cue.at].start, ctx.tokens[cue.end - 1].end);
   let quoteId: string | null = null;
@@ -250,6 +252,32 @@ function complement(ctx: Ctx, j: number, limit: number, paragraphEnd: number, sp
   const claim: [number, number] = [claimStart, end > start ? tokens[end - 1].end : tokens[k].end];
   const span = spans.find((q) => q.open === start);
   return span ? { quote: span, claim } : { claim };
+}
+
+/**
+ * A claim written as a noun phrase after the verb (data/lexicon/claim-frames.tsv): "أعلنت الشرطة إحباط
+ * محاولة تسلل", "مؤكدا تسجيل خمس حالات", "مشيرا إلى سعي الجهاز", "أفاد بمقتل …". The phrase must open
+ * with a content word (not a particle, a number or a cue) and runs to the end of the clause.
+ */
+function nounClaim(ctx: Ctx, cue: Cue, j: number, limit: number, spans: QuotedSpan[]): Complement | null {
+  const preps = ctx.res.claimFrames.get(cue.form.lemma);
+  if (!preps || j >= limit) return null;
+  const { tokens } = ctx;
+  let k = j;
+  const t = tokens[k];
+  if (t.kind !== "word") return null;
+  if (!t.pro && preps.has(t.stem) && t.stem !== "") k++;
+  else if (t.pro === "ب" && preps.has("ب")) {
+    // attached: "بمقتل" — the phrase starts inside this token
+  } else if (!preps.has("") || t.pro.replace(/^ال$/, "") !== "") return null;
+  if (k >= limit) return null;
+  const w = tokens[k];
+  const directQuote = spans.find((q) => q.open === k && !q.bracket);
+  if (!directQuote && (w.kind !== "word" || ctx.res.entityLexicons.functionWords.has(w.stem) || ctx.res.reporting.words.has(w.stem) || isComplementizer(w))) return null;
+  const end = trimEnd(ctx, k, limit);
+  if (end - k < MIN_NOUN_CLAIM) return null;
+  const claim: [number, number] = [directQuote ? directQuote.start : tokens[k].start, tokens[end - 1].end];
+  return directQuote ? { quote: directQuote, claim } : { claim };
 }
 
 /** Where unmarked speech after a colon stops: a comma followed by a cue of saying, else `to` (bounded scan). */

@@ -7,6 +7,7 @@ import type { MentionRef } from "../entities/mentions.js";
 import type { EntityLexicons } from "../entities/lexicons.js";
 import type { ReportingLexicon } from "./lexicon.js";
 import type { QuotedSpan } from "./marks.js";
+import type { ClaimFrames } from "./claim-frames.js";
 import type { SpeakerRules } from "./speaker-rules.js";
 
 export interface AttributionResources {
@@ -15,6 +16,7 @@ export interface AttributionResources {
   channels: Set<string>;
   reportAdverbs: Set<string>;
   speakerRules: SpeakerRules;
+  claimFrames: ClaimFrames;
 }
 
 /** A source descriptor ("مصدر بالجيش السوري") runs to at most this many tokens. */

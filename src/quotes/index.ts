@@ -9,6 +9,7 @@ import { attribute } from "./attribute.js";
 import type { AttributionResources } from "./context.js";
 import { loadReportingLexicon } from "./lexicon.js";
 import { loadSpeakerRules } from "./speaker-rules.js";
+import { loadClaimFrames } from "./claim-frames.js";
 
 export { loadReportingLexicon, type ReportingLexicon } from "./lexicon.js";
 export type { AttributionResources } from "./context.js";
@@ -20,7 +21,7 @@ export interface QuoteResources {
 
 export function loadAttributionResources(entityLexicons: EntityLexicons): AttributionResources {
   const list = (file: string): Set<string> => new Set(readList(dataPath("lexicon", file)).map((w) => normalize(w)));
-  return { reporting: loadReportingLexicon(), entityLexicons, channels: list("channels.txt"), reportAdverbs: list("report-adverbs.txt"), speakerRules: loadSpeakerRules() };
+  return { reporting: loadReportingLexicon(), entityLexicons, channels: list("channels.txt"), reportAdverbs: list("report-adverbs.txt"), speakerRules: loadSpeakerRules(), claimFrames: loadClaimFrames() };
 }
 
 export const quotesStage: Stage<QuoteResources> = {

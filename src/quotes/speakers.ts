@@ -30,6 +30,8 @@ export function subjectAfter(ctx: Ctx, j: number, limit: number): Found | null {
   if (isAddressee(ctx, j)) return null;
   const statement = statementIssuer(ctx, j, limit);
   if (statement) return statement;
+  const body = bodyOf(ctx, j, limit);
+  if (body) return body;
   const direct = entityAt(ctx, j);
   if (direct) return { ...fromEntity(ctx, direct.entity), end: direct.end };
   // a title or role before the person: "مدير المرصد رامي عبد الرحمن"
@@ -158,6 +160,9 @@ export function descriptor(ctx: Ctx, j: number, limit: number, afterPreposition 
     if (t.kind !== "word" || (t.pro && !/^(ب|ل|ب\+ال|ال|ل\+ال)$/.test(t.pro))) break;
     if (ctx.res.entityLexicons.functionWords.has(t.stem) && !["في", "من", "داخل", "لدي"].includes(t.stem)) break;
     if (ctx.res.channels.has(t.stem)) break;
+    // an unprefixed word must look like an adjective ("أمني", "مطلعة", "محليون", "كبير"); "وجود" in
+    // "نفى مصدر أمني وجود …" is already the claim
+    if (!t.pro && !ADJECTIVE_SHAPE.test(t.stem) && !ctx.res.speakerRules.adjectives.has(t.stem) && !["في", "من", "داخل", "لدي"].includes(t.stem)) break;
     k++;
   }
   // a dangling preposition is not part of the descriptor ("مصدر رسمي من")
@@ -236,7 +241,7 @@ export function nearestSpeaker(ctx: Ctx, k: number, lo: number): Found | null {
     for (let i = k; i >= lo; i--) {
       const m = ctx.covers[i];
       if (!m || m.entity.type !== type || !canSpeak(m.entity)) continue;
-      if (isAddressee(ctx, m.start) || m.entity.category === "media") {
+      if (isAddressee(ctx, m.start) || m.entity.category === "media" || governed(ctx, m.start)) {
         i = m.start;
         continue;
       }
@@ -266,7 +271,7 @@ export function channel(ctx: Ctx, j: number, limit: number): { text: string; end
     }
   }
   // any other one spoken to: "قالت لوالديها", "صرح للصحفيين"
-  if (isAddressee(ctx, j) && t.norm !== "ل" && !ctx.startsAt[j]) return { text: span(j, j + 1), end: j + 1 };
+  if (t.kind === "word" && /^ل(\+ال)?$/.test(t.pro) && !ctx.startsAt[j]) return { text: span(j, j + 1), end: j + 1 };
   // "عن مصدر عسكري", "عن المرصد": the words come from this source, through the subject
   if (t.kind === "word" && t.norm === "عن" && j + 1 < limit) {
     const original = subjectAfter(ctx, j + 1, limit);
@@ -310,6 +315,8 @@ export function fromEntity(ctx: Ctx, e: WorkEntity): { speaker: Speaker; source:
 }
 
 
+/** Endings of the adjectives that follow a source noun: nisba (ي، ية، يون، يين), feminine ة (ه), sound plurals. */
+const ADJECTIVE_SHAPE = /(ي|يه|ه|ون|ين|ات)$/;
 /** How far after a descriptor a person's name is looked for. */
 const NAME_AFTER_ROLE = 8;
 
@@ -380,4 +387,35 @@ function statementIssuer(ctx: Ctx, j: number, limit: number): Found | null {
   }
   if (hasArticle(t.pro) && ctx.lastIssuer) return { ...ctx.lastIssuer, end: j + 1 };
   return null;
+}
+
+/**
+ * A body of an organisation in the construct state, named by its head noun before the organisation:
+ * "قيادة الشرطة الاتحادية", "المكتب الإعلامي للمقاومة" (heads: rule "body" in speaker-rules.tsv).
+ */
+function bodyOf(ctx: Ctx, j: number, limit: number): Found | null {
+  const t = ctx.tokens[j];
+  if (t.kind !== "word" || ctx.startsAt[j] || (t.pro && !hasArticle(t.pro)) || !ctx.res.speakerRules.bodies.has(t.stem)) return null;
+  let k = j + 1;
+  // one adjective may stand between ("المكتب الإعلامي للمقاومة")
+  if (k < limit && !ctx.startsAt[k] && ctx.tokens[k].kind === "word" && hasArticle(ctx.tokens[k].pro) && /ي$/.test(ctx.tokens[k].stem)) k++;
+  const m = k < limit ? ctx.startsAt[k] : undefined;
+  if (!m || m.entity.type !== "ORG" || m.entity.category === "media") return null;
+  const first = nameStartInToken(ctx.text, t);
+  const name = (first.addArticle ? "ال" : "") + ctx.text.slice(first.start, ctx.tokens[m.end - 1].end);
+  const speaker: Speaker = { name, entity: m.entity.id, type: "organisation", role: null };
+  return { speaker, source: { ...speaker, kind: fromEntity(ctx, m.entity).source.kind, descriptor: null }, end: m.end };
+}
+
+/** Prepositions whose object is never the speaker of a nearby quotation ("خطف عناصر من «الفرقة 30»"). */
+const GOVERNING = new Set(["من", "في", "عن", "علي", "الي", "مع", "ضد", "بين", "ب", "ك"]);
+
+/** Whether the mention starting at k is the object of a preposition (standing alone or attached). */
+function governed(ctx: Ctx, k: number): boolean {
+  let p = k - 1;
+  if (p >= 0 && isQuoteMark(ctx.text, ctx.tokens[p])) p--;
+  const t = ctx.tokens[k];
+  const attached = t.kind === "word" && /^(ب|ك)(\+ال)?$/.test(t.pro);
+  const before = p >= 0 ? ctx.tokens[p] : undefined;
+  return attached || (!!before && before.kind === "word" && !before.pro && GOVERNING.has(before.stem));
 }
