@@ -13,6 +13,7 @@
  * Quotations no cue introduces count as speech when they run to several words (a name or a term in
  * marks — «جبهة النصرة» — does not), spoken by the nearest person or organisation before them.
  * A headline "Name: words" is a quote of that person.
+ * Who speaks is decided in speakers.ts; the verbs whose claim is a noun phrase are in claim-frames.ts.
  */
 import type { Claim, MarsadDocument, Quote, Sentence, Source, Speaker } from "../document.js";
 import type { WorkEntity } from "../entities/coref.js";
