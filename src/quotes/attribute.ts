@@ -13,63 +13,40 @@
  * Quotations no cue introduces count as speech when they run to several words (a name or a term in
  * marks — «جبهة النصرة» — does not), spoken by the nearest person or organisation before them.
  * A headline "Name: words" is a quote of that person.
+ * Who speaks is decided in speakers.ts; the verbs whose claim is a noun phrase are in claim-frames.ts.
  */
-import type { Claim, MarsadDocument, Quote, Source, Speaker, Token } from "../document.js";
+import type { Claim, MarsadDocument, Quote, Sentence, Source, Speaker } from "../document.js";
 import type { WorkEntity } from "../entities/coref.js";
-import { indexMentions, type MentionRef } from "../entities/mentions.js";
-import type { EntityLexicons } from "../entities/lexicons.js";
-import { scanLexicon, walk } from "../entities/recognize.js";
-import { hasArticle, tokenKey } from "../text/keys.js";
-import { normalize } from "../text/normalize.js";
-import { nameStartInToken } from "../text/offsets.js";
-import type { ReportForm, ReportingLexicon, SourceNoun } from "./lexicon.js";
+import { indexMentions } from "../entities/mentions.js";
+import { scanLexicon } from "../entities/recognize.js";
+import { tokenKey } from "../text/keys.js";
+import { isComplementizer, PREP_BEFORE_AN, SPEAKER_MEMORY_PARAGRAPHS, type AttributionResources, type Ctx, type Found } from "./context.js";
+import type { ReportForm } from "./lexicon.js";
 import { isQuoteMark, quotedSpans, type QuotedSpan } from "./marks.js";
-
-export interface AttributionResources {
-  reporting: ReportingLexicon;
-  entityLexicons: EntityLexicons;
-  channels: Set<string>;
-  reportAdverbs: Set<string>;
-}
+import { carriedSpeaker, channel, descriptor, entityAt, fromEntity, nearestSpeaker, subjectAfter, subjectBefore } from "./speakers.js";
 
 /** A quotation of fewer words than this, with nothing introducing it, is a name or a term, not speech. */
 const MIN_FREE_QUOTE_WORDS = 4;
 /** A cue must find its complement within this many tokens. */
 const MAX_CUE_REACH = 25;
-/** A source descriptor ("مصدر بالجيش السوري") runs to at most this many tokens. */
-const MAX_DESCRIPTOR = 6;
-/** The latest speaker carries over to a subjectless verb this many paragraphs later. */
-const SPEAKER_MEMORY_PARAGRAPHS = 2;
+/** A noun-phrase claim ("إحباط محاولة تسلل") runs to at least this many tokens. */
+const MIN_NOUN_CLAIM = 2;
+/** Unmarked speech after a colon is looked through for a following cue this many tokens at most. */
+const MAX_COLON_SPEECH = 400;
+/** A fronted link phrase before a sentence's verb ("من جهته،", "وفي سياق متصل،") runs to at most this many tokens. */
+const SENTENCE_LINK_MAX = 4;
 /** Forms that are as often another word ("بين" between, "تابع" affiliated, "طالب" student): they need أن or a colon right after their subject. */
 const AMBIGUOUS_FORMS = new Set(["بين", "تابع", "طالب", "كتب", "زاد", "مضي", "رد", "نقل", "طلب", "تردد", "يدعي", "راي"]);
-
-interface Found {
-  speaker: Speaker;
-  source: Source;
-  end: number;
-}
-
-interface Ctx {
-  doc: MarsadDocument;
-  text: string;
-  tokens: Token[];
-  keys: string[];
-  res: AttributionResources;
-  /** The mention starting at each token, and the mention covering it. */
-  startsAt: Array<MentionRef | undefined>;
-  covers: Array<MentionRef | undefined>;
-  quotes: Quote[];
-  claims: Claim[];
-  last: { found: Found; paragraph: number } | null;
-  usedSpans: Set<QuotedSpan>;
-}
 
 export function attribute(doc: MarsadDocument, entities: WorkEntity[], res: AttributionResources): { quotes: Quote[]; claims: Claim[] } {
   const tokens = doc.tokens;
   const { startsAt, covers } = indexMentions(entities, tokens.length);
-  const ctx: Ctx = { doc, text: doc.text, tokens, keys: tokens.map(tokenKey), res, startsAt, covers, quotes: [], claims: [], last: null, usedSpans: new Set() };
+  const ctx: Ctx = { doc, text: doc.text, tokens, keys: tokens.map(tokenKey), res, startsAt, covers, quotes: [], claims: [], last: null, usedSpans: new Set(), lastIssuer: null, lastAnonymous: [] };
+  // sentences grouped by paragraph in one pass (no scan of every sentence per paragraph)
+  const byParagraph: Array<Array<{ s: Sentence; si: number }>> = doc.paragraphs.map(() => []);
+  doc.sentences.forEach((s, si) => byParagraph[s.paragraph]?.push({ s, si }));
   doc.paragraphs.forEach((p, pi) => {
-    const sentences = doc.sentences.map((s, si) => ({ s, si })).filter((x) => x.s.paragraph === pi);
+    const sentences = byParagraph[pi];
     if (!sentences.length) return;
     const spans = quotedSpans(doc.text, tokens, sentences[0].s.tokenStart, sentences[sentences.length - 1].s.tokenEnd);
     if (p.kind === "title") {
@@ -77,15 +54,17 @@ export function attribute(doc: MarsadDocument, entities: WorkEntity[], res: Attr
       return;
     }
     const para = { end: sentences[sentences.length - 1].s.tokenEnd, spans };
+    // spans are sorted by their opening mark: one pointer walks them along the sentences
+    let q0 = 0;
     for (const { s, si } of sentences) {
-      const inSentence = spans.filter((q) => q.open >= s.tokenStart && q.close < s.tokenEnd);
+      while (q0 < spans.length && spans[q0].open < s.tokenStart) q0++;
+      const inSentence: QuotedSpan[] = [];
+      for (let k = q0; k < spans.length && spans[k].open < s.tokenEnd; k++) if (spans[k].close < s.tokenEnd || spans[k].unclosed) inSentence.push(spans[k]);
       readSentence(ctx, s.tokenStart, s.tokenEnd, si, pi, inSentence, para);
       for (const q of inSentence) if (!ctx.usedSpans.has(q)) freeQuote(ctx, q, s.tokenStart, si, pi);
     }
   });
-  dedupeQuotes(ctx);
-  ctx.quotes.forEach((q, k) => (q.id = `q${k + 1}`));
-  ctx.claims.forEach((c, k) => (c.id = `c${k + 1}`));
+  finish(ctx);
   return { quotes: ctx.quotes, claims: ctx.claims };
 }
 
@@ -112,13 +91,35 @@ interface Paragraph {
 function readSentence(ctx: Ctx, from: number, to: number, si: number, pi: number, spans: QuotedSpan[], para: Paragraph): void {
   const cues = cuesIn(ctx, from, to);
   let prev: { cue: Cue; found: Found | null } | null = null;
+  // the speaker an earlier cue of this sentence found: a participle later on ("…، مشيرا إلى") is theirs
+  let sentenceSpeaker: Found | null = null;
   cues.forEach((cue, k) => {
     const limit = k + 1 < cues.length ? cues[k + 1].at : to;
     // "فكتب يقول:", "قال مضيفا": a cue right after another goes on with its subject
-    const inherited = prev && prev.cue.end === cue.at ? prev.found : null;
+    const inherited = prev && prev.cue.end === cue.at ? prev.found : cue.form.kind === "participle" ? (sentenceSpeaker ?? sentenceSubject(ctx, from, cue.at)) : null;
     if (cue.form.kind === "phrase" && cue.form.frame === "prep") attributionPhrase(ctx, cue, from, to, si);
-    else prev = { cue, found: reportingVerb(ctx, cue, from, limit, si, pi, spans, para, inherited) };
+    else {
+      prev = { cue, found: reportingVerb(ctx, cue, from, limit, si, pi, spans, para, inherited) };
+      sentenceSpeaker = prev.found ?? sentenceSpeaker;
+    }
   });
+}
+
+/**
+ * The subject of a sentence that opens with a verb of its own ("أبدى المدير X سعادته …، مشيرا إلى",
+ * "أولت الصحف المغربية اهتمامها …، مشيرة إلى"): the participle of saying describes that subject.
+ */
+function sentenceSubject(ctx: Ctx, from: number, at: number): Found | null {
+  let j = skipAdverbs(ctx, from, at);
+  // a fronted link phrase ("من جهته،", "وفي سياق متصل،") ends at its comma
+  for (let k = j; k < Math.min(at, j + SENTENCE_LINK_MAX); k++) {
+    if (ctx.tokens[k].kind === "punct" && ctx.text[ctx.tokens[k].start] === "،") {
+      j = k + 1;
+      break;
+    }
+  }
+  if (j + 1 >= at || ctx.tokens[j].kind !== "word" || ctx.startsAt[j]) return null;
+  return subjectAfter(ctx, j + 1, at);
 }
 
 /** Steps over report adverbs ("أمس", "أيضا", "من جهته") and commas. */
@@ -159,12 +160,12 @@ function reportingVerb(ctx: Ctx, cue: Cue, from: number, limit: number, si: numb
   const explicit = !!found;
   if (!found) {
     if (cue.form.person === "passive" || cue.form.person === "1") return null;
-    found = carriedSpeaker(ctx, cue.at, from, pi);
+    found = carriedSpeaker(ctx, cue.at, from, pi, si, ctx.res.speakerRules.continuations.has(cue.form.lemma));
     continued = true;
   }
   if (!found) return null;
   const ambiguous = AMBIGUOUS_FORMS.has(ctx.tokens[cue.at].stem);
-  const c = complement(ctx, j, limit, para.end, spans, ambiguous) ?? (explicit ? quoteBefore(ctx, cue.at, para) : null);
+  const c = complement(ctx, j, limit, para.end, spans, ambiguous) ?? (explicit ? quoteBefore(ctx, cue.at, para) : null) ?? (ambiguous ? null : nounClaim(ctx, cue, j, limit, spans));
   if (!c) return found;
   const verb = ctx.text.slice(ctx.tokens[cue.at].start, ctx.tokens[cue.end - 1].end);
   let quoteId: string | null = null;
@@ -189,6 +190,14 @@ function quoteBefore(ctx: Ctx, at: number, para: Paragraph): Complement | null {
 function reachComplement(ctx: Ctx, j: number, limit: number): number {
   for (let k = j; k < Math.min(limit, j + MAX_CUE_REACH); k++) {
     const t = ctx.tokens[k];
+    if (isQuoteMark(ctx.text, t) && k > j && ctx.tokens[k - 1].kind === "word") {
+      // "عضو البرلمان عن كتلة «…»، إن": a short name in marks inside the apposition, not the words said
+      const close = shortMarkedName(ctx, k, limit);
+      if (close > 0) {
+        k = close;
+        continue;
+      }
+    }
     if (isComplementizer(t) || isQuoteMark(ctx.text, t)) return k;
     if (t.kind === "punct") {
       const ch = ctx.text[t.start];
@@ -199,17 +208,20 @@ function reachComplement(ctx: Ctx, j: number, limit: number): number {
   return j;
 }
 
+/** The closing mark of a name of at most three words in marks opened at k, else 0. */
+function shortMarkedName(ctx: Ctx, k: number, limit: number): number {
+  for (let c = k + 2; c < Math.min(limit, k + 5); c++) {
+    const t = ctx.tokens[c];
+    if (isQuoteMark(ctx.text, t)) return c;
+    if (t.kind !== "word") return 0;
+  }
+  return 0;
+}
+
 interface Complement {
   quote?: QuotedSpan;
   colonText?: [number, number];
   claim?: [number, number];
-}
-
-const COMPLEMENTIZER = /^ب?(ان|انه|انها|انهم|انهما|انهن|اننا|انني|انا)$/;
-const PREP_BEFORE_AN = new Set(["الي", "علي", "من", "في"]);
-
-function isComplementizer(t: Token): boolean {
-  return t.kind === "word" && (COMPLEMENTIZER.test(t.norm) || (t.stem === "ان" && (t.pro === "" || t.pro === "ب")));
 }
 
 /** What the cue introduces, from token j: a quotation (after a colon or directly), or an أن clause. */
@@ -221,8 +233,9 @@ function complement(ctx: Ctx, j: number, limit: number, paragraphEnd: number, sp
   if (isColon) {
     const span = spans.find((q) => q.open === j + 1);
     if (span) return { quote: span };
-    // unmarked speech after a colon runs to the end of the paragraph ("قالت: هيك عرفته … في ذمة الله")
-    const end = trimEnd(ctx, j + 1, paragraphEnd);
+    // unmarked speech after a colon runs to the end of the paragraph ("قالت: هيك عرفته … في ذمة الله"),
+    // or to a new cue of saying after a comma ("…، مضيفا: …")
+    const end = trimEnd(ctx, j + 1, colonSpeechEnd(ctx, j + 1, paragraphEnd));
     return end > j + 1 ? { colonText: [tokens[j + 1].start, tokens[end - 1].end] } : null;
   }
   if (ambiguous) {
@@ -242,6 +255,46 @@ function complement(ctx: Ctx, j: number, limit: number, paragraphEnd: number, sp
   return span ? { quote: span, claim } : { claim };
 }
 
+/**
+ * A claim written as a noun phrase after the verb (data/lexicon/claim-frames.tsv): "أعلنت الشرطة إحباط
+ * محاولة تسلل", "مؤكدا تسجيل خمس حالات", "مشيرا إلى سعي الجهاز", "أفاد بمقتل …". The phrase must open
+ * with a content word (not a particle, a number or a cue) and runs to the end of the clause.
+ */
+function nounClaim(ctx: Ctx, cue: Cue, j: number, limit: number, spans: QuotedSpan[]): Complement | null {
+  const preps = ctx.res.claimFrames.get(cue.form.lemma);
+  if (!preps || j >= limit) return null;
+  const { tokens } = ctx;
+  let k = j;
+  const t = tokens[k];
+  if (t.kind !== "word") return null;
+  if (!t.pro && preps.has(t.stem) && t.stem !== "") k++;
+  else if (t.pro === "ب" && preps.has("ب")) {
+    // attached: "بمقتل" — the phrase starts inside this token
+  } else if (!preps.has("") || t.pro.replace(/^ال$/, "") !== "") return null;
+  if (k >= limit) return null;
+  const w = tokens[k];
+  const directQuote = spans.find((q) => q.open === k && !q.bracket);
+  if (!directQuote && (w.kind !== "word" || ctx.res.entityLexicons.functionWords.has(w.stem) || ctx.res.reporting.words.has(w.stem) || isComplementizer(w))) return null;
+  const end = trimEnd(ctx, k, limit);
+  if (end - k < MIN_NOUN_CLAIM) return null;
+  const claim: [number, number] = [directQuote ? directQuote.start : tokens[k].start, tokens[end - 1].end];
+  return directQuote ? { quote: directQuote, claim } : { claim };
+}
+
+/** Where unmarked speech after a colon stops: a comma followed by a cue of saying, else `to` (bounded scan). */
+function colonSpeechEnd(ctx: Ctx, from: number, to: number): number {
+  const { tokens, text } = ctx;
+  const limit = Math.min(to, from + MAX_COLON_SPEECH);
+  for (let k = from + 1; k + 1 < limit; k++) {
+    const t = tokens[k];
+    if (t.kind !== "punct" || (text[t.start] !== "،" && text[t.start] !== ",")) continue;
+    const next = tokens[k + 1];
+    const form = next.kind === "word" && !next.enc ? ctx.res.reporting.words.get(next.stem) : undefined;
+    if (form && (form.kind === "participle" || form.kind === "verb") && form.frame !== "prep") return k;
+  }
+  return to;
+}
+
 /** The index after the last token worth keeping before `to`: trailing punctuation and a dangling conjunction dropped. */
 function trimEnd(ctx: Ctx, from: number, to: number): number {
   let end = to;
@@ -249,195 +302,6 @@ function trimEnd(ctx: Ctx, from: number, to: number): number {
   // a quote closing at the very end keeps its mark out of the words
   while (end > from && ctx.tokens[end - 1].kind === "punct") end--;
   return end;
-}
-
-/** "أضاف مدير المرصد رامي عبد الرحمن", "قال الجيش التركي", "كشف ضابط كبير": the subject after a verb. */
-function subjectAfter(ctx: Ctx, j: number, limit: number): Found | null {
-  if (j >= limit) return null;
-  const { tokens } = ctx;
-  const lex = ctx.res.entityLexicons;
-  const direct = entityAt(ctx, j);
-  if (direct) return { ...fromEntity(ctx, direct.entity), end: direct.end };
-  // a title or role before the person: "مدير المرصد رامي عبد الرحمن"
-  const wctx = { text: ctx.text, tokens, keys: ctx.keys, from: j, to: limit, walks: new Map() };
-  const title = walk(wctx, j, lex.titles);
-  if (title) {
-    // the person nearest the complement: "المسؤول الإعلامي لغرفة عمليات عمر المختار … عبدالكريم صبرا، إن"
-    let person: MentionRef | undefined;
-    for (let k = title.end; k < Math.min(limit, title.end + 10); k++) {
-      const m = ctx.startsAt[k];
-      if (m && m.entity.type === "PER") {
-        person = m;
-        k = m.end - 1;
-        continue;
-      }
-      if ((tokens[k].kind === "punct" && !isQuoteMark(ctx.text, tokens[k])) || isComplementizer(tokens[k])) break;
-    }
-    if (person) {
-      const f = fromEntity(ctx, person.entity);
-      const role = ctx.text.slice(tokens[j].start, tokens[person.start - 1].end);
-      f.speaker.role ??= role;
-      f.source.role ??= role;
-      return { ...f, end: person.end };
-    }
-  }
-  return descriptor(ctx, j, limit) ?? institution(ctx, j, limit);
-}
-
-/** A definite institution named by its head alone: "الجيش", "الحكومة", "الوزارة", "السلطات". */
-function institution(ctx: Ctx, j: number, limit: number): Found | null {
-  const t = ctx.tokens[j];
-  if (t.kind !== "word" || !(t.pro === "ال" || t.pro === "و+ال")) return null;
-  const head = ctx.res.entityLexicons.heads.get(t.stem) ?? ctx.res.entityLexicons.heads.get("ال" + t.stem);
-  if (!head || head.type !== "ORG") return null;
-  let k = j + 1;
-  // its adjectives: "القيادة العسكرية", "السلطات العراقية"
-  while (k < limit && ctx.tokens[k].kind === "word" && ctx.tokens[k].pro === "ال" && /(ي|يه|يون|يين)$/.test(ctx.tokens[k].stem) && k - j < 3) k++;
-  const name = ctx.text.slice(t.start, ctx.tokens[k - 1].end).replace(/^و/, "");
-  const speaker: Speaker = { name, entity: null, type: "organisation", role: null };
-  return { speaker, source: { ...speaker, kind: "official", descriptor: name }, end: k };
-}
-
-/** An organisation that can speak: not a platform such as يوتيوب or تويتر. */
-const canSpeak = (e: WorkEntity): boolean => (e.type === "PER" || e.type === "ORG") && e.actor?.subtype !== "platform";
-
-function entityAt(ctx: Ctx, j: number): MentionRef | null {
-  // «المرصد السوري لحقوق الإنسان»: a name may stand in quotation marks
-  const at = isQuoteMark(ctx.text, ctx.tokens[j]) ? j + 1 : j;
-  const m = ctx.startsAt[at];
-  if (!m || (!canSpeak(m.entity) && m.entity.place === null)) return null;
-  if (m.entity.type === "LOC" && m.entity.places?.every((p) => p.place.kind !== "country")) return null;
-  const end = m.end < ctx.tokens.length && isQuoteMark(ctx.text, ctx.tokens[m.end]) && at > j ? m.end + 1 : m.end;
-  return { ...m, end };
-}
-
-/** An anonymous or collective source: "مصدر بالجيش السوري", "مصادر «العربية/الحدث»", "مسؤولون محليون". */
-function descriptor(ctx: Ctx, j: number, limit: number, afterPreposition = false): Found | null {
-  const { tokens, text } = ctx;
-  const noun = sourceNounAt(ctx, j, limit, afterPreposition);
-  if (!noun) return null;
-  let k = noun.end;
-  let entity: WorkEntity | undefined;
-  const stop = (t: Token): boolean => isComplementizer(t) || (t.kind === "punct" && !isQuoteMark(text, t)) || ctx.res.reporting.words.has(t.stem);
-  while (k < limit && k - j < MAX_DESCRIPTOR && !stop(tokens[k])) {
-    const t = tokens[k];
-    const m = entityAt(ctx, k);
-    // "ضابط كبير لرويترز": an organisation after ل is the channel, not part of the source
-    if (m && /^ل(\+ال)?$/.test(t.pro) && m.entity.type === "ORG") break;
-    if (m) {
-      entity ??= m.entity;
-      k = m.end;
-      continue;
-    }
-    if (isQuoteMark(text, t)) {
-      const close = findClose(ctx, k, limit);
-      if (close < 0) break;
-      k = close + 1;
-      continue;
-    }
-    // adjectives ("كبير", "محليون", "أمنية") and a preposition with its noun ("في المعارضة السورية")
-    if (t.kind !== "word" || (t.pro && !/^(ب|ل|ب\+ال|ال|ل\+ال)$/.test(t.pro))) break;
-    if (ctx.res.entityLexicons.functionWords.has(t.stem) && !["في", "من", "داخل", "لدي"].includes(t.stem)) break;
-    if (ctx.res.channels.has(t.stem)) break;
-    k++;
-  }
-  // "المصدر" alone after "مصدر عسكري" is that source again
-  if (k === noun.end && hasArticle(tokens[j].pro)) {
-    const earlier = [...ctx.claims.map((c) => c.source), ...ctx.quotes.map((q) => q.speaker)].reverse().find((x) => x.type === "anonymous" && tokens[j].stem === normalize(x.name.split(" ")[0]));
-    if (earlier) return { speaker: { name: earlier.name, entity: earlier.entity, type: "anonymous", role: null }, source: { ...earlier, type: "anonymous", role: null, kind: "anonymous", descriptor: earlier.name }, end: k };
-  }
-  // without an attached conjunction or preposition ("ومصادر", "لمصادر")
-  const first = nameStartInToken(text, tokens[j]);
-  const name = ((first.addArticle ? "ال" : "") + text.slice(first.start, tokens[k - 1].end)).replace(/[«»“”"„‹›]/g, "").replace(/\s+/g, " ").trim();
-  const speaker: Speaker = { name, entity: entity?.id ?? null, type: "anonymous", role: null };
-  return { speaker, source: { ...speaker, kind: "anonymous", descriptor: name }, end: k };
-}
-
-function sourceNounAt(ctx: Ctx, j: number, limit: number, afterPreposition: boolean): { noun: SourceNoun; end: number } | null {
-  const t = ctx.tokens[j];
-  const allowed = afterPreposition ? /^(ال|و|ل|ل\+ال)?$/ : /^(ال|و)?$/;
-  if (t.kind !== "word" || !allowed.test(t.pro)) return null;
-  let node = ctx.res.reporting.sourceNouns.start(t.stem) ?? ctx.res.reporting.sourceNouns.start(ctx.keys[j]);
-  let best: { noun: SourceNoun; end: number } | null = null;
-  let k = j + 1;
-  while (node) {
-    if (node.values.length) best = { noun: node.values[0], end: k };
-    if (k >= limit) break;
-    node = node.next(ctx.keys[k]) ?? node.next(ctx.tokens[k].stem);
-    k++;
-  }
-  return best;
-}
-
-function findClose(ctx: Ctx, open: number, limit: number): number {
-  for (let k = open + 1; k < Math.min(limit, open + 8); k++) if (isQuoteMark(ctx.text, ctx.tokens[k])) return k;
-  return -1;
-}
-
-/** A subject written before the verb: an entity ending right before it ("والجيش التركي نفى …"). */
-function subjectBefore(ctx: Ctx, at: number, from: number): Found | null {
-  // "وكان مسؤول بمجلس … قد صرح": the subject stands between كان and قد
-  if (at - 1 >= from && ctx.tokens[at - 1].norm === "قد") {
-    for (let k = at - 2; k >= Math.max(from, at - 10); k--) {
-      if (ctx.tokens[k].stem === "كان" || ctx.tokens[k].stem === "كانت") {
-        const f = subjectAfter(ctx, k + 1, at - 1);
-        return f && f.end === at - 1 ? { ...f, end: at } : null;
-      }
-    }
-  }
-  let k = at - 1;
-  if (k >= from && isQuoteMark(ctx.text, ctx.tokens[k])) k--;
-  if (k < from) return null;
-  const m = ctx.covers[k];
-  if (!m || m.end !== k + 1 || (m.entity.type !== "PER" && m.entity.type !== "ORG")) return null;
-  return { ...fromEntity(ctx, m.entity), end: at };
-}
-
-/** No subject written: the latest speaker, or the person (else organisation) the text has just named. */
-function carriedSpeaker(ctx: Ctx, at: number, from: number, pi: number): Found | null {
-  if (ctx.last && pi - ctx.last.paragraph < SPEAKER_MEMORY_PARAGRAPHS) return ctx.last.found;
-  const sentences = ctx.doc.sentences;
-  const si = sentences.findIndex((s) => s.tokenStart === from);
-  const lo = si > 0 ? sentences[si - 1].tokenStart : from;
-  for (const type of ["PER", "ORG"]) {
-    for (let k = at - 1; k >= lo; k--) {
-      const m = ctx.covers[k];
-      if (m && m.entity.type === type) return { ...fromEntity(ctx, m.entity), end: at };
-    }
-  }
-  return null;
-}
-
-/** The channel after the subject: "لفرانس برس", "لـ«الشرق الأوسط»", "في بيان", "عبر حسابه"; and "عن X" (the original source). */
-function channel(ctx: Ctx, j: number, limit: number): { text: string; end: number; original?: Found } | null {
-  const { tokens, text } = ctx;
-  if (j >= limit) return null;
-  const t = tokens[j];
-  const span = (a: number, b: number): string => text.slice(tokens[a].start, tokens[b - 1].end);
-  // ل + an organisation: "لرويترز", "للعربية", "لـ«الشرق الأوسط»"
-  if (t.kind === "word" && /^ل(\+ال)?$/.test(t.pro)) {
-    const m = ctx.startsAt[j];
-    if (m && m.entity.type === "ORG") return { text: span(j, m.end), end: m.end };
-  }
-  if (t.kind === "word" && t.norm === "ل" && j + 1 < limit) {
-    const m = entityAt(ctx, j + 1);
-    if (m) return { text: span(j, m.end), end: m.end };
-    if (isQuoteMark(text, tokens[j + 1])) {
-      const close = findClose(ctx, j + 1, limit);
-      if (close > 0) return { text: span(j, close + 1), end: close + 1 };
-    }
-  }
-  // "عن مصدر عسكري", "عن المرصد": the words come from this source, through the subject
-  if (t.kind === "word" && t.norm === "عن" && j + 1 < limit) {
-    const original = subjectAfter(ctx, j + 1, limit);
-    if (original) return { text: span(j, original.end), end: original.end, original };
-  }
-  // "في بيان", "في تصريح لـ…", "عبر حسابه على تويتر", "بمقطع فيديو على تطبيق تليغرام"
-  const opens = (t.kind === "word" && (t.norm === "في" || t.norm === "عبر" || t.norm === "خلال") && j + 1 < limit && ctx.res.channels.has(tokens[j + 1].stem)) || (t.kind === "word" && /^ب(\+ال)?$/.test(t.pro) && ctx.res.channels.has(t.stem));
-  if (!opens) return null;
-  let k = j + 1;
-  while (k < limit && k - j < 9 && !isComplementizer(tokens[k]) && tokens[k].kind !== "punct") k++;
-  return { text: span(j, k), end: k };
 }
 
 /** "بحسب المرصد"، "وفقا لمصادر محلية"، "نقلا عن مسؤولين": the claim is the rest of the sentence. */
@@ -485,14 +349,11 @@ function freeQuote(ctx: Ctx, q: QuotedSpan, from: number, si: number, pi: number
   if (before && before.kind === "word" && (before.norm === "ب" || before.norm === "بان")) return;
   let found: Found | null = null;
   // inside a claim of the same sentence ("أكد المرصد أن X «قتل …»"): the claim's source speaks
-  const claim = ctx.claims.find((c) => c.sentence === si && c.start <= q.start && c.end >= q.end);
-  if (claim) found = { speaker: { name: claim.source.name, entity: claim.source.entity, type: claim.source.type, role: claim.source.role }, source: claim.source, end: q.open };
-  for (const type of ["PER", "ORG"]) {
-    for (let k = q.open - 1; k >= from && !found; k--) {
-      const m = ctx.covers[k];
-      if (m && m.entity.type === type && canSpeak(m.entity)) found = { ...fromEntity(ctx, m.entity), end: k };
-    }
+  for (let c = ctx.claims.length - 1; c >= 0 && ctx.claims[c].sentence === si && !found; c--) {
+    const claim = ctx.claims[c];
+    if (claim.start <= q.start && claim.end >= q.end) found = { speaker: { name: claim.source.name, entity: claim.source.entity, type: claim.source.type, role: claim.source.role }, source: claim.source, end: q.open };
   }
+  found ??= nearestSpeaker(ctx, q.open - 1, from);
   if (!found && ctx.last && pi - ctx.last.paragraph < SPEAKER_MEMORY_PARAGRAPHS) found = ctx.last.found;
   if (!found) return;
   addQuote(ctx, found.speaker, q.start, q.end, null, null, si, false);
@@ -517,45 +378,78 @@ function headline(ctx: Ctx, from: number, to: number, si: number): void {
   addQuote(ctx, found.speaker, tokens[a].start, tokens[b - 1].end, null, null, si, false);
 }
 
-/** Generic heads that news puts before a group's own name ("تنظيم داعش", "حركة طالبان"). */
-const GROUP_HEADS = /^(تنظيم|حركة|جماعة|ميليشيا|ميليشيات|مليشيا|مليشيات)\s+/;
+/** Anonymous sources remembered for a later bare "المصدر" (most recent first). */
+const ANONYMOUS_MEMORY = 8;
 
-/** A speaker's name: the entity's, without a generic head when the rest is the group's own listed name. */
-function speakerName(e: WorkEntity): string {
-  const m = GROUP_HEADS.exec(e.name);
-  if (!m || !e.actor) return e.name;
-  const rest = normalize(e.name.slice(m[0].length));
-  return [e.actor.name, ...e.actor.aliases].some((a) => normalize(a) === rest) ? e.name.slice(m[0].length) : e.name;
-}
-
-function fromEntity(ctx: Ctx, e: WorkEntity): { speaker: Speaker; source: Source } {
-  const type = e.type === "PER" ? "person" : "organisation";
-  const speaker: Speaker = { name: speakerName(e), entity: e.id, type, role: e.role ?? null };
-  const sub = e.actor?.subtype;
-  const kind: Source["kind"] = e.type === "PER" ? "person" : e.category === "media" ? (sub === "agency" ? "agency" : "media") : e.category === "government" || e.category === "state_forces" ? "official" : "organisation";
-  return { speaker, source: { ...speaker, kind, descriptor: null } };
+function rememberAnonymous(ctx: Ctx, source: Source): void {
+  if (source.type !== "anonymous" || ctx.lastAnonymous[0]?.name === source.name) return;
+  ctx.lastAnonymous.unshift(source);
+  if (ctx.lastAnonymous.length > ANONYMOUS_MEMORY) ctx.lastAnonymous.pop();
 }
 
 function addQuote(ctx: Ctx, speaker: Speaker, start: number, end: number, verb: string | null, via: string | null, sentence: number, continued: boolean): string {
   const q: Quote = { id: `q${ctx.quotes.length + 1}`, text: ctx.text.slice(start, end), start, end, speaker, verb, via, sentence, continued };
   ctx.quotes.push(q);
+  if (speaker.type === "anonymous") rememberAnonymous(ctx, { ...speaker, kind: "anonymous", descriptor: speaker.name });
   return q.id;
 }
 
 function addClaim(ctx: Ctx, source: Source, start: number, end: number, verb: string | null, via: string | null, stance: Claim["stance"], sentence: number, quote: string | null): void {
   ctx.claims.push({ id: `c${ctx.claims.length + 1}`, text: ctx.text.slice(start, end), start, end, source, verb, via, stance, sentence, quote });
+  rememberAnonymous(ctx, source);
 }
 
-/** One quote per (speaker, words): a headline that repeats a body quote is the same quote. */
-function dedupeQuotes(ctx: Ctx): void {
-  if (ctx.quotes.length < 2) return;
+/** De-duplicates the quotes, numbers quotes and claims, and points each claim to a quote that still exists and overlaps it. */
+function finish(ctx: Ctx): void {
+  const survivor = dedupeQuotes(ctx);
+  ctx.quotes.forEach((q, k) => (q.id = `q${k + 1}`));
+  const overlaps = (q: Quote, c: Claim): boolean => q.start < c.end && q.end > c.start;
+  ctx.claims.forEach((c, k) => {
+    c.id = `c${k + 1}`;
+    if (c.quote === null) return;
+    const target = survivor.get(c.quote);
+    if (target && overlaps(target, c)) c.quote = target.id;
+    else {
+      // the claim's own quote was merged into one elsewhere: any kept quote over the same words, else none
+      const other = ctx.quotes.find((q) => q.sentence === c.sentence && overlaps(q, c));
+      c.quote = other ? other.id : null;
+    }
+  });
+}
+
+/**
+ * One quote per (speaker, words): a headline that repeats a body quote is the same quote. Returns, for
+ * every quote id before de-duplication, the quote that stands for it now.
+ */
+function dedupeQuotes(ctx: Ctx): Map<string, Quote> {
+  const survivor = new Map<string, Quote>(ctx.quotes.map((q) => [q.id, q]));
+  if (ctx.quotes.length < 2) return survivor;
   const words = new Map(ctx.quotes.map((q) => [q, q.text.replace(/[^\p{L}\p{N}]+/gu, " ").trim()]));
   const norm = (q: Quote): string => words.get(q)!;
+  // compared only within one speaker's quotes
+  const bySpeaker = new Map<string, Quote[]>();
   const kept: Quote[] = [];
   for (const q of ctx.quotes) {
-    const twin = kept.find((k) => k.speaker.name === q.speaker.name && (norm(k) === norm(q) || norm(k).includes(norm(q)) || norm(q).includes(norm(k))));
-    if (!twin) kept.push(q);
-    else if (twin.verb === null && q.verb !== null) kept[kept.indexOf(twin)] = q; // prefer the body's quote
+    const mine = bySpeaker.get(q.speaker.name) ?? [];
+    bySpeaker.set(q.speaker.name, mine);
+    const twin = mine.find((k) => norm(k) === norm(q) || norm(k).includes(norm(q)) || norm(q).includes(norm(k)));
+    if (!twin) {
+      kept.push(q);
+      mine.push(q);
+    } else if (twin.verb === null && q.verb !== null) {
+      // prefer the body's quote
+      kept[kept.indexOf(twin)] = q;
+      mine[mine.indexOf(twin)] = q;
+      survivor.set(twin.id, q);
+    } else survivor.set(q.id, twin);
   }
   ctx.quotes = kept;
+  // a quote replaced by a later twin hands on to it (follow the chain: at most one step per replacement)
+  const live = new Set(kept);
+  for (const [id, q] of survivor) {
+    let s = q;
+    for (let n = 0; !live.has(s) && n < 4; n++) s = survivor.get(s.id) ?? s;
+    survivor.set(id, s);
+  }
+  return survivor;
 }

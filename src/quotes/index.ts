@@ -5,11 +5,15 @@ import { workEntities, type EntityLexicons } from "../entities/index.js";
 import type { Stage } from "../pipeline.js";
 import { normalize } from "../text/normalize.js";
 import { readList } from "../util/tsv.js";
-import { attribute, type AttributionResources } from "./attribute.js";
+import { attribute } from "./attribute.js";
+import type { AttributionResources } from "./context.js";
 import { loadReportingLexicon } from "./lexicon.js";
+import { loadSpeakerRules } from "./speaker-rules.js";
+import { loadClaimFrames } from "./claim-frames.js";
 
 export { loadReportingLexicon, type ReportingLexicon } from "./lexicon.js";
-export type { AttributionResources } from "./attribute.js";
+export type { AttributionResources } from "./context.js";
+export { loadSpeakerRules, type SpeakerRules } from "./speaker-rules.js";
 
 export interface QuoteResources {
   attribution: AttributionResources;
@@ -17,7 +21,7 @@ export interface QuoteResources {
 
 export function loadAttributionResources(entityLexicons: EntityLexicons): AttributionResources {
   const list = (file: string): Set<string> => new Set(readList(dataPath("lexicon", file)).map((w) => normalize(w)));
-  return { reporting: loadReportingLexicon(), entityLexicons, channels: list("channels.txt"), reportAdverbs: list("report-adverbs.txt") };
+  return { reporting: loadReportingLexicon(), entityLexicons, channels: list("channels.txt"), reportAdverbs: list("report-adverbs.txt"), speakerRules: loadSpeakerRules(), claimFrames: loadClaimFrames() };
 }
 
 export const quotesStage: Stage<QuoteResources> = {

@@ -36,8 +36,6 @@ export interface ReportingLexicon {
   phrases: KeyTrie<ReportForm>;
   /** Source nouns by key sequence ("مصدر", "مصادر مطلعة", "شهود عيان"). */
   sourceNouns: KeyTrie<SourceNoun>;
-  /** Lemmas that continue the previous speaker's words when no subject follows ("أضاف", "تابع", "أردف"). */
-  continuations: Set<string>;
 }
 
 const VERB_COLUMNS = ["form_ar", "lemma", "kind", "person", "stance", "frame"] as const;
@@ -46,7 +44,6 @@ const NOUN_COLUMNS = ["noun_ar", "kind", "number"] as const;
 const OPENING_PREPOSITIONS = new Set(["ل", "عن", "الي", "مع"]);
 /** "في تصريحات لـ…", "عبر حسابه": channels, read after the verb, not attribution phrases. */
 const CHANNEL_OPENERS = new Set(["في", "عبر", "خلال"]);
-const CONTINUATION_LEMMAS = ["أضاف", "تابع", "أردف", "استطرد", "استدرك", "مضى", "زاد", "ختم", "واصل"];
 
 export function loadReportingLexicon(): ReportingLexicon {
   const words = new Map<string, ReportForm>();
@@ -69,5 +66,5 @@ export function loadReportingLexicon(): ReportingLexicon {
   for (const r of readTsv(dataPath("lexicon", "source-nouns.tsv"), NOUN_COLUMNS)) {
     sourceNouns.add(nameKeys(r.noun_ar), { noun: r.noun_ar, kind: r.kind, number: r.number === "pl" ? "pl" : "sg" });
   }
-  return { words, phrases, sourceNouns, continuations: new Set(CONTINUATION_LEMMAS.map(normalize)) };
+  return { words, phrases, sourceNouns };
 }

@@ -14,6 +14,8 @@ export interface QuotedSpan {
   end: number;
   /** Brackets rather than quotation marks: speech only when a reporting verb introduces it. */
   bracket: boolean;
+  /** No closing mark before the paragraph's end: the quotation runs to the end of the paragraph. */
+  unclosed?: boolean;
 }
 
 const FAMILY: Record<string, string> = { "«": "g", "»": "g", "‹": "s", "›": "s", "“": "c", "”": "c", "„": "c", '"': "q", "(": "p", ")": "p" };
@@ -61,6 +63,14 @@ export function quotedSpans(text: string, tokens: Token[], from: number, to: num
         if (top.at + 1 < i && first) out.push({ open: top.at, close: i, start: first.start, end: tokens[i - 1].end, bracket: fam === "p" });
       } else if (!CLOSERS.has(ch)) stack.push({ fam, at: i });
     }
+  }
+  // an opening mark never closed (or closed by a mark of another family) ends at the paragraph's end:
+  // only the outermost, and only a real quotation mark (a lone bracket or straight mark stays unpaired)
+  const outer = stack[0];
+  if (outer && (outer.fam === "g" || outer.fam === "c")) {
+    let end = to;
+    while (end > outer.at + 1 && tokens[end - 1].kind === "punct") end--;
+    if (end > outer.at + 1) out.push({ open: outer.at, close: to - 1, start: tokens[outer.at + 1].start, end: tokens[end - 1].end, bracket: false, unclosed: true });
   }
   return out.sort((a, b) => a.open - b.open);
 }
