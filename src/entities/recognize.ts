@@ -23,8 +23,9 @@ export interface Mention {
   tokenStart: number;
   tokenEnd: number;
   type: EntityType;
-  source: "list" | "context";
-  rule: "actor" | "gazetteer" | "head" | "title" | "given-name" | "kunya" | "coreference" | "dateline";
+  /** "list": a data file; "context": the contextual rules; "model": the name tagger (combine.ts). */
+  source: "list" | "context" | "model";
+  rule: "actor" | "gazetteer" | "head" | "title" | "given-name" | "kunya" | "coreference" | "dateline" | "model";
   actor?: Actor;
   places?: PlaceName[];
   /** The head word before or at the start of the name, and what it says. */
