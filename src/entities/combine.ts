@@ -3,19 +3,21 @@
  *  1. A listed place that is a common word split at a clitic ("كبيرا" → بيرا) is dropped unless the
  *     context asks for a place (false-names.ts).
  *  2. A listed actor or place keeps its record — unless the tagger rejects it: a one-word minor place
- *     that is also an ordinary word, where the tagger sees no name at all ("في إطار"), is dropped; a
+ *     that is also an ordinary word, with no place head or locative word before it, where the tagger
+ *     sees no name at all, is dropped ("في إطار" is settled by data/lexicon/not-places.tsv); a
  *     place the tagger reads as part of a longer organisation's name ("ريال مدريد"), or as an
  *     organisation in a sport sentence (a club: "فاز برشلونة"), becomes that organisation.
  *  3. A name the contextual rules found (head, title, given name) stands where the tagger also sees a
  *     name there, and takes the tagger's fuller extent when the tagger's name of the same type holds it
  *     ("محمد علي العظمي" for a rule's "محمد"); a person the rules made of a given name alone, that the
  *     tagger sees nothing in ("وعلي الرغم"), is dropped.
- *  4. A name the tagger found where no list or rule found anything is added (source "model"), unless it
- *     is one ordinary word, a lone given name, or not made of words (an e-mail, a hashtag).
+ *  4. A name the tagger found where no list or rule found anything is added (source "model"), cut
+ *     before the first particle or indefinite ordinary word inside it ("أرسنال يمدد" → أرسنال), unless
+ *     what is left is one ordinary word, a lone given name, or not made of words (an e-mail, a hashtag).
  * Without a tagger (no model file), only 1 applies.
  */
 import type { Token } from "../document.js";
-import { isFalsePlace } from "./false-names.js";
+import { isFalsePlace, placeDemanded } from "./false-names.js";
 import type { EntityLexicons } from "./lexicons.js";
 import type { Mention } from "./recognize.js";
 import type { TaggedSpan } from "./tagger/index.js";
@@ -60,7 +62,7 @@ export function combineMentions(rules: readonly Mention[], model: readonly Tagge
     if (isFalsePlace(m, tokens, from, lex)) continue;
     const seen = model.filter((s) => overlaps(s, m));
     if (m.source === "list" && m.rule === "gazetteer") {
-      if (!seen.length && m.tokenEnd - m.tokenStart === 1 && isOrdinary(tokens[m.tokenStart], lex) && !isMajor(m)) continue;
+      if (!seen.length && m.tokenEnd - m.tokenStart === 1 && isOrdinary(tokens[m.tokenStart], lex) && !isMajor(m) && !placeDemanded(tokens, m.tokenStart, from, lex)) continue;
       const org = seen.find((s) => s.type === "ORG" && s.tokenStart <= m.tokenStart && s.tokenEnd >= m.tokenEnd);
       if (org && (org.tokenEnd - org.tokenStart > m.tokenEnd - m.tokenStart || (sport ??= isSport(tokens, from, to, lex)))) {
         if (!rules.some((r) => r !== m && overlaps(r, org))) out.push(fromModel(org, sentence));
@@ -78,17 +80,33 @@ export function combineMentions(rules: readonly Mention[], model: readonly Tagge
     out.push(m);
   }
   for (const s of model) {
-    if (out.some((m) => overlaps(m, s)) || rules.some((m) => overlaps(m, s)) || !mayStandAlone(s, tokens, lex)) continue;
-    out.push(fromModel(s, sentence));
+    const name = trimmed(s, tokens, lex);
+    if (out.some((m) => overlaps(m, name)) || rules.some((m) => overlaps(m, name)) || !mayStandAlone(name, tokens, lex)) continue;
+    out.push(fromModel(name, sentence));
   }
   return out.sort((a, b) => a.tokenStart - b.tokenStart);
+}
+
+/** Whether a word inside a name ends it: a particle, or an ordinary word without the article ("يمدد", "حصولا"). */
+function breaksName(t: Token, lex: EntityLexicons): boolean {
+  if (t.kind !== "word" || lex.functionWords.has(t.stem)) return true;
+  if (t.pro === "ال" || lex.givenNames.has(t.stem)) return false;
+  const w = t.norm;
+  return lex.common.has(t.stem) || (w.endsWith("ا") && lex.common.has(w.slice(0, -1)));
+}
+
+/** A tagger's name cut before the first word that ends it (see 4 above). */
+function trimmed(s: TaggedSpan, tokens: Token[], lex: EntityLexicons): TaggedSpan {
+  let end = s.tokenStart + 1;
+  while (end < s.tokenEnd && !breaksName(tokens[end], lex)) end++;
+  return end === s.tokenEnd ? s : { ...s, tokenEnd: end };
 }
 
 /** Whether a name only the tagger found is worth a mention: words only, and more than one ordinary word. */
 function mayStandAlone(s: TaggedSpan, tokens: Token[], lex: EntityLexicons): boolean {
   for (let k = s.tokenStart; k < s.tokenEnd; k++) if (tokens[k].kind !== "word") return false;
   const first = tokens[s.tokenStart];
-  if (lex.functionWords.has(first.stem)) return false;
+  if (lex.functionWords.has(first.stem) || first.enc) return false;
   if (s.tokenEnd - s.tokenStart > 1) return true;
   return !(isOrdinary(first, lex) || lex.givenNames.has(first.stem) || lex.gentilics.has(first.stem));
 }
