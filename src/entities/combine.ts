@@ -9,17 +9,20 @@
  *     organisation in a sport sentence (a club: "فاز برشلونة"), becomes that organisation.
  *  3. A name the contextual rules found (head, title, given name) stands where the tagger also sees a
  *     name there, and takes the tagger's fuller extent when the tagger's name of the same type holds it
- *     ("محمد علي العظمي" for a rule's "محمد"); a person the rules made of a given name alone, that the
- *     tagger sees nothing in ("وعلي الرغم"), is dropped.
+ *     ("محمد علي العظمي" for a rule's "محمد"), or its shorter one where the given-name rule ran on past
+ *     the name; a person the rules made of a given name, that the tagger sees nothing in ("وعلي
+ *     الرغم"), is dropped.
  *  4. A name the tagger found where no list or rule found anything is added (source "model"), cut
- *     before the first particle or indefinite ordinary word inside it ("أرسنال يمدد" → أرسنال), unless
- *     what is left is one ordinary word, a lone given name, or not made of words (an e-mail, a hashtag).
+ *     before the first word that cannot continue it ("أرسنال يمدد" → أرسنال; see breaksName), unless
+ *     what is left is ordinary indefinite words ("حزب معارض"), a lone given name (Marsad names a person
+ *     by a full name), a nationality, or not made of words (an e-mail, a hashtag).
  * Without a tagger (no model file), only 1 applies.
  */
 import type { Token } from "../document.js";
+import { hasArticle } from "../text/keys.js";
 import { isFalsePlace, placeDemanded } from "./false-names.js";
 import type { EntityLexicons } from "./lexicons.js";
-import type { Mention } from "./recognize.js";
+import { NAME_CONNECTORS, type Mention } from "./recognize.js";
 import type { TaggedSpan } from "./tagger/index.js";
 
 /** Places the tagger may not veto: states, provinces and large cities. */
@@ -71,6 +74,12 @@ export function combineMentions(rules: readonly Mention[], model: readonly Tagge
     }
     if (m.source === "context") {
       if (!seen.length && policy.veto.has(m.rule)) continue;
+      // a person's name the given-name rule ran on past, onto ordinary words ("دان غيلرمان هجوما عنيفا"), ends where the tagger's does
+      const shorter = m.type === "PER" && m.rule === "given-name" ? seen.find((s) => s.type === "PER" && s.tokenStart === m.tokenStart && s.tokenEnd < m.tokenEnd && breaksName(tokens[s.tokenEnd], "PER", lex)) : undefined;
+      if (shorter) {
+        out.push({ ...m, tokenEnd: shorter.tokenEnd });
+        continue;
+      }
       const fuller = policy.extend && m.type === "PER" ? seen.find((s) => s.type === m.type && s.tokenStart <= m.tokenStart && s.tokenEnd >= m.tokenEnd && s.tokenEnd - s.tokenStart > m.tokenEnd - m.tokenStart) : undefined;
       if (fuller && !rules.some((r) => r !== m && overlaps(r, fuller))) {
         out.push({ ...m, tokenStart: fuller.tokenStart, tokenEnd: fuller.tokenEnd });
@@ -87,18 +96,27 @@ export function combineMentions(rules: readonly Mention[], model: readonly Tagge
   return out.sort((a, b) => a.tokenStart - b.tokenStart);
 }
 
-/** Whether a word inside a name ends it: a particle, or an ordinary word without the article ("يمدد", "حصولا"). */
-function breaksName(t: Token, lex: EntityLexicons): boolean {
-  if (t.kind !== "word" || lex.functionWords.has(t.stem)) return true;
-  if (t.pro === "ال" || lex.givenNames.has(t.stem)) return false;
+/**
+ * Whether a word inside a tagger's name ends it. In a person's name: a particle (not an ordinal with the
+ * article, "الثاني"), or an ordinary word without the article that joins no name ("يمدد", "حصولا"; not
+ * "بن", "أبو", "ولد"). An organisation's or a place's name is made of ordinary words, so only a particle
+ * or a verb-like or accusative bare word ("يعيد", "حصولا") ends it.
+ */
+function breaksName(t: Token, type: string, lex: EntityLexicons): boolean {
+  if (t.kind !== "word") return true;
+  const article = t.pro === "ال";
+  if (lex.functionWords.has(t.stem)) return !article;
+  if (article || lex.givenNames.has(t.stem) || NAME_CONNECTORS.has(t.stem) || t.stem === "ولد") return false;
   const w = t.norm;
-  return lex.common.has(t.stem) || (w.endsWith("ا") && lex.common.has(w.slice(0, -1)));
+  const accusative = w.endsWith("ا") && lex.common.has(w.slice(0, -1));
+  const ordinary = lex.common.has(t.stem) || accusative;
+  return ordinary && (type === "PER" || (!t.pro && (accusative || /^[يتن]/.test(t.stem))));
 }
 
 /** A tagger's name cut before the first word that ends it (see 4 above). */
 function trimmed(s: TaggedSpan, tokens: Token[], lex: EntityLexicons): TaggedSpan {
   let end = s.tokenStart + 1;
-  while (end < s.tokenEnd && !breaksName(tokens[end], lex)) end++;
+  while (end < s.tokenEnd && !breaksName(tokens[end], s.type, lex)) end++;
   return end === s.tokenEnd ? s : { ...s, tokenEnd: end };
 }
 
@@ -107,7 +125,11 @@ function mayStandAlone(s: TaggedSpan, tokens: Token[], lex: EntityLexicons): boo
   for (let k = s.tokenStart; k < s.tokenEnd; k++) if (tokens[k].kind !== "word") return false;
   const first = tokens[s.tokenStart];
   if (lex.functionWords.has(first.stem) || first.enc) return false;
-  if (s.tokenEnd - s.tokenStart > 1) return true;
+  if (s.tokenEnd - s.tokenStart > 1) {
+    // "حزب معارض" (an opposition party) describes, it does not name
+    for (let k = s.tokenStart; k < s.tokenEnd; k++) if (hasArticle(tokens[k].pro) || !isOrdinary(tokens[k], lex)) return true;
+    return false;
+  }
   return !(isOrdinary(first, lex) || lex.givenNames.has(first.stem) || lex.gentilics.has(first.stem));
 }
 

@@ -54,7 +54,7 @@ const MAX_HEAD_PHRASE = 7;
 const MAX_PERSON_TOKENS = 5;
 const ROLE_WINDOW = 7;
 /** Words that join parts of a person's name: بن، ابن، بنت، آل، عبد، أبو، أم. */
-const NAME_CONNECTORS = new Set(["بن", "ابن", "بنت", "ال", "عبد", "ابو", "ام", "ابي", "بنو"]);
+export const NAME_CONNECTORS = new Set(["بن", "ابن", "بنت", "ال", "عبد", "ابو", "ام", "ابي", "بنو"]);
 const KUNYA = new Set(["ابو", "ام", "ابي"]);
 /** Function words that may sit inside a role ("القائد في إدارة …", "المتحدث باسم …"). */
 const ROLE_LINKS = new Set(["في", "باسم", "لدي", "عن"]);
