@@ -6,7 +6,7 @@ import type { MarsadDocument } from "./document.js";
 import { ingest, loadIngestResources, type IngestOptions, type IngestResources } from "./ingest/index.js";
 import { Pipeline, type Stage } from "./pipeline.js";
 import { CliticSegmenter, loadWordLexicon, textStage, type TextResources } from "./text/index.js";
-import { ActorIndex, createRecognizer, entitiesStage, loadEntityLexicons, type EntityResources } from "./entities/index.js";
+import { ActorIndex, createRecognizer, createTagger, entitiesStage, loadEntityLexicons, type EntityResources } from "./entities/index.js";
 import { Gazetteer, geoStage, type GeoResources } from "./geo/index.js";
 import { importedGazetteerDir } from "./home.js";
 import { loadAttributionResources, quotesStage, type QuoteResources } from "./quotes/index.js";
@@ -20,6 +20,8 @@ export interface Resources extends TextResources, EntityResources, GeoResources,
 export interface LoadOptions {
   /** Folder of imported gazetteer files; default $MARSAD_HOME/gazetteer. */
   importedGazetteer?: string | null;
+  /** Whether to load the name tagger's model (default true; its training script runs without it). */
+  nameTagger?: boolean;
 }
 
 export function loadResources(opts: LoadOptions = {}): Resources {
@@ -36,6 +38,7 @@ export function loadResources(opts: LoadOptions = {}): Resources {
     gazetteer,
     actors,
     recognizer: createRecognizer(actors, gazetteer, entityLexicons),
+    tagger: opts.nameTagger === false ? null : createTagger(actors, gazetteer, entityLexicons),
     attribution: loadAttributionResources(entityLexicons),
     topics: loadTopicLexicon(),
     eventExtraction: { events: loadEventLexicon(), functionWords: entityLexicons.functionWords, heads: entityLexicons.heads, speechVerbs: entityLexicons.speechVerbs, senses: loadSenseLexicon(), factuality: loadFactualityLexicon() },

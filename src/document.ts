@@ -115,8 +115,11 @@ export interface Entity {
   inter: number | null;
   /** Title or role the text gives ("القائد في إدارة العمليات العسكرية", "مدير المرصد"). */
   role: string | null;
-  /** "list": found through a data file; "context": found by the contextual rules alone. */
-  source: "list" | "context";
+  /**
+   * "list": found through a data file; "context": found by the contextual rules alone; "model": found by
+   * the name tagger alone (src/entities/tagger), where no list or rule found it.
+   */
+  source: "list" | "context" | "model";
   /** Id of the geocoded place in `places`, for LOC and FAC entities. */
   place: string | null;
   mentions: EntityMention[];

@@ -138,7 +138,7 @@ function addMention(e: WorkEntity, m: EntityMention, span: [number, number]): vo
 function mergeShortForms(entities: WorkEntity[]): WorkEntity[] {
   const out: WorkEntity[] = [];
   for (const e of entities) {
-    if (e.source === "context") {
+    if (e.source === "context" || e.source === "model") {
       const full = entities.find(
         (f) => f !== e && f.type === e.type && f.keys.length > e.keys.length &&
           (e.type === "PER" ? endsWith(f.keys, e.keys) : (e.type === "ORG" || e.type === "FAC") && e.keys.length >= 2 && startsWith(f.keys, e.keys)),

@@ -12,11 +12,14 @@ import { tokenKey } from "../text/keys.js";
 import type { ActorIndex } from "./actors.js";
 import { buildEntities, type WorkEntity } from "./coref.js";
 import type { EntityLexicons } from "./lexicons.js";
+import { combineMentions } from "./combine.js";
 import { Recognizer, type Mention } from "./recognize.js";
+import { NameTagger } from "./tagger/index.js";
 
 export { ActorIndex, type Actor } from "./actors.js";
 export { loadEntityLexicons, type EntityLexicons } from "./lexicons.js";
 export type { WorkEntity } from "./coref.js";
+export { NameTagger } from "./tagger/index.js";
 
 export interface EntityResources {
   segmenter: CliticSegmenter;
@@ -24,10 +27,17 @@ export interface EntityResources {
   gazetteer: Gazetteer;
   entityLexicons: EntityLexicons;
   recognizer: Recognizer;
+  /** The name tagger; null when no model file is installed (then the lists and rules work alone). */
+  tagger: NameTagger | null;
 }
 
 export function createRecognizer(actors: ActorIndex, gazetteer: Gazetteer, lex: EntityLexicons): Recognizer {
   return new Recognizer({ actors, gazetteer, lex });
+}
+
+/** The name tagger with the committed model (data/ner/tagger.bin), or null without one. */
+export function createTagger(actors: ActorIndex, gazetteer: Gazetteer, lex: EntityLexicons): NameTagger | null {
+  return NameTagger.load({ actors, gazetteer, lex });
 }
 
 export const entitiesStage: Stage<EntityResources> = {
@@ -38,7 +48,11 @@ export const entitiesStage: Stage<EntityResources> = {
     const { text, tokens, sentences } = doc;
     const mentions: Mention[] = [];
     const keys = tokens.map(tokenKey);
-    sentences.forEach((s, k) => mentions.push(...res.recognizer.recognize(text, tokens, s.tokenStart, s.tokenEnd, k, keys)));
+    sentences.forEach((s, k) => {
+      const rules = res.recognizer.recognize(text, tokens, s.tokenStart, s.tokenEnd, k, keys);
+      const model = res.tagger ? res.tagger.tag(text, tokens, keys, s.tokenStart, s.tokenEnd, rules) : null;
+      mentions.push(...combineMentions(rules, model, tokens, s.tokenStart, s.tokenEnd, res.entityLexicons, k));
+    });
     // The dateline is no paragraph, but its place and outlet are entities of the article.
     const all = [...tokens];
     const d = doc.meta.dateline;

@@ -54,6 +54,8 @@ export interface EntityLexicons {
   speechVerbs: Set<string>;
   /** Place names that are ordinary words next to certain words (data/lexicon/not-places.tsv). */
   notPlaces: Map<string, { next: Set<string>; prev: Set<string> }>;
+  /** Words of a sport sentence (data/lexicon/sport-words.txt), where a city's name may be its club. */
+  sportWords: Set<string>;
 }
 
 const HEAD_COLUMNS = ["head_ar", "type", "kind", "name", "needs", "definite"] as const;
@@ -115,6 +117,7 @@ export function loadEntityLexicons(lexicon: WordLexicon): EntityLexicons {
     if (r.kind === "verb" && r.person === "3" && r.frame !== "prep" && !r.form_ar.includes(" ")) speechVerbs.add(normalize(r.form_ar));
   }
   return {
+    sportWords: new Set(readList(dataPath("lexicon", "sport-words.txt")).map((w) => normalize(w).replace(/^ال/, ""))),
     unitTypes: new Set(readList(dataPath("lexicon", "unit-types.txt")).map(normalize)),
     speechVerbs,
     nameStops,

@@ -23,8 +23,9 @@ export interface Mention {
   tokenStart: number;
   tokenEnd: number;
   type: EntityType;
-  source: "list" | "context";
-  rule: "actor" | "gazetteer" | "head" | "title" | "given-name" | "kunya" | "coreference" | "dateline";
+  /** "list": a data file; "context": the contextual rules; "model": the name tagger (combine.ts). */
+  source: "list" | "context" | "model";
+  rule: "actor" | "gazetteer" | "head" | "title" | "given-name" | "kunya" | "coreference" | "dateline" | "model";
   actor?: Actor;
   places?: PlaceName[];
   /** The head word before or at the start of the name, and what it says. */
@@ -53,7 +54,7 @@ const MAX_HEAD_PHRASE = 7;
 const MAX_PERSON_TOKENS = 5;
 const ROLE_WINDOW = 7;
 /** Words that join parts of a person's name: بن، ابن، بنت، آل، عبد، أبو، أم. */
-const NAME_CONNECTORS = new Set(["بن", "ابن", "بنت", "ال", "عبد", "ابو", "ام", "ابي", "بنو"]);
+export const NAME_CONNECTORS = new Set(["بن", "ابن", "بنت", "ال", "عبد", "ابو", "ام", "ابي", "بنو"]);
 const KUNYA = new Set(["ابو", "ام", "ابي"]);
 /** Function words that may sit inside a role ("القائد في إدارة …", "المتحدث باسم …"). */
 const ROLE_LINKS = new Set(["في", "باسم", "لدي", "عن"]);
