@@ -233,6 +233,11 @@ export interface Event {
   /** exact, more_than, about, at_least, tens, hundreds … */
   count_qualifier: string | null;
   fatalities: number | null;
+  /** The wounded, when the text counts them ("وأصيب 46 شخصا"). */
+  wounded: number | null;
+  /** True when the toll is a total the text gives for several places (one trigger over a list of places):
+   * it is kept once, on this event (the first place's), and the other places' events carry none. */
+  fatalities_total: boolean;
   /** asserted, claimed, denied, negated, planned, threatened, hypothetical. */
   modality: string;
   /** False for denied, negated, planned, threatened and hypothetical events. */

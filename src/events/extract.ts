@@ -21,7 +21,8 @@ import { tokenKey } from "../text/keys.js";
 import { actorAt, surface, type ActorContext, type ActorPhrase } from "./actors.js";
 import { findDates, type DateExpr } from "./dates.js";
 import type { EventLexicon, EventType, Trigger } from "./lexicon.js";
-import { countAt, dualCount, type Count } from "./numbers.js";
+import { countAfterTrigger, tallyOf, talliesIn, type Tally } from "./counts.js";
+import type { Count } from "./numbers.js";
 
 export interface RawEvent {
   type: EventType;
@@ -32,7 +33,10 @@ export interface RawEvent {
   actor: ActorPhrase | null;
   date: DateExpr | null;
   count: Count | null;
-  fatalities: number | null;
+  fatalities: Tally | null;
+  wounded: Tally | null;
+  /** The toll is a total over the several places of one trigger, kept on the first place's event only. */
+  tollShared: boolean;
   modality: "asserted" | "claimed" | "denied" | "negated" | "planned" | "threatened" | "hypothetical";
   background: boolean;
   claim: Claim | null;
@@ -45,9 +49,8 @@ export interface ExtractResources {
   speechVerbs: ReadonlySet<string>;
 }
 
-/** How far after the trigger its place and count are looked for. */
+/** How far after the trigger its place is looked for. */
 const PLACE_REACH = 16;
-const COUNT_REACH = 5;
 /** Words that deny an event right before its verb ("لم تسيطر", "لن تنسحب"). */
 const NEGATIONS = new Set(["لم", "لن", "ما", "لا", "ليس", "غير", "لما"]);
 const PLANNING = new Set(["تعتزم", "يعتزم", "تنوي", "ينوي", "تخطط", "يخطط", "تستعد", "يستعد", "تسعي", "يسعي", "سوف", "قررت", "قرر", "تعهد", "تعهدت"]);
@@ -68,6 +71,7 @@ export function extractEvents(doc: MarsadDocument, entities: WorkEntity[], res: 
   const { startsAt, covers } = indexMentions(entities, tokens.length);
   const ctx: Ctx = { doc, text: doc.text, tokens, keys: tokens.map(tokenKey), startsAt, covers, lex: res.events, functionWords: res.functionWords, res };
   const out: RawEvent[] = [];
+  const tallied: Tally[][] = [];
   let lastActor: { actor: ActorPhrase; paragraph: number } | null = null;
   let lastDate: { date: DateExpr; paragraph: number } | null = null;
   doc.sentences.forEach((s, si) => {
@@ -80,6 +84,8 @@ export function extractEvents(doc: MarsadDocument, entities: WorkEntity[], res: 
     const ofEvents = all.filter((d) => !isReportDate(ctx, d, s.tokenStart));
     const dates = ofEvents.length ? ofEvents : all;
     const triggers = findTriggers(ctx, s.tokenStart, s.tokenEnd);
+    const tallies = talliesIn(ctx, s.tokenStart, s.tokenEnd);
+    tallied[si] = tallies;
     triggers.forEach((tr, k) => {
       const clauseStart = k > 0 ? triggers[k - 1].end : s.tokenStart;
       const clauseEnd = k + 1 < triggers.length ? triggers[k + 1].at : s.tokenEnd;
@@ -98,8 +104,12 @@ export function extractEvents(doc: MarsadDocument, entities: WorkEntity[], res: 
       // an agreement is made by a verb ("توصلوا إلى اتفاق", "وقعت"); the noun alone is mostly talk about one
       if (tr.trigger.type === "agreement" && tr.trigger.pos !== "verb" && tr.trigger.pos !== "phrase") return;
       if (actor) lastActor = { actor, paragraph: s.paragraph };
+      const several = places.filter((p) => actor?.entity !== p).length > 1;
+      let first = true;
       for (const place of places) {
         if (actor?.entity === place) continue;
+        const keepsToll = first;
+        first = false;
       const claim = doc.claims.find((c) => c.start <= tokens[tr.at].start && tokens[tr.at].end <= c.end) ?? null;
       const modality = modalityOf(ctx, tr, s.tokenStart, claim);
       const background = !!date?.background || hasBackgroundMarker(ctx, s.tokenStart, tr.at) || tokens[tr.at - 1]?.stem === "منذ";
@@ -111,8 +121,10 @@ export function extractEvents(doc: MarsadDocument, entities: WorkEntity[], res: 
         place,
         actor,
         date,
-        count: countFor(ctx, tr, s.tokenStart, s.tokenEnd),
-        fatalities: killedIn(ctx, s.tokenStart, s.tokenEnd),
+        count: countAfterTrigger(ctx, tr.trigger.type, tr.at, tr.end, s.tokenStart, s.tokenEnd),
+        fatalities: keepsToll ? tallyOf(tallies, "killed") : null,
+        wounded: keepsToll ? tallyOf(tallies, "wounded") : null,
+        tollShared: several && keepsToll,
         modality,
         background,
         claim,
@@ -123,6 +135,7 @@ export function extractEvents(doc: MarsadDocument, entities: WorkEntity[], res: 
     if (!triggers.length && dates.length) lastDate = { date: dates[0], paragraph: s.paragraph };
   });
   assignResponsibility(ctx, out);
+  tollsAfter(doc, out, tallied);
   return out;
 }
 
@@ -148,6 +161,26 @@ function assignResponsibility(ctx: Ctx, events: RawEvent[]): void {
       return;
     }
   });
+}
+
+/**
+ * "وقع انفجار في السوق. وأسفر عن مقتل 5 أشخاص": a toll in the next sentence of the paragraph, one that
+ * reports no event of its own, belongs to the events of the sentence before that have none.
+ */
+function tollsAfter(doc: MarsadDocument, events: RawEvent[], tallied: Tally[][]): void {
+  const withEvents = new Set(events.map((e) => e.sentence));
+  const seen = new Set<number>();
+  for (const e of events) {
+    // a trigger over several places keeps its toll once, on the first place's event
+    if (seen.has(e.trigger.start)) continue;
+    seen.add(e.trigger.start);
+    if (e.fatalities && e.wounded) continue;
+    const next = e.sentence + 1;
+    if (withEvents.has(next) || doc.sentences[next]?.paragraph !== e.paragraph) continue;
+    const tallies = tallied[next] ?? [];
+    e.fatalities ??= tallyOf(tallies, "killed");
+    e.wounded ??= tallyOf(tallies, "wounded");
+  }
 }
 
 const RESPONSIBILITY = new Set(["تبني", "تبنت", "تبنوا", "يتبني", "تبناه", "تبناها", "تبناهما"]);
@@ -352,42 +385,6 @@ function typeInContext(ctx: Ctx, tr: Found, from: number, to: number): EventType
     if (c?.some((x) => x.type === "explosion")) return "explosion";
   }
   return tr.trigger.type;
-}
-
-function countFor(ctx: Ctx, tr: Found, from: number, to: number): Count | null {
-  if (!["release_detainees", "arrest", "abduction", "displacement"].includes(tr.trigger.type)) return null;
-  for (let k = tr.end; k < Math.min(to, tr.end + COUNT_REACH); k++) {
-    const c = countAt(ctx.tokens, k, to, ctx.lex);
-    if (c) return c;
-    const dual = dualCount(ctx.tokens[k], ctx.lex);
-    if (dual) return { value: dual, qualifier: "exact", start: k, end: k + 1 };
-  }
-  for (let k = tr.at - 1; k >= Math.max(from, tr.at - 3); k--) {
-    const c = countAt(ctx.tokens, k, tr.at, ctx.lex);
-    if (c) return c;
-  }
-  return null;
-}
-
-/** The number killed in the sentence: "مقتل 25 حوثياً", "قتل تسعة أشخاص", "25 قتيلا", "مقتل جنديين". */
-function killedIn(ctx: Ctx, from: number, to: number): number | null {
-  const { tokens } = ctx;
-  for (let k = from; k < to; k++) {
-    const w = ctx.lex.casualties.get(tokens[k].stem);
-    if (!w || w.kind !== "killed") continue;
-    // a number after the word ("مقتل 25") or just before it ("25 قتيلا")
-    for (let j = k + 1; j < Math.min(to, k + 4); j++) {
-      const c = countAt(tokens, j, to, ctx.lex);
-      if (c) return c.value;
-      const dual = dualCount(tokens[j], ctx.lex);
-      if (dual) return dual;
-    }
-    for (let j = k - 1; j >= Math.max(from, k - 3); j--) {
-      const c = countAt(tokens, j, k, ctx.lex);
-      if (c && c.end === k) return c.value;
-    }
-  }
-  return null;
 }
 
 function modalityOf(ctx: Ctx, tr: Found, from: number, claim: Claim | null): RawEvent["modality"] {

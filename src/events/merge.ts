@@ -44,6 +44,12 @@ export function bestOf(group: RawEvent[]) {
   const date = group.map((e) => e.date).filter((d) => d && d.date).sort((a, b) => (PRECISION_RANK[b!.precision] ?? 0) - (PRECISION_RANK[a!.precision] ?? 0))[0] ?? null;
   const modality = group.find((e) => e.modality === "asserted")?.modality ?? group[0].modality;
   const count = group.find((e) => e.count)?.count ?? null;
-  const tolls = group.map((e) => e.fatalities).filter((n): n is number => n !== null);
-  return { actor, date, count, modality, fatalities: tolls.length ? Math.max(...tolls) : null, background: group.every((e) => e.background) };
+  return { actor, date, count, modality, fatalities: largest(group.map((e) => e.fatalities)), wounded: largest(group.map((e) => e.wounded)), tollShared: group.some((e) => e.tollShared), background: group.every((e) => e.background) };
+}
+
+/** The largest of the tallies given ("ارتفعت الحصيلة إلى 32 قتيلا" after "مقتل 30"). */
+function largest<T extends { value: number }>(xs: Array<T | null>): T | null {
+  let best: T | null = null;
+  for (const x of xs) if (x && (!best || x.value > best.value)) best = x;
+  return best;
 }
