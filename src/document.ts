@@ -32,6 +32,8 @@ export interface Meta {
   author: string | null;
   /** Site or outlet name from the page's metadata, when it gives one. */
   site: string | null;
+  /** The outlet given with the input: a corpus record's source code ("aawsat"), a feed's title; null when none. */
+  source: string | null;
   dateline: Dateline | null;
   format: InputFormat;
   /** Character encoding the input was decoded from, e.g. "utf-8", "windows-1256". */
@@ -210,8 +212,15 @@ export interface EventMention {
 export interface EventSource {
   /** A claim or quote of this document the event rests on, or the outlet that narrates it. */
   kind: "claim" | "quote" | "outlet";
+  /** The claim's id; for an outlet, its code in data/events/outlets.tsv ("aawsat") when listed. */
   id: string | null;
   name: string;
+  /** An outlet's English name, when listed. */
+  name_en: string | null;
+  /** What kind of anonymous source spoke ("مصادر محلية", "مصدر أمني"), for a claim's source. */
+  descriptor: string | null;
+  /** The channel a claim was made through ("لوكالة الأنباء الألمانية"). */
+  via: string | null;
 }
 
 export interface Event {

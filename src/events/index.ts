@@ -1,15 +1,18 @@
 /** The events stage: coded, placed, dated, counted and sourced events. Public face of src/events. */
-import type { Event, EventActor, EventSource, MarsadDocument } from "../document.js";
+import type { Event, EventActor, MarsadDocument } from "../document.js";
 import { INTER } from "../entities/coref.js";
 import { workEntities, type WorkEntity } from "../entities/index.js";
 import type { Stage } from "../pipeline.js";
 import { extractEvents, type ExtractResources, type RawEvent } from "./extract.js";
 import { bestOf, mergeEvents } from "./merge.js";
+import { articleOutlet, eventSources, type OutletTable } from "./sources.js";
 
+export { loadOutlets, type OutletTable } from "./sources.js";
 export { loadEventLexicon, EVENT_TYPES, type EventLexicon, type EventType } from "./lexicon.js";
 
 export interface EventResources {
   eventExtraction: ExtractResources;
+  outlets: OutletTable;
 }
 
 const UNREALISED = new Set(["denied", "negated", "planned", "threatened", "hypothetical"]);
@@ -31,7 +34,7 @@ export const eventsStage: Stage<EventResources> = {
   run(doc: MarsadDocument, res: EventResources): void {
     const entities = workEntities(doc);
     const raw = extractEvents(doc, entities, res.eventExtraction);
-    const outlet = doc.meta.dateline?.outlet ?? doc.meta.site ?? null;
+    const outlet = articleOutlet(doc, res.outlets);
     doc.events = mergeEvents(raw).map((group, k): Event => {
       const first = group[0];
       const best = bestOf(group);
@@ -39,8 +42,7 @@ export const eventsStage: Stage<EventResources> = {
       const placeEntity = first.place;
       const place = placeEntity ? doc.places.find((p) => p.id === placeEntity.place) : undefined;
       const modality = best.modality;
-      const sources: EventSource[] = [...new Map(group.filter((e) => e.claim).map((e) => [e.claim!.id, { kind: "claim" as const, id: e.claim!.id, name: e.claim!.source.name }])).values()];
-      if (!sources.length && outlet) sources.push({ kind: "outlet", id: null, name: outlet });
+      const sources = eventSources(group.map((e) => e.claim), outlet);
       return {
         id: `v${k + 1}`,
         type: first.type,
