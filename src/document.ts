@@ -231,6 +231,8 @@ export interface Event {
   actor: EventActor | null;
   /** For attacks: who or what was hit, when the text says. */
   target: EventActor | null;
+  /** Helpers of the actor ("بدعم من X", "بمساندة X"): ACLED's associated actors. */
+  associates: EventActor[];
   place: EventPlace | null;
   /** YYYY-MM-DD or null. */
   date: string | null;

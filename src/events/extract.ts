@@ -15,12 +15,13 @@
  */
 import type { Claim, MarsadDocument } from "../document.js";
 import type { WorkEntity } from "../entities/coref.js";
-import { indexMentions, type MentionRef } from "../entities/mentions.js";
+import { indexMentions } from "../entities/mentions.js";
 import { scanLexicon } from "../entities/recognize.js";
 import { tokenKey } from "../text/keys.js";
-import { actorAt, surface, type ActorContext, type ActorPhrase } from "./actors.js";
+import { actorAt, surface, type ActorPhrase } from "./actors.js";
 import { findDates, type DateExpr } from "./dates.js";
 import type { EventLexicon, EventType, Trigger } from "./lexicon.js";
+import { findActor, findAssociates, findTarget, fitsActor, nearestActorBefore, type Party, type RoleContext, type RoleWords } from "./roles.js";
 import { countAfterTrigger, tallyOf, talliesIn, type Tally } from "./counts.js";
 import type { Count } from "./numbers.js";
 
@@ -31,6 +32,10 @@ export interface RawEvent {
   paragraph: number;
   place: WorkEntity | null;
   actor: ActorPhrase | null;
+  /** The party hit, with its category. */
+  target: Party | null;
+  /** Helpers ("بدعم من X"). */
+  associates: ActorPhrase[];
   date: DateExpr | null;
   count: Count | null;
   fatalities: Tally | null;
@@ -47,6 +52,7 @@ export interface ExtractResources {
   functionWords: ReadonlySet<string>;
   heads: ReadonlyMap<string, { type: string }>;
   speechVerbs: ReadonlySet<string>;
+  roles: RoleWords;
 }
 
 /** How far after the trigger its place is looked for. */
@@ -57,12 +63,9 @@ const PLANNING = new Set(["تعتزم", "يعتزم", "تنوي", "ينوي", "�
 const THREATS = new Set(["هدد", "هددت", "يهدد", "تهدد", "توعد", "توعدت", "يتوعد", "تتوعد", "حذر", "حذرت"]);
 const CONDITIONS = new Set(["اذا", "لو", "حال", "حاله", "ان"]);
 const LOCATIVE_PREPS = new Set(["في", "علي", "من", "الي", "قرب", "عند", "داخل", "حول", "باتجاه", "نحو", "شمال", "جنوب", "شرق", "غرب", "وسط", "محيط", "مشارف", "اطراف"]);
-const AGENT_MARKERS = new Set(["قبل", "يد"]);
 
-interface Ctx extends ActorContext {
+interface Ctx extends RoleContext {
   doc: MarsadDocument;
-  keys: string[];
-  covers: Array<MentionRef | undefined>;
   res: ExtractResources;
 }
 
@@ -95,7 +98,10 @@ export function extractEvents(doc: MarsadDocument, entities: WorkEntity[], res: 
       if (!places.length) return;
       // "باتفاق مع الفصائل" says how something happened, not that an agreement was made
       if (tr.trigger.type === "agreement" && /(^|\+)ب(\+|$)/.test(tokens[tr.at].pro)) return;
-      let actor = findActor(ctx, tr, s.tokenStart, s.tokenEnd);
+      const claim = doc.claims.find((c) => c.start <= tokens[tr.at].start && tokens[tr.at].end <= c.end) ?? null;
+      // the source of the claim the trigger sits in spoke; it did not act
+      const from = claim ? claimStart(ctx, claim, s.tokenStart, tr.at) : s.tokenStart;
+      let actor = findActor(ctx, tr, from, s.tokenEnd);
       // no actor written: a verb's pronoun subject, or a pronoun earlier in the sentence ("بعد إعلانها …
       // إخراج"), refers to the latest actor
       const pronoun = tr.trigger.actor.has("subj") && tr.trigger.pos === "verb" ? true : tokens.slice(s.tokenStart, tr.at).some((t) => t.enc === "ها" || t.enc === "هم");
@@ -104,13 +110,14 @@ export function extractEvents(doc: MarsadDocument, entities: WorkEntity[], res: 
       // an agreement is made by a verb ("توصلوا إلى اتفاق", "وقعت"); the noun alone is mostly talk about one
       if (tr.trigger.type === "agreement" && tr.trigger.pos !== "verb" && tr.trigger.pos !== "phrase") return;
       if (actor) lastActor = { actor, paragraph: s.paragraph };
+      const target = findTarget(ctx, tr, actor, from, clauseEnd, res.roles);
+      const associates = findAssociates(ctx, tr, from, clauseEnd);
       const several = places.filter((p) => actor?.entity !== p).length > 1;
       let first = true;
       for (const place of places) {
         if (actor?.entity === place) continue;
         const keepsToll = first;
         first = false;
-      const claim = doc.claims.find((c) => c.start <= tokens[tr.at].start && tokens[tr.at].end <= c.end) ?? null;
       const modality = modalityOf(ctx, tr, s.tokenStart, claim);
       const background = !!date?.background || hasBackgroundMarker(ctx, s.tokenStart, tr.at) || tokens[tr.at - 1]?.stem === "منذ";
       out.push({
@@ -120,6 +127,8 @@ export function extractEvents(doc: MarsadDocument, entities: WorkEntity[], res: 
         paragraph: s.paragraph,
         place,
         actor,
+        target,
+        associates,
         date,
         count: countAfterTrigger(ctx, tr.trigger.type, tr.at, tr.end, s.tokenStart, s.tokenEnd),
         fatalities: keepsToll ? tallyOf(tallies, "killed") : null,
@@ -200,23 +209,6 @@ function findTriggers(ctx: Ctx, from: number, to: number): Found[] {
     if (!trigger || (ctx.covers[i] && ctx.covers[i]!.entity.type !== "LOC")) return undefined;
     return trigger;
   }, (at, end, trigger) => ({ at, end, trigger }));
-}
-
-/** Types whose actor must be an armed or state force, not a person, company or club. */
-const TERRITORIAL = new Set<EventType>(["seize_control", "advance", "withdraw", "armed_clash"]);
-const ARMED_CATEGORIES = new Set(["state_forces", "rebel_group", "political_militia", "identity_militia", "external_force"]);
-
-/** Actors that take ground, fight, strike or detain: armed and state forces, governments, unlisted groups. */
-const NON_ARMED = new Set(["media", "ngo", "company", "international", "political_party", "religious", "civilians", "other"]);
-const PEACEFUL = new Set<EventType>(["protest", "agreement", "displacement", "release_detainees"]);
-
-function fitsActor(type: EventType, a: ActorPhrase): boolean {
-  if (PEACEFUL.has(type) || !a.entity) return true; // a force phrase ("الفصائل المسلحة") or an unlisted group
-  const e = a.entity;
-  if (e.type === "FAC") return false;
-  if (TERRITORIAL.has(type)) return e.type === "ORG" && (e.category === null || ARMED_CATEGORIES.has(e.category));
-  if (e.type === "PER") return false;
-  return e.category === null || !NON_ARMED.has(e.category);
 }
 
 const isBroad = (e: WorkEntity): boolean =>
@@ -301,60 +293,11 @@ function coordinated(ctx: Ctx, end: number, to: number): WorkEntity[] {
 
 const JOINERS = new Set(["ثم", "فضلا", "عن", "اضافه", "الي", "كذلك", "و"]);
 
-function findActor(ctx: Ctx, tr: Found, from: number, to: number): ActorPhrase | null {
-  const { tokens } = ctx;
-  const roles = tr.trigger.actor;
-  if (roles.has("none") && roles.size === 1) return null;
-  // a passive agent anywhere after the trigger: "من قبل X", "على يد X"
-  for (let k = tr.end; k + 1 < to; k++) {
-    if (AGENT_MARKERS.has(tokens[k].stem) && (tokens[k - 1]?.stem === "من" || tokens[k - 1]?.stem === "علي" || tokens[k].pro === "")) {
-      const a = actorAt(ctx, k + 1, to);
-      if (a && (tokens[k].stem === "يد" ? tokens[k - 1]?.stem === "علي" : tokens[k - 1]?.stem === "من")) return a;
-    }
-  }
-  let j = tr.end;
-  while (j < to && (ctx.res.events.time.has(tokens[j].stem) || ctx.res.events.time.has(tokenKey(tokens[j])) || tokens[j].norm === "قد")) j++;
-  if (tr.trigger.pos === "verb" || tr.trigger.pos === "phrase") {
-    const after = actorAt(ctx, j, to);
-    if (after) return after;
-    const before = actorBefore(ctx, tr.at, from);
-    if (before) return before;
-  } else {
-    // the genitive, after the noun's adjectives and a verb of launching ("غارات عنيفة شنتها مقاتلات التحالف")
-    let k = j;
-    while (k < Math.min(to, j + 3) && tokens[k].kind === "word" && ((!tokens[k].pro && /(ه|ي|يه)$/.test(tokens[k].stem) && !ctx.startsAt[k]) || LAUNCH.has(tokens[k].stem))) k++;
-    const gen = actorAt(ctx, k, to);
-    if (gen && !tokens[k].pro.includes("ب")) return gen;
-    // "اشتباكات بين X و Y": the first party
-    if (tokens[j]?.stem === "بين") {
-      const party = actorAt(ctx, j + 1, to);
-      if (party) return party;
-    }
-  }
-  return nearestActorBefore(ctx, tr.at, from);
-}
-
-/** Verbs that carry out an attack, between its noun and its actor ("شنتها", "نفذها"). */
-const LAUNCH = new Set(["شن", "شنت", "شنه", "شنها", "شنته", "شنتها", "نفذ", "نفذت", "نفذه", "نفذها", "نفذته", "نفذتها"]);
-
-/** An actor phrase ending right before the verb ("الفصائل المسلحة دخلت حمص"), with قد between allowed. */
-function actorBefore(ctx: Ctx, at: number, from: number): ActorPhrase | null {
-  let end = at;
-  if (end - 1 >= from && ctx.tokens[end - 1].norm === "قد") end--;
-  for (let k = end - 1; k >= Math.max(from, end - 6); k--) {
-    const a = actorAt(ctx, k, end);
-    if (a && a.end === end) return a;
-  }
-  return null;
-}
-
-/** The nearest actor before the trigger in the sentence ("إعلان الفصائل المسلحة … السيطرة على حمص"); not a country. */
-function nearestActorBefore(ctx: Ctx, at: number, from: number): ActorPhrase | null {
-  for (let k = at - 1; k >= from; k--) {
-    const a = actorAt(ctx, k, at);
-    if (a && a.entity?.type !== "LOC") return a;
-  }
-  return null;
+/** The first token of what a claim says, within the sentence. */
+function claimStart(ctx: Ctx, c: Claim, from: number, at: number): number {
+  let k = at;
+  while (k > from && ctx.tokens[k - 1].start >= c.start) k--;
+  return k;
 }
 
 /** A date right after a verb of saying and its subject ("أفادت مصادر امنية امس الاربعاء"). */

@@ -1,13 +1,14 @@
 /** The events stage: coded, placed, dated, counted and sourced events. Public face of src/events. */
 import type { Event, EventActor, MarsadDocument } from "../document.js";
-import { INTER } from "../entities/coref.js";
 import { workEntities, type WorkEntity } from "../entities/index.js";
 import type { Stage } from "../pipeline.js";
 import { extractEvents, type ExtractResources, type RawEvent } from "./extract.js";
 import { bestOf, mergeEvents } from "./merge.js";
+import { categoryOf, interOf } from "./roles.js";
 import { articleOutlet, eventSources, type OutletTable } from "./sources.js";
 
 export { loadOutlets, type OutletTable } from "./sources.js";
+export { loadRoleWords } from "./roles.js";
 export { loadEventLexicon, EVENT_TYPES, type EventLexicon, type EventType } from "./lexicon.js";
 
 export interface EventResources {
@@ -17,14 +18,14 @@ export interface EventResources {
 
 const UNREALISED = new Set(["denied", "negated", "planned", "threatened", "hypothetical"]);
 
-function actorOut(a: RawEvent["actor"], entities: WorkEntity[]): EventActor | null {
+function actorOut(a: RawEvent["actor"], entities: WorkEntity[], given: string | null = null): EventActor | null {
   if (!a) return null;
   const e = a.entity && entities.includes(a.entity) ? a.entity : null;
-  const category = e?.category ?? null;
+  const category = e?.category ?? given;
   // a listed or found organisation is named as the article names it in full ("التحالف" for "مقاتلات
   // التحالف"); a force phrase ("الفصائل المسلحة", "القوات الموالية لـ…") as written
   const name = e && !a.name.includes(" لل") && !/\sل/.test(a.name) && !/(الموالي|التابع|المدعوم)/.test(a.name) ? e.name : a.name;
-  return { name, entity: e?.id ?? null, category, inter: category ? (INTER[category] ?? null) : null };
+  return { name, entity: e?.id ?? null, category, inter: interOf(category) };
 }
 
 export const eventsStage: Stage<EventResources> = {
@@ -48,8 +49,9 @@ export const eventsStage: Stage<EventResources> = {
         type: first.type,
         acled: { disorder_type: info.disorderType, event_type: info.eventType, sub_event_type: info.subEventType },
         cameo: info.cameo,
-        actor: actorOut(best.actor, entities),
-        target: null,
+        actor: actorOut(best.actor, entities, best.actor ? categoryOf(doc.tokens, best.actor, res.eventExtraction.roles) : null),
+        target: best.target ? actorOut(best.target, entities, best.target.category) : null,
+        associates: best.associates.map((a) => actorOut(a, entities)!),
         place: placeEntity ? { name: placeEntity.name, place: place?.id ?? null, entity: placeEntity.id, lat: place?.lat ?? null, lon: place?.lon ?? null, country: place?.country ?? null, admin1: place?.admin1 ?? null } : null,
         date: best.date?.date ?? doc.meta.published,
         date_precision: best.date?.date ? best.date.precision : doc.meta.published ? "published" : null,

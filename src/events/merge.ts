@@ -44,7 +44,9 @@ export function bestOf(group: RawEvent[]) {
   const date = group.map((e) => e.date).filter((d) => d && d.date).sort((a, b) => (PRECISION_RANK[b!.precision] ?? 0) - (PRECISION_RANK[a!.precision] ?? 0))[0] ?? null;
   const modality = group.find((e) => e.modality === "asserted")?.modality ?? group[0].modality;
   const count = group.find((e) => e.count)?.count ?? null;
-  return { actor, date, count, modality, fatalities: largest(group.map((e) => e.fatalities)), wounded: largest(group.map((e) => e.wounded)), tollShared: group.some((e) => e.tollShared), background: group.every((e) => e.background) };
+  const target = group.find((e) => e.target)?.target ?? null;
+  const associates = [...new Map(group.flatMap((e) => e.associates).map((a) => [a.name, a])).values()];
+  return { actor, target, associates, date, count, modality, fatalities: largest(group.map((e) => e.fatalities)), wounded: largest(group.map((e) => e.wounded)), tollShared: group.some((e) => e.tollShared), background: group.every((e) => e.background) };
 }
 
 /** The largest of the tallies given ("ارتفعت الحصيلة إلى 32 قتيلا" after "مقتل 30"). */
