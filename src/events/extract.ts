@@ -107,6 +107,12 @@ export function extractEvents(doc: MarsadDocument, entities: WorkEntity[], res: 
       const pronoun = tr.trigger.actor.has("subj") && tr.trigger.pos === "verb" ? true : tokens.slice(s.tokenStart, tr.at).some((t) => t.enc === "ها" || t.enc === "هم");
       if (!actor && pronoun && lastActor && s.paragraph - lastActor.paragraph <= 1) actor = lastActor.actor;
       if (actor && !fitsActor(tr.trigger.type, actor)) return;
+      // no actor within the claim: its speaker, or the outlet it spoke to, still tells an opinion from an
+      // event ("ما حصل في X" said to a paper, a preacher's "مواجهة هذا الفكر")
+      if (!actor && from > s.tokenStart) {
+        const near = nearestPartyBefore(ctx, from, s.tokenStart);
+        if (near && !fitsActor(tr.trigger.type, near)) return;
+      }
       // an agreement is made by a verb ("توصلوا إلى اتفاق", "وقعت"); the noun alone is mostly talk about one
       if (tr.trigger.type === "agreement" && tr.trigger.pos !== "verb" && tr.trigger.pos !== "phrase") return;
       if (actor) lastActor = { actor, paragraph: s.paragraph };
@@ -292,6 +298,15 @@ function coordinated(ctx: Ctx, end: number, to: number): WorkEntity[] {
 }
 
 const JOINERS = new Set(["ثم", "فضلا", "عن", "اضافه", "الي", "كذلك", "و"]);
+
+/** The nearest actor phrase of any kind before token `at` in the sentence. */
+function nearestPartyBefore(ctx: Ctx, at: number, from: number): ActorPhrase | null {
+  for (let k = at - 1; k >= from; k--) {
+    const a = actorAt(ctx, k, at);
+    if (a && a.entity?.type !== "LOC") return a;
+  }
+  return null;
+}
 
 /** The first token of what a claim says, within the sentence. */
 function claimStart(ctx: Ctx, c: Claim, from: number, at: number): number {
