@@ -16,7 +16,7 @@ import type { MentionRef } from "../entities/mentions.js";
 import { tokenKey } from "../text/keys.js";
 import { normalize } from "../text/normalize.js";
 import { readTsv } from "../util/tsv.js";
-import { actorAt, type ActorContext, type ActorPhrase } from "./actors.js";
+import { actorAt, surface, type ActorContext, type ActorPhrase } from "./actors.js";
 import type { EventType, Trigger } from "./lexicon.js";
 
 export interface RoleContext extends ActorContext {
@@ -132,7 +132,9 @@ export function findActor(ctx: RoleContext, tr: TriggerAt, from: number, to: num
 /** "تعرضت دورية للشرطة لهجوم": the party the trigger's تعرض verb has as its subject. */
 function undergoer(ctx: RoleContext, tr: TriggerAt, from: number): ActorPhrase | null {
   const { tokens } = ctx;
-  if (!/(^|\+)ل(\+|$)/.test(tokens[tr.at].pro)) return null;
+  // "تعرضت دورية للجيش لهجوم بعبوة ناسفة": the trigger, or the noun just before it, takes لـ
+  const undergone = /(^|\+)ل(\+|$)/.test(tokens[tr.at].pro) || (tr.at - 1 >= from && /^ل$/.test(tokens[tr.at - 1].pro));
+  if (!undergone) return null;
   for (let k = tr.at - 1; k >= Math.max(from, tr.at - 8); k--) {
     if (!UNDERGO.has(tokens[k].stem)) continue;
     for (let j = k + 1; j < tr.at; j++) {
@@ -147,12 +149,19 @@ function undergoer(ctx: RoleContext, tr: TriggerAt, from: number): ActorPhrase |
 
 /** "دورية للشرطة", "مقر الجيش", "عناصر من داعش": an actor named a word or two inside a noun phrase. */
 function partyInside(ctx: RoleContext, i: number, to: number): ActorPhrase | null {
-  for (let j = i; j < Math.min(to, i + 3); j++) {
+  for (let j = i; j < Math.min(to, i + 4); j++) {
     const t = ctx.tokens[j];
+    // "12 عنصرا من تنظيم داعش": past the number and the counted noun
+    if (t.kind === "number") continue;
     if (t.kind !== "word") return null;
     const a = agentAt(ctx, j, to);
     if (a) return a;
-    if (j > i && !/^(ل|ل\+ال|ال|)$/.test(t.pro) && t.stem !== "من") return null;
+    // "دورية للجيش": a force noun after ل
+    if (/^ل(\+ال)?$/.test(t.pro) && !t.enc && (ctx.lex.actorHeads.has(t.stem) || ctx.startsAt[j])) {
+      const end = ctx.startsAt[j]?.end ?? j + 1;
+      return { name: surface(ctx, j, end), entity: ctx.startsAt[j]?.entity ?? null, start: j, end };
+    }
+    if (j > i && !/^(ل|ل\+ال|ال|)$/.test(t.pro) && t.stem !== "من" && !ctx.lex.casualties.has(t.stem)) return null;
   }
   return null;
 }
