@@ -10,7 +10,7 @@ import { ActorIndex, createRecognizer, entitiesStage, loadEntityLexicons, type E
 import { Gazetteer, geoStage, type GeoResources } from "./geo/index.js";
 import { importedGazetteerDir } from "./home.js";
 import { loadAttributionResources, quotesStage, type QuoteResources } from "./quotes/index.js";
-import { eventsStage, loadEventLexicon, loadOutlets, loadRoleWords, type EventResources } from "./events/index.js";
+import { eventsStage, loadEventLexicon, loadOutlets, loadPlaceMarkers, loadRoleWords, type EventResources } from "./events/index.js";
 
 export interface Resources extends TextResources, EntityResources, GeoResources, QuoteResources, EventResources {
   ingest: IngestResources;
@@ -36,7 +36,7 @@ export function loadResources(opts: LoadOptions = {}): Resources {
     actors,
     recognizer: createRecognizer(actors, gazetteer, entityLexicons),
     attribution: loadAttributionResources(entityLexicons),
-    eventExtraction: { events: loadEventLexicon(), functionWords: entityLexicons.functionWords, heads: entityLexicons.heads, speechVerbs: entityLexicons.speechVerbs, roles: loadRoleWords() },
+    eventExtraction: { events: loadEventLexicon(), functionWords: entityLexicons.functionWords, heads: entityLexicons.heads, speechVerbs: entityLexicons.speechVerbs, roles: loadRoleWords(), placeMarkers: loadPlaceMarkers() },
     outlets: loadOutlets(),
   };
 }

@@ -22,6 +22,7 @@ import { actorAt, surface, type ActorPhrase } from "./actors.js";
 import { findDates, type DateExpr } from "./dates.js";
 import type { EventLexicon, EventType, Trigger } from "./lexicon.js";
 import { findActor, findAssociates, findTarget, fitsActor, nearestActorBefore, type Party, type RoleContext, type RoleWords } from "./roles.js";
+import { offEventPlace, type PlaceRole } from "./event-places.js";
 import { countAfterTrigger, tallyOf, talliesIn, type Tally } from "./counts.js";
 import type { Count } from "./numbers.js";
 
@@ -53,6 +54,7 @@ export interface ExtractResources {
   heads: ReadonlyMap<string, { type: string }>;
   speechVerbs: ReadonlySet<string>;
   roles: RoleWords;
+  placeMarkers: Map<string, PlaceRole>;
 }
 
 /** How far after the trigger its place is looked for. */
@@ -242,6 +244,9 @@ function findPlaces(ctx: Ctx, tr: Found, clauseStart: number, clauseEnd: number,
     if (!m || (m.entity.type !== "LOC" && m.entity.type !== "FAC")) continue;
     const t = tokens[k];
     // the preposition stands before the place's head word, if it has one ("على مدينة حلب")
+    // an origin, a destination or a hometown is not where it happened
+    const b = m.entity.headText && k >= 2 && tokens[k - 1].kind === "word" && !tokens[k - 1].pro.startsWith("و") && isHeadWord(ctx, k - 1) ? k - 1 : k;
+    if (offEventPlace(tokens, b, tr.trigger.type, ctx.res.placeMarkers)) continue;
     const prev = m.entity.headText && k >= 2 && tokens[k - 1].kind === "word" && !tokens[k - 1].pro.startsWith("و") && isHeadWord(ctx, k - 1) ? tokens[k - 2] : tokens[k - 1];
     const own = prev === tokens[k - 1] ? t : tokens[k - 1];
     const attached = own.pro.replace(/\+?ال$/, "").replace(/^و\+?/, "");
@@ -254,7 +259,7 @@ function findPlaces(ctx: Ctx, tr: Found, clauseStart: number, clauseEnd: number,
   if (fallback) return [fallback.e];
   for (let k = tr.at - 1; k >= Math.max(from, clauseStart - 3, tr.at - 6); k--) {
     const m = ctx.covers[k];
-    if (m && (m.entity.type === "LOC" || m.entity.type === "FAC") && acceptable(m.entity, false)) return [m.entity];
+    if (m && (m.entity.type === "LOC" || m.entity.type === "FAC") && acceptable(m.entity, false) && !offEventPlace(tokens, m.start, tr.trigger.type, ctx.res.placeMarkers)) return [m.entity];
   }
   return [];
 }
