@@ -32,6 +32,8 @@ export interface Meta {
   author: string | null;
   /** Site or outlet name from the page's metadata, when it gives one. */
   site: string | null;
+  /** The outlet given with the input: a corpus record's source code ("aawsat"), a feed's title; null when none. */
+  source: string | null;
   dateline: Dateline | null;
   format: InputFormat;
   /** Character encoding the input was decoded from, e.g. "utf-8", "windows-1256". */
@@ -239,8 +241,15 @@ export interface EventMention {
 export interface EventSource {
   /** A claim or quote of this document the event rests on, or the outlet that narrates it. */
   kind: "claim" | "quote" | "outlet";
+  /** The claim's id; for an outlet, its code in data/events/outlets.tsv ("aawsat") when listed. */
   id: string | null;
   name: string;
+  /** An outlet's English name, when listed. */
+  name_en: string | null;
+  /** What kind of anonymous source spoke ("مصادر محلية", "مصدر أمني"), for a claim's source. */
+  descriptor: string | null;
+  /** The channel a claim was made through ("لوكالة الأنباء الألمانية"). */
+  via: string | null;
 }
 
 export interface Event {
@@ -251,6 +260,8 @@ export interface Event {
   actor: EventActor | null;
   /** For attacks: who or what was hit, when the text says. */
   target: EventActor | null;
+  /** Helpers of the actor ("بدعم من X", "بمساندة X"): ACLED's associated actors. */
+  associates: EventActor[];
   place: EventPlace | null;
   /** YYYY-MM-DD or null. */
   date: string | null;
@@ -270,6 +281,11 @@ export interface Event {
   /** exact, more_than, about, at_least, tens, hundreds … */
   count_qualifier: string | null;
   fatalities: number | null;
+  /** The wounded, when the text counts them ("وأصيب 46 شخصا"). */
+  wounded: number | null;
+  /** True when the toll is a total the text gives for several places (one trigger over a list of places):
+   * it is kept once, on this event (the first place's), and the other places' events carry none. */
+  fatalities_total: boolean;
   /** asserted, claimed, denied, negated, planned, threatened, hypothetical. */
   modality: string;
   /** The words that set the modality ("سمحت", "محاولة", "لن") and their kind (docs/events.md); null when nothing did. */

@@ -61,7 +61,7 @@ export class AnalysisPool {
     const seq = ++this.seq;
     if (this.local) {
       try {
-        const doc = this.local.analyzer.analyze(input.content, { name: input.name, id: input.id, title: input.title, url: input.url, published: input.published, format: input.format });
+        const doc = this.local.analyzer.analyze(input.content, { name: input.name, id: input.id, title: input.title, source: input.source, url: input.url, published: input.published, format: input.format });
         return Promise.resolve({ seq, ok: true, record: toRecord(doc, input, hash, this.local.resources.gazetteer) });
       } catch (e) {
         return Promise.resolve({ seq, ok: false, error: (e as Error).message });

@@ -23,7 +23,7 @@ parentPort!.on("message", (req: WorkRequest) => {
       const u = input.content as Uint8Array;
       input.content = Buffer.from(u.buffer, u.byteOffset, u.byteLength);
     }
-    const doc = analyzer.analyze(input.content, { name: input.name, id: input.id, title: input.title, url: input.url, published: input.published, format: input.format });
+    const doc = analyzer.analyze(input.content, { name: input.name, id: input.id, title: input.title, source: input.source, url: input.url, published: input.published, format: input.format });
     reply = { seq: req.seq, ok: true, record: toRecord(doc, input, req.hash, resources.gazetteer) };
   } catch (e) {
     reply = { seq: req.seq, ok: false, error: (e as Error).message };

@@ -14,6 +14,7 @@ interface AnalyzeOptions {
   encoding?: string;
   maxSize: number;
   pretty?: boolean;
+  source?: string;
 }
 
 export function analyzeCommand(): Command {
@@ -22,6 +23,7 @@ export function analyzeCommand(): Command {
     .argument("<file>", 'article file, or "-" to read standard input')
     .option("--published <YYYY-MM-DD>", "publication date; resolves relative dates such as أمس and السبت")
     .option("--url <url>", "the article's address, kept in meta.url")
+    .option("--source <outlet>", "the outlet publishing the article, a code of data/events/outlets.tsv (aawsat) or a name; events no claim sources name it")
     .option("--id <id>", "document id (default: the file name without extension)")
     .addOption(new Option("--format <format>", "input format").choices(["auto", "text", "html"]).default("auto"))
     .option("--encoding <name>", "input encoding, overriding detection (utf-8, utf-16le, windows-1256, iso-8859-6)")
@@ -44,6 +46,7 @@ Examples:
       const doc = analyzer.analyze(input, {
         published: opts.published,
         url: opts.url,
+        source: opts.source,
         id: opts.id,
         format: opts.format,
         encoding: opts.encoding,

@@ -48,6 +48,8 @@ export function actorAt(ctx: ActorContext, i: number, to: number): ActorPhrase |
   const h = tokens[at];
   if (!h || h.kind !== "word" || h.enc || !/^(|و|ف|ال|و\+ال|ف\+ال)$/.test(h.pro) || !ctx.lex.actorHeads.has(h.stem)) return null;
   const definite = h.pro.endsWith("ال");
+  // after a sound masculine plural ("مسلحون") only its like is an adjective ("مجهولون", not "دورية")
+  const adjective = /(ون|ين)$/.test(h.stem) ? /(ون|ين)$/ : /(ه|ي|ون|ين|يه)$/;
   let j = at + 1;
   let entity: WorkEntity | null = null;
   while (j < to && j - at < MAX_PHRASE) {
@@ -60,7 +62,7 @@ export function actorAt(ctx: ActorContext, i: number, to: number): ActorPhrase |
       break;
     }
     if (n.kind !== "word" || n.enc || ctx.functionWords.has(n.stem)) break;
-    if (n.pro === "ال" || (!definite && !n.pro && /(ه|ي|ون|ين|يه)$/.test(n.stem))) {
+    if (n.pro === "ال" || (!definite && !n.pro && adjective.test(n.stem))) {
       j++;
       if (PATRON.test(n.stem)) {
         j = extendPatron(ctx, j - 1, to, true);

@@ -15,16 +15,19 @@
  */
 import type { Claim, MarsadDocument } from "../document.js";
 import type { WorkEntity } from "../entities/coref.js";
-import { indexMentions, type MentionRef } from "../entities/mentions.js";
+import { indexMentions } from "../entities/mentions.js";
 import { scanLexicon } from "../entities/recognize.js";
 import { eventScope } from "../relevance/index.js";
 import { factualityOf, type Factuality, type FactualityLexicon, type Modality } from "./factuality.js";
 import { hasConflictContext, otherSense, placeCountries, type SenseLexicon } from "./sense.js";
 import { tokenKey } from "../text/keys.js";
-import { actorAt, surface, type ActorContext, type ActorPhrase } from "./actors.js";
+import { actorAt, surface, type ActorPhrase } from "./actors.js";
 import { findDates, type DateExpr } from "./dates.js";
 import type { EventLexicon, EventType, Trigger } from "./lexicon.js";
-import { countAt, dualCount, type Count } from "./numbers.js";
+import { findActor, findAssociates, findTarget, fitsActor, nearestActorBefore, type Party, type RoleContext, type RoleWords } from "./roles.js";
+import { offEventPlace, type PlaceRole } from "./event-places.js";
+import { countAfterTrigger, tallyOf, talliesIn, type Tally } from "./counts.js";
+import type { Count } from "./numbers.js";
 
 export interface RawEvent {
   type: EventType;
@@ -33,9 +36,16 @@ export interface RawEvent {
   paragraph: number;
   place: WorkEntity | null;
   actor: ActorPhrase | null;
+  /** The party hit, with its category. */
+  target: Party | null;
+  /** Helpers ("بدعم من X"). */
+  associates: ActorPhrase[];
   date: DateExpr | null;
   count: Count | null;
-  fatalities: number | null;
+  fatalities: Tally | null;
+  wounded: Tally | null;
+  /** The toll is a total over the several places of one trigger, kept on the first place's event only. */
+  tollShared: boolean;
   modality: Modality;
   modalityCue: Factuality["cue"];
   background: boolean;
@@ -49,18 +59,16 @@ export interface ExtractResources {
   speechVerbs: ReadonlySet<string>;
   senses: SenseLexicon;
   factuality: FactualityLexicon;
+  roles: RoleWords;
+  placeMarkers: Map<string, PlaceRole>;
 }
 
-/** How far after the trigger its place and count are looked for. */
+/** How far after the trigger its place is looked for. */
 const PLACE_REACH = 16;
-const COUNT_REACH = 5;
 const LOCATIVE_PREPS = new Set(["في", "علي", "من", "الي", "قرب", "عند", "داخل", "حول", "باتجاه", "نحو", "شمال", "جنوب", "شرق", "غرب", "وسط", "محيط", "مشارف", "اطراف"]);
-const AGENT_MARKERS = new Set(["قبل", "يد"]);
 
-interface Ctx extends ActorContext {
+interface Ctx extends RoleContext {
   doc: MarsadDocument;
-  keys: string[];
-  covers: Array<MentionRef | undefined>;
   res: ExtractResources;
 }
 
@@ -70,6 +78,7 @@ export function extractEvents(doc: MarsadDocument, entities: WorkEntity[], res: 
   const ctx: Ctx = { doc, text: doc.text, tokens, keys: tokens.map(tokenKey), startsAt, covers, lex: res.events, functionWords: res.functionWords, res };
   const sense = { doc, tokens, covers, countries: placeCountries(doc) };
   const out: RawEvent[] = [];
+  const tallied: Tally[][] = [];
   let lastActor: { actor: ActorPhrase; paragraph: number } | null = null;
   let lastDate: { date: DateExpr; paragraph: number } | null = null;
   doc.sentences.forEach((s, si) => {
@@ -87,6 +96,8 @@ export function extractEvents(doc: MarsadDocument, entities: WorkEntity[], res: 
     const triggers = findTriggers(ctx, s.tokenStart, s.tokenEnd).filter(
       (tr) => scopeOf(tr.trigger.type) !== "none" && !otherSense(res.senses, tokens, tr.trigger, tr.at, tr.end, s.tokenStart, s.tokenEnd) && hasConflictContext(res.senses, sense, tr.trigger.type, s.tokenStart, s.tokenEnd),
     );
+    const tallies = talliesIn(ctx, s.tokenStart, s.tokenEnd);
+    tallied[si] = tallies;
     triggers.forEach((tr, k) => {
       const clauseStart = k > 0 ? triggers[k - 1].end : s.tokenStart;
       const clauseEnd = k + 1 < triggers.length ? triggers[k + 1].at : s.tokenEnd;
@@ -96,33 +107,51 @@ export function extractEvents(doc: MarsadDocument, entities: WorkEntity[], res: 
       if (!places.length) return;
       // "باتفاق مع الفصائل" says how something happened, not that an agreement was made
       if (tr.trigger.type === "agreement" && /(^|\+)ب(\+|$)/.test(tokens[tr.at].pro)) return;
-      let actor = findActor(ctx, tr, s.tokenStart, s.tokenEnd);
+      const claim = doc.claims.find((c) => c.start <= tokens[tr.at].start && tokens[tr.at].end <= c.end) ?? null;
+      // the source of the claim the trigger sits in spoke; it did not act
+      const from = claim ? claimStart(ctx, claim, s.tokenStart, tr.at) : s.tokenStart;
+      let actor = findActor(ctx, tr, from, s.tokenEnd);
       // no actor written: a verb's pronoun subject, or a pronoun earlier in the sentence ("بعد إعلانها …
       // إخراج"), refers to the latest actor
       const pronoun = tr.trigger.actor.has("subj") && tr.trigger.pos === "verb" ? true : tokens.slice(s.tokenStart, tr.at).some((t) => t.enc === "ها" || t.enc === "هم");
       if (!actor && pronoun && lastActor && s.paragraph - lastActor.paragraph <= 1) actor = lastActor.actor;
       if (actor && !fitsActor(tr.trigger.type, actor)) return;
+      // no actor within the claim: its speaker, or the outlet it spoke to, still tells an opinion from an
+      // event ("ما حصل في X" said to a paper, a preacher's "مواجهة هذا الفكر")
+      if (!actor && from > s.tokenStart) {
+        const near = nearestPartyBefore(ctx, from, s.tokenStart);
+        if (near && !fitsActor(tr.trigger.type, near)) return;
+      }
       // an agreement is made by a verb ("توصلوا إلى اتفاق", "وقعت"); the noun alone is mostly talk about one
       if (tr.trigger.type === "agreement" && tr.trigger.pos !== "verb" && tr.trigger.pos !== "phrase") return;
       if (actor) lastActor = { actor, paragraph: s.paragraph };
-      for (const place of places) {
-        if (actor?.entity === place) continue;
-      const claim = doc.claims.find((c) => c.start <= tokens[tr.at].start && tokens[tr.at].end <= c.end) ?? null;
+      const target = findTarget(ctx, tr, actor, from, clauseEnd, res.roles);
+      const associates = findAssociates(ctx, tr, from, clauseEnd);
       const fact = factualityOf(res.factuality, doc.text, tokens, tr.trigger, tr.at, s.tokenStart, claim, doc.paragraphs[s.paragraph]?.kind === "title");
       // a state of control or a habit is no happening
-      if (!fact.modality) continue;
+      if (!fact.modality) return;
       const modality = fact.modality;
       const background = scopeOf(tr.trigger.type) === "background" || !!date?.background || hasBackgroundMarker(ctx, s.tokenStart, tr.at) || tokens[tr.at - 1]?.stem === "منذ";
-      out.push({
+      const several = places.filter((p) => actor?.entity !== p).length > 1;
+      let first = true;
+      for (const place of places) {
+        if (actor?.entity === place) continue;
+        const keepsToll = first;
+        first = false;
+        out.push({
         type: typeInContext(ctx, tr, s.tokenStart, s.tokenEnd),
         trigger: { start: tokens[tr.at].start, end: tokens[tr.end - 1].end, text: doc.text.slice(tokens[tr.at].start, tokens[tr.end - 1].end), token: tr.at },
         sentence: si,
         paragraph: s.paragraph,
         place,
         actor,
+        target,
+        associates,
         date,
-        count: countFor(ctx, tr, s.tokenStart, s.tokenEnd),
-        fatalities: killedIn(ctx, s.tokenStart, s.tokenEnd),
+        count: countAfterTrigger(ctx, tr.trigger.type, tr.at, tr.end, s.tokenStart, s.tokenEnd),
+        fatalities: keepsToll ? tallyOf(tallies, "killed") : null,
+        wounded: keepsToll ? tallyOf(tallies, "wounded") : null,
+        tollShared: several && keepsToll,
         modality,
         modalityCue: fact.cue,
         background,
@@ -134,6 +163,7 @@ export function extractEvents(doc: MarsadDocument, entities: WorkEntity[], res: 
     if (!triggers.length && dates.length) lastDate = { date: dates[0], paragraph: s.paragraph };
   });
   assignResponsibility(ctx, out);
+  tollsAfter(doc, out, tallied);
   return out;
 }
 
@@ -161,6 +191,26 @@ function assignResponsibility(ctx: Ctx, events: RawEvent[]): void {
   });
 }
 
+/**
+ * "وقع انفجار في السوق. وأسفر عن مقتل 5 أشخاص": a toll in the next sentence of the paragraph, one that
+ * reports no event of its own, belongs to the events of the sentence before that have none.
+ */
+function tollsAfter(doc: MarsadDocument, events: RawEvent[], tallied: Tally[][]): void {
+  const withEvents = new Set(events.map((e) => e.sentence));
+  const seen = new Set<number>();
+  for (const e of events) {
+    // a trigger over several places keeps its toll once, on the first place's event
+    if (seen.has(e.trigger.start)) continue;
+    seen.add(e.trigger.start);
+    if (e.fatalities && e.wounded) continue;
+    const next = e.sentence + 1;
+    if (withEvents.has(next) || doc.sentences[next]?.paragraph !== e.paragraph) continue;
+    const tallies = tallied[next] ?? [];
+    e.fatalities ??= tallyOf(tallies, "killed");
+    e.wounded ??= tallyOf(tallies, "wounded");
+  }
+}
+
 const RESPONSIBILITY = new Set(["تبني", "تبنت", "تبنوا", "يتبني", "تبناه", "تبناها", "تبناهما"]);
 
 interface Found {
@@ -178,23 +228,6 @@ function findTriggers(ctx: Ctx, from: number, to: number): Found[] {
     if (!trigger || (ctx.covers[i] && ctx.covers[i]!.entity.type !== "LOC")) return undefined;
     return trigger;
   }, (at, end, trigger) => ({ at, end, trigger }));
-}
-
-/** Types whose actor must be an armed or state force, not a person, company or club. */
-const TERRITORIAL = new Set<EventType>(["seize_control", "advance", "withdraw", "armed_clash"]);
-const ARMED_CATEGORIES = new Set(["state_forces", "rebel_group", "political_militia", "identity_militia", "external_force"]);
-
-/** Actors that take ground, fight, strike or detain: armed and state forces, governments, unlisted groups. */
-const NON_ARMED = new Set(["media", "ngo", "company", "international", "political_party", "religious", "civilians", "other"]);
-const PEACEFUL = new Set<EventType>(["protest", "agreement", "displacement", "release_detainees"]);
-
-function fitsActor(type: EventType, a: ActorPhrase): boolean {
-  if (PEACEFUL.has(type) || !a.entity) return true; // a force phrase ("الفصائل المسلحة") or an unlisted group
-  const e = a.entity;
-  if (e.type === "FAC") return false;
-  if (TERRITORIAL.has(type)) return e.type === "ORG" && (e.category === null || ARMED_CATEGORIES.has(e.category));
-  if (e.type === "PER") return false;
-  return e.category === null || !NON_ARMED.has(e.category);
 }
 
 const isBroad = (e: WorkEntity): boolean =>
@@ -222,6 +255,9 @@ function findPlaces(ctx: Ctx, tr: Found, clauseStart: number, clauseEnd: number,
     if (!m || (m.entity.type !== "LOC" && m.entity.type !== "FAC")) continue;
     const t = tokens[k];
     // the preposition stands before the place's head word, if it has one ("على مدينة حلب")
+    // an origin, a destination or a hometown is not where it happened
+    const b = m.entity.headText && k >= 2 && tokens[k - 1].kind === "word" && !tokens[k - 1].pro.startsWith("و") && isHeadWord(ctx, k - 1) ? k - 1 : k;
+    if (offEventPlace(tokens, b, tr.trigger.type, ctx.res.placeMarkers)) continue;
     const prev = m.entity.headText && k >= 2 && tokens[k - 1].kind === "word" && !tokens[k - 1].pro.startsWith("و") && isHeadWord(ctx, k - 1) ? tokens[k - 2] : tokens[k - 1];
     const own = prev === tokens[k - 1] ? t : tokens[k - 1];
     const attached = own.pro.replace(/\+?ال$/, "").replace(/^و\+?/, "");
@@ -234,7 +270,7 @@ function findPlaces(ctx: Ctx, tr: Found, clauseStart: number, clauseEnd: number,
   if (fallback) return [fallback.e];
   for (let k = tr.at - 1; k >= Math.max(from, clauseStart - 3, tr.at - 6); k--) {
     const m = ctx.covers[k];
-    if (m && (m.entity.type === "LOC" || m.entity.type === "FAC") && acceptable(m.entity, false)) return [m.entity];
+    if (m && (m.entity.type === "LOC" || m.entity.type === "FAC") && acceptable(m.entity, false) && !offEventPlace(tokens, m.start, tr.trigger.type, ctx.res.placeMarkers)) return [m.entity];
   }
   return [];
 }
@@ -279,60 +315,20 @@ function coordinated(ctx: Ctx, end: number, to: number): WorkEntity[] {
 
 const JOINERS = new Set(["ثم", "فضلا", "عن", "اضافه", "الي", "كذلك", "و"]);
 
-function findActor(ctx: Ctx, tr: Found, from: number, to: number): ActorPhrase | null {
-  const { tokens } = ctx;
-  const roles = tr.trigger.actor;
-  if (roles.has("none") && roles.size === 1) return null;
-  // a passive agent anywhere after the trigger: "من قبل X", "على يد X"
-  for (let k = tr.end; k + 1 < to; k++) {
-    if (AGENT_MARKERS.has(tokens[k].stem) && (tokens[k - 1]?.stem === "من" || tokens[k - 1]?.stem === "علي" || tokens[k].pro === "")) {
-      const a = actorAt(ctx, k + 1, to);
-      if (a && (tokens[k].stem === "يد" ? tokens[k - 1]?.stem === "علي" : tokens[k - 1]?.stem === "من")) return a;
-    }
-  }
-  let j = tr.end;
-  while (j < to && (ctx.res.events.time.has(tokens[j].stem) || ctx.res.events.time.has(tokenKey(tokens[j])) || tokens[j].norm === "قد")) j++;
-  if (tr.trigger.pos === "verb" || tr.trigger.pos === "phrase") {
-    const after = actorAt(ctx, j, to);
-    if (after) return after;
-    const before = actorBefore(ctx, tr.at, from);
-    if (before) return before;
-  } else {
-    // the genitive, after the noun's adjectives and a verb of launching ("غارات عنيفة شنتها مقاتلات التحالف")
-    let k = j;
-    while (k < Math.min(to, j + 3) && tokens[k].kind === "word" && ((!tokens[k].pro && /(ه|ي|يه)$/.test(tokens[k].stem) && !ctx.startsAt[k]) || LAUNCH.has(tokens[k].stem))) k++;
-    const gen = actorAt(ctx, k, to);
-    if (gen && !tokens[k].pro.includes("ب")) return gen;
-    // "اشتباكات بين X و Y": the first party
-    if (tokens[j]?.stem === "بين") {
-      const party = actorAt(ctx, j + 1, to);
-      if (party) return party;
-    }
-  }
-  return nearestActorBefore(ctx, tr.at, from);
-}
-
-/** Verbs that carry out an attack, between its noun and its actor ("شنتها", "نفذها"). */
-const LAUNCH = new Set(["شن", "شنت", "شنه", "شنها", "شنته", "شنتها", "نفذ", "نفذت", "نفذه", "نفذها", "نفذته", "نفذتها"]);
-
-/** An actor phrase ending right before the verb ("الفصائل المسلحة دخلت حمص"), with قد between allowed. */
-function actorBefore(ctx: Ctx, at: number, from: number): ActorPhrase | null {
-  let end = at;
-  if (end - 1 >= from && ctx.tokens[end - 1].norm === "قد") end--;
-  for (let k = end - 1; k >= Math.max(from, end - 6); k--) {
-    const a = actorAt(ctx, k, end);
-    if (a && a.end === end) return a;
-  }
-  return null;
-}
-
-/** The nearest actor before the trigger in the sentence ("إعلان الفصائل المسلحة … السيطرة على حمص"); not a country. */
-function nearestActorBefore(ctx: Ctx, at: number, from: number): ActorPhrase | null {
+/** The nearest actor phrase of any kind before token `at` in the sentence. */
+function nearestPartyBefore(ctx: Ctx, at: number, from: number): ActorPhrase | null {
   for (let k = at - 1; k >= from; k--) {
     const a = actorAt(ctx, k, at);
     if (a && a.entity?.type !== "LOC") return a;
   }
   return null;
+}
+
+/** The first token of what a claim says, within the sentence. */
+function claimStart(ctx: Ctx, c: Claim, from: number, at: number): number {
+  let k = at;
+  while (k > from && ctx.tokens[k - 1].start >= c.start) k--;
+  return k;
 }
 
 /** A date right after a verb of saying and its subject ("أفادت مصادر امنية امس الاربعاء"). */
@@ -363,42 +359,6 @@ function typeInContext(ctx: Ctx, tr: Found, from: number, to: number): EventType
     if (c?.some((x) => x.type === "explosion")) return "explosion";
   }
   return tr.trigger.type;
-}
-
-function countFor(ctx: Ctx, tr: Found, from: number, to: number): Count | null {
-  if (!["release_detainees", "arrest", "abduction", "displacement"].includes(tr.trigger.type)) return null;
-  for (let k = tr.end; k < Math.min(to, tr.end + COUNT_REACH); k++) {
-    const c = countAt(ctx.tokens, k, to, ctx.lex);
-    if (c) return c;
-    const dual = dualCount(ctx.tokens[k], ctx.lex);
-    if (dual) return { value: dual, qualifier: "exact", start: k, end: k + 1 };
-  }
-  for (let k = tr.at - 1; k >= Math.max(from, tr.at - 3); k--) {
-    const c = countAt(ctx.tokens, k, tr.at, ctx.lex);
-    if (c) return c;
-  }
-  return null;
-}
-
-/** The number killed in the sentence: "مقتل 25 حوثياً", "قتل تسعة أشخاص", "25 قتيلا", "مقتل جنديين". */
-function killedIn(ctx: Ctx, from: number, to: number): number | null {
-  const { tokens } = ctx;
-  for (let k = from; k < to; k++) {
-    const w = ctx.lex.casualties.get(tokens[k].stem);
-    if (!w || w.kind !== "killed") continue;
-    // a number after the word ("مقتل 25") or just before it ("25 قتيلا")
-    for (let j = k + 1; j < Math.min(to, k + 4); j++) {
-      const c = countAt(tokens, j, to, ctx.lex);
-      if (c) return c.value;
-      const dual = dualCount(tokens[j], ctx.lex);
-      if (dual) return dual;
-    }
-    for (let j = k - 1; j >= Math.max(from, k - 3); j--) {
-      const c = countAt(tokens, j, k, ctx.lex);
-      if (c && c.end === k) return c.value;
-    }
-  }
-  return null;
 }
 
 function hasBackgroundMarker(ctx: Ctx, from: number, at: number): boolean {

@@ -1,6 +1,5 @@
 /** The events stage: coded, placed, dated, counted and sourced events. Public face of src/events. */
-import type { Event, EventActor, EventSource, MarsadDocument } from "../document.js";
-import { INTER } from "../entities/coref.js";
+import type { Event, EventActor, MarsadDocument } from "../document.js";
 import { workEntities, type WorkEntity } from "../entities/index.js";
 import type { Stage } from "../pipeline.js";
 import { extractEvents, type ExtractResources, type RawEvent } from "./extract.js";
@@ -10,21 +9,28 @@ import { timingOf } from "./timing.js";
 
 export { loadFactualityLexicon, type FactualityLexicon } from "./factuality.js";
 export { loadSenseLexicon, type SenseLexicon } from "./sense.js";
+import { categoryOf, interOf } from "./roles.js";
+import { articleOutlet, eventSources, type OutletTable } from "./sources.js";
+
+export { loadOutlets, type OutletTable } from "./sources.js";
+export { loadRoleWords } from "./roles.js";
+export { loadPlaceMarkers } from "./event-places.js";
 export { loadEventLexicon, EVENT_TYPES, type EventLexicon, type EventType } from "./lexicon.js";
 
 export interface EventResources {
   eventExtraction: ExtractResources;
+  outlets: OutletTable;
 }
 
 
-function actorOut(a: RawEvent["actor"], entities: WorkEntity[]): EventActor | null {
+function actorOut(a: RawEvent["actor"], entities: WorkEntity[], given: string | null = null): EventActor | null {
   if (!a) return null;
   const e = a.entity && entities.includes(a.entity) ? a.entity : null;
-  const category = e?.category ?? null;
+  const category = e?.category ?? given;
   // a listed or found organisation is named as the article names it in full ("التحالف" for "مقاتلات
   // التحالف"); a force phrase ("الفصائل المسلحة", "القوات الموالية لـ…") as written
   const name = e && !a.name.includes(" لل") && !/\sل/.test(a.name) && !/(الموالي|التابع|المدعوم)/.test(a.name) ? e.name : a.name;
-  return { name, entity: e?.id ?? null, category, inter: category ? (INTER[category] ?? null) : null };
+  return { name, entity: e?.id ?? null, category, inter: interOf(category) };
 }
 
 export const eventsStage: Stage<EventResources> = {
@@ -34,7 +40,7 @@ export const eventsStage: Stage<EventResources> = {
   run(doc: MarsadDocument, res: EventResources): void {
     const entities = workEntities(doc);
     const raw = extractEvents(doc, entities, res.eventExtraction);
-    const outlet = doc.meta.dateline?.outlet ?? doc.meta.site ?? null;
+    const outlet = articleOutlet(doc, res.outlets);
     doc.events = mergeEvents(raw).map((group, k): Event => {
       const first = group[0];
       const best = bestOf(group);
@@ -45,15 +51,15 @@ export const eventsStage: Stage<EventResources> = {
       // a date after the article: the event is planned for it
       const modality = when.future && happenedWith(best.modality) ? "planned" : best.modality;
       const modalityCue = when.future && happenedWith(best.modality) ? { kind: "future_date", text: doc.text.slice(doc.tokens[best.date!.start].start, doc.tokens[best.date!.end - 1].end) } : best.modalityCue;
-      const sources: EventSource[] = [...new Map(group.filter((e) => e.claim).map((e) => [e.claim!.id, { kind: "claim" as const, id: e.claim!.id, name: e.claim!.source.name }])).values()];
-      if (!sources.length && outlet) sources.push({ kind: "outlet", id: null, name: outlet });
+      const sources = eventSources(group.map((e) => e.claim), outlet);
       return {
         id: `v${k + 1}`,
         type: first.type,
         acled: { disorder_type: info.disorderType, event_type: info.eventType, sub_event_type: info.subEventType },
         cameo: info.cameo,
-        actor: actorOut(best.actor, entities),
-        target: null,
+        actor: actorOut(best.actor, entities, best.actor ? categoryOf(doc.tokens, best.actor, res.eventExtraction.roles) : null),
+        target: best.target ? actorOut(best.target, entities, best.target.category) : null,
+        associates: best.associates.map((a) => actorOut(a, entities)!),
         place: placeEntity ? { name: placeEntity.name, place: place?.id ?? null, entity: placeEntity.id, lat: place?.lat ?? null, lon: place?.lon ?? null, country: place?.country ?? null, admin1: place?.admin1 ?? null } : null,
         date: when.date,
         date_precision: when.precision,
@@ -64,7 +70,9 @@ export const eventsStage: Stage<EventResources> = {
         time: best.date?.time ?? null,
         count: best.count?.value ?? null,
         count_qualifier: best.count?.qualifier ?? null,
-        fatalities: best.fatalities,
+        fatalities: best.fatalities?.value ?? null,
+        wounded: best.wounded?.value ?? null,
+        fatalities_total: best.tollShared,
         modality,
         modality_cue: modalityCue,
         happened: happenedWith(modality),

@@ -45,6 +45,14 @@ export function bestOf(group: RawEvent[]) {
   const decided = group.find((e) => e.modality === "asserted") ?? group[0];
   const { modality, modalityCue } = decided;
   const count = group.find((e) => e.count)?.count ?? null;
-  const tolls = group.map((e) => e.fatalities).filter((n): n is number => n !== null);
-  return { actor, date, count, modality, modalityCue, fatalities: tolls.length ? Math.max(...tolls) : null, background: group.every((e) => e.background) };
+  const target = group.find((e) => e.target)?.target ?? null;
+  const associates = [...new Map(group.flatMap((e) => e.associates).map((a) => [a.name, a])).values()];
+  return { actor, target, associates, date, count, modality, modalityCue, fatalities: largest(group.map((e) => e.fatalities)), wounded: largest(group.map((e) => e.wounded)), tollShared: group.some((e) => e.tollShared), background: group.every((e) => e.background) };
+}
+
+/** The largest of the tallies given ("ارتفعت الحصيلة إلى 32 قتيلا" after "مقتل 30"). */
+function largest<T extends { value: number }>(xs: Array<T | null>): T | null {
+  let best: T | null = null;
+  for (const x of xs) if (x && (!best || x.value > best.value)) best = x;
+  return best;
 }

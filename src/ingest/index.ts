@@ -33,6 +33,8 @@ export interface IngestOptions {
   name?: string;
   /** Title given with the input (a corpus record), used when the text has none. */
   title?: string;
+  /** The outlet given with the input (a corpus record's source code, a feed's title). */
+  source?: string;
 }
 
 const HTML_START = /^\s*(?:<!--[\s\S]*?-->\s*)*<(?:!doctype\s+html|html|head|body|meta|title|article|div|p)[\s>/]/i;
@@ -92,6 +94,7 @@ export function ingest(input: Buffer | string, opts: IngestOptions, res: IngestR
       published: opts.published ?? extracted.published,
       author: extracted.author,
       site: extracted.site,
+      source: opts.source ?? null,
       dateline,
       format,
       encoding,

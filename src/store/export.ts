@@ -34,17 +34,31 @@ const csvCell = (v: unknown): string => {
   return /[",\n\r]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
 };
 
+/**
+ * ACLED's interaction code: the two inter codes, the smaller first (13, not 31); one actor alone gives
+ * its code times ten (10 state forces acting alone); none known, empty.
+ */
+export function interaction(inter1: number | null, inter2: number | null): number | null {
+  if (inter1 === null && inter2 === null) return null;
+  if (inter1 === null || inter2 === null) return (inter1 ?? inter2)! * 10;
+  return Math.min(inter1, inter2) * 10 + Math.max(inter1, inter2);
+}
+
 function acledRow(s: StoryRecord): Array<string | number | null> {
   const first = s.events[0];
   const acled = (first?.event as { acled?: Record<string, string> } | undefined)?.acled ?? {};
   const precision = TIME_PRECISION[first?.datePrecision ?? "published"] ?? 2;
   const date = s.dateFirst ?? first?.published ?? null;
-  const target = s.events.find((e) => e.target)?.target ?? null;
+  // actor2: the party hit, from the first report that names one; its inter code from the event
+  const hit = s.events.map((e) => (e.event as { target?: { name?: string; inter?: number | null } | null }).target).find((t) => t?.name) ?? null;
+  const target = hit?.name ?? null;
+  const inter2 = typeof hit?.inter === "number" ? hit.inter : null;
+  const assoc = [...new Set(s.events.flatMap((e) => ((e.event as { associates?: Array<{ name: string }> }).associates ?? []).map((a) => a.name)))].join("; ") || null;
   const inter1 = s.actorInter;
   const sources = [...new Set(s.events.map((e) => e.source).filter(Boolean))].join("; ");
   return [
     date, date ? date.slice(0, 4) : null, precision, acled.disorder_type ?? null, acled.event_type ?? null, acled.sub_event_type ?? null,
-    s.actor, null, inter1, target, null, null, inter1 !== null ? String(inter1 * 10) : null,
+    s.actor, assoc, inter1, target, null, inter2, interaction(inter1, inter2),
     s.countryName, s.admin1, s.admin2, null, s.place, s.lat, s.lon,
     geoPrecision(s), sources, "Other", first?.sentence ?? null, s.fatalities ?? 0,
   ];

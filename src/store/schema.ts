@@ -31,7 +31,7 @@ export const MIGRATIONS: string[] = [
     date_first TEXT, date_last TEXT,
     first_seen TEXT NOT NULL,           -- when Marsad first read a report of it
     reports INTEGER NOT NULL DEFAULT 0, -- events (mentions in articles) that report it
-    corroboration INTEGER NOT NULL DEFAULT 0,  -- distinct articles, syndicated copies not counted
+    corroboration INTEGER NOT NULL DEFAULT 0,  -- distinct outlets (migration 2), syndicated copies not counted
     fatalities INTEGER
   );
   CREATE INDEX stories_type_date ON stories(type, date_first);
@@ -67,5 +67,10 @@ export const MIGRATIONS: string[] = [
   CREATE VIRTUAL TABLE search USING fts5(kind UNINDEXED, ref UNINDEXED, article_id UNINDEXED, text, tokenize = 'unicode61');
 
   CREATE TABLE fetch_state (url TEXT PRIMARY KEY, etag TEXT, last_modified TEXT, fetched_at TEXT);
+  `,
+  `
+  -- Corroboration counts outlets, not articles: the distinct outlets (or, where none is known, the
+  -- articles) that report a story; a syndicated copy adds none.
+  CREATE TABLE story_outlets (story_id INTEGER NOT NULL, outlet TEXT NOT NULL, PRIMARY KEY (story_id, outlet)) WITHOUT ROWID;
   `,
 ];

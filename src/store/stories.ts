@@ -2,7 +2,7 @@
  * One happening, many reports: an event joins the story of the same type whose place is the same
  * (gazetteer id, or within 25 km, or the same name), whose dates lie within three days, and whose
  * actor is compatible (the same listed actor, a shared word, or one unknown). A story counts its
- * reports and its corroboration — distinct articles, a syndicated copy counting with its original —
+ * reports and its corroboration — distinct outlets (an article of no known outlet counting as its own; a syndicated copy adding none) —
  * and keeps every report, so conflicting claims stay side by side.
  */
 import type { EventRow } from "../batch/record.js";
@@ -50,6 +50,7 @@ export class StoryIndex {
   private readonly create;
   private readonly update;
   private readonly addOrigin;
+  private readonly addOutlet;
 
   constructor(db: Db) {
     this.find = db.prepare("SELECT id, place_ref, place_name, lat, lon, actor_ref, actor_name, date_first, date_last FROM stories WHERE type = ? AND date_first <= ? AND date_last >= ?");
@@ -61,10 +62,11 @@ export class StoryIndex {
       actor_name = coalesce(actor_name, @actorName), actor_ref = coalesce(actor_ref, @actorRef), actor_inter = coalesce(actor_inter, @actorInter),
       lat = coalesce(lat, @lat), lon = coalesce(lon, @lon), place_ref = coalesce(place_ref, @placeRef) WHERE id = @id`);
     this.addOrigin = db.prepare("INSERT OR IGNORE INTO story_origins (story_id, origin) VALUES (?, ?)");
+    this.addOutlet = db.prepare("INSERT OR IGNORE INTO story_outlets (story_id, outlet) VALUES (?, ?)");
   }
 
   /** The story the event joins (created when none fits); returns its id. */
-  assign(e: EventRow, at: { articleId: number; origin: number; firstSeen: string; published: string | null }): number {
+  assign(e: EventRow, at: { articleId: number; origin: number; outlet: string | null; firstSeen: string; published: string | null }): number {
     const date = e.date ?? at.published;
     let story: StoryRow | undefined;
     if (date && e.placeName) {
@@ -72,7 +74,9 @@ export class StoryIndex {
       story = rows.find((s) => samePlace(e, s) && compatibleActor({ ref: e.actorRef, name: e.actorName }, { ref: s.actor_ref, name: s.actor_name }));
     }
     const id = story ? story.id : Number(this.create.run({ ...e, date, firstSeen: at.firstSeen }).lastInsertRowid);
-    const newOrigin = this.addOrigin.run(id, at.origin).changes;
+    this.addOrigin.run(id, at.origin);
+    // a copy (its origin is another article) corroborates nothing; an article of no known outlet counts alone
+    const newOrigin = at.origin !== at.articleId ? 0 : this.addOutlet.run(id, at.outlet ?? `article:${at.articleId}`).changes;
     this.update.run({ ...e, id, date, newOrigin });
     return id;
   }

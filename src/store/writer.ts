@@ -66,7 +66,7 @@ export class StoreWriter {
         }
         bands(r.signature).forEach((value, band) => this.insertBand.run(band, value, id));
         for (const e of r.events) {
-          const storyId = this.stories.assign(e, { articleId: id, origin: original ?? id, firstSeen: now, published: r.published });
+          const storyId = this.stories.assign(e, { articleId: id, origin: original ?? id, outlet: r.source, firstSeen: now, published: r.published });
           this.insertEvent.run({ ...e, articleId: id, storyId, happened: e.happened ? 1 : 0, background: e.background ? 1 : 0 });
           result.events++;
         }

@@ -116,7 +116,7 @@ describe("modality", () => {
 
   it("ties a claimed event to its claim", () => {
     const doc = analyze("قال المرصد السوري لحقوق الإنسان إن الفصائل سيطرت على حمص.", PUB);
-    expect(doc.events[0].sources).toEqual([{ kind: "claim", id: doc.claims[0].id, name: "المرصد السوري لحقوق الإنسان" }]);
+    expect(doc.events[0].sources).toEqual([{ kind: "claim", id: doc.claims[0].id, name: "المرصد السوري لحقوق الإنسان", name_en: null, descriptor: null, via: null }]);
   });
 });
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { writeExport, ACLED_COLUMNS } from "../../src/store/export.js";
+import { interaction, writeExport, ACLED_COLUMNS } from "../../src/store/export.js";
 import { controlTimeline, search, stories } from "../../src/store/queries.js";
 import { signature, similarity } from "../../src/store/minhash.js";
 import { store, tempStore } from "../helpers/store.js";
@@ -37,6 +37,14 @@ describe("the store", () => {
     expect(s).toHaveLength(1);
     expect(s[0]).toMatchObject({ place: "حماة", reports: 2, corroboration: 2 });
     expect(new Set(s[0].events.map((e) => e.source))).toEqual(new Set(["outlet-a", "outlet-b"]));
+  });
+
+  it("counts corroboration by outlets, not by articles", () => {
+    const { db, writer } = tempStore();
+    store(writer, TAKEOVER, { published: "2024-12-07", source: "outlet-a" });
+    store(writer, OTHER_TAKEOVER, { published: "2024-12-08", source: "outlet-a" });
+    const [s] = stories(db, { type: ["seize_control"] });
+    expect([s.reports, s.corroboration]).toEqual([2, 1]);
   });
 
   it("keeps conflicting reports side by side in one story", () => {
@@ -128,6 +136,28 @@ describe("exports", () => {
     const { out } = run("acled-csv", db);
     const row = out.trim().split("\n").find((r) => r.includes("مأرب"))!;
     expect(row.split(",")[ACLED_COLUMNS.indexOf("geo_precision")]).toBe("3");
+  });
+
+  it("fills actor2 and inter2 from the target, with ACLED's interaction code", () => {
+    const { db, writer } = tempStore();
+    store(writer, "هاجم مسلحون مجهولون دورية للشرطة في مدينة العريش صباح الأحد.", { published: "2024-12-08", source: "outlet-a" });
+    const { out } = run("acled-csv", db);
+    const [, row] = out.trim().split("\n");
+    const cells = row.split(",");
+    expect(cells[ACLED_COLUMNS.indexOf("actor2")]).toBe("الشرطة");
+    expect(cells[ACLED_COLUMNS.indexOf("inter2")]).toBe("1");
+    expect(cells[ACLED_COLUMNS.indexOf("interaction")]).toBe("13");
+  });
+
+  it.each([
+    [3, 1, 13],
+    [1, 3, 13],
+    [2, null, 20],
+    [null, 7, 70],
+    [1, 1, 11],
+    [null, null, null],
+  ])("interaction of inter1 %s and inter2 %s is %s", (a, b, want) => {
+    expect(interaction(a, b)).toBe(want);
   });
 
   it("writes JSON Lines and filters by type, place, actor and date", () => {

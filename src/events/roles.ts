@@ -1,0 +1,283 @@
+/**
+ * Who did it and to whom. The actor is the agent: the subject of an active trigger, the agent of a
+ * passive one ("على يد X", "من قبل X", "نُسب إلى X"), the owner of the weapon ("طيران التحالف",
+ * "مدفعية الحوثيين"), else the nearest actor before the trigger — but never before the claim the trigger
+ * sits in (its source spoke, it did not act), never a source or an outlet, and never the party the
+ * trigger hits. The target is the party hit: what "على", "ضد" or "استهدف" introduce ("هجوم على دورية
+ * للشرطة"), the object of the verb ("هاجم مسلحون الجيش"), the subject of "تعرض لـ" ("تعرضت الشرطة
+ * لهجوم"), the people detained, or the civilians counted among the casualties. Helpers ("بدعم من X",
+ * "بمساندة X") are associates, not actors.
+ */
+import type { Token } from "../document.js";
+import { dataPath } from "../data-dir.js";
+import { INTER } from "../entities/coref.js";
+import type { WorkEntity } from "../entities/coref.js";
+import type { MentionRef } from "../entities/mentions.js";
+import { tokenKey } from "../text/keys.js";
+import { normalize } from "../text/normalize.js";
+import { readTsv } from "../util/tsv.js";
+import { actorAt, surface, type ActorContext, type ActorPhrase } from "./actors.js";
+import type { EventType, Trigger } from "./lexicon.js";
+
+export interface RoleContext extends ActorContext {
+  keys: string[];
+  covers: Array<MentionRef | undefined>;
+}
+
+export interface TriggerAt {
+  at: number;
+  end: number;
+  trigger: Trigger;
+}
+
+/** An actor or target with the kind of party it is, when a list or its head word says. */
+export interface Party extends ActorPhrase {
+  category: string | null;
+}
+
+export interface RoleWords {
+  /** Head word → category ("جيش" → state_forces, "مدنيين" → civilians). */
+  category: Map<string, string>;
+  /** Words that name people hit ("مدنيين", "المصلين"). */
+  victims: Set<string>;
+}
+
+export function loadRoleWords(): RoleWords {
+  const category = new Map<string, string>();
+  const victims = new Set<string>();
+  for (const r of readTsv(dataPath("events", "role-words.tsv"), ["word_ar", "category", "victim", "note"] as const)) {
+    const w = normalize(r.word_ar);
+    category.set(w, r.category);
+    if (r.victim === "yes") victims.add(w);
+  }
+  return { category, victims };
+}
+
+/** ACLED inter codes, with the two that no listed actor has. */
+const INTER_CODES: Record<string, number> = { ...INTER, rioters: 5, protesters: 6 };
+export const interOf = (category: string | null): number | null => (category ? (INTER_CODES[category] ?? null) : null);
+
+/** Markers of a passive agent: "من قبل X", "على يد X", "نسب إلى X". */
+const AGENT_MARKERS = new Set(["قبل", "يد"]);
+const ASCRIBED = new Set(["نسب", "نسبت", "ينسب", "تنسب", "المنسوب", "منسوب"]);
+/** Verbs that carry out an attack, between its noun and its actor ("شنتها", "نفذها"). */
+const LAUNCH = new Set(["شن", "شنت", "شنه", "شنها", "شنته", "شنتها", "نفذ", "نفذت", "نفذه", "نفذها", "نفذته", "نفذتها"]);
+/** Words that introduce the party hit ("على", "ضد", "استهدف"). */
+const AGAINST = new Set(["علي", "ضد", "استهدف", "استهدفت", "يستهدف", "تستهدف", "مستهدفا", "مستهدفه", "طال", "طالت"]);
+/** "تعرضت الشرطة لهجوم": the subject of تعرض is hit. */
+const UNDERGO = new Set(["تعرض", "تعرضت", "تعرضوا", "يتعرض", "تتعرض", "يتعرضون"]);
+/** "بدعم من X", "بمساندة X", "بإسناد من X", "بمشاركة X", "بغطاء جوي من X". */
+const SUPPORT = new Set(["دعم", "مسانده", "اسناد", "مشاركه", "غطاء", "مؤازره", "تغطيه"]);
+/** Types whose patient is detained or freed: its genitive or object is the target, not the actor. */
+const DETENTION = new Set<EventType>(["arrest", "abduction", "release_detainees"]);
+/** Types that hit someone: the ones that have a target. */
+const HITS = new Set<EventType>(["armed_clash", "airstrike", "shelling", "explosion", "attack_civilians", "arrest", "abduction"]);
+/** Categories that report, never act. */
+const REPORTERS = new Set(["media"]);
+
+/** An actor phrase at i that may act: not an outlet or agency, not القاعدة meaning a base. */
+function agentAt(ctx: RoleContext, i: number, to: number): ActorPhrase | null {
+  const a = actorAt(ctx, i, to);
+  if (!a) return null;
+  if (a.entity && REPORTERS.has(a.entity.category ?? "")) return null;
+  // "القاعدة الجوية", "قاعدة حميميم": a base, not al-Qaeda — the word followed by an adjective or a place
+  if (a.entity && a.end === a.start + 1 && ctx.tokens[a.start].stem === "قاعده") {
+    const next = ctx.tokens[a.end];
+    const m = ctx.startsAt[a.end];
+    if ((next?.kind === "word" && next.pro === "ال" && /يه$/.test(next.stem)) || (m && (m.entity.type === "LOC" || m.entity.type === "FAC"))) return null;
+  }
+  return a;
+}
+
+export function findActor(ctx: RoleContext, tr: TriggerAt, from: number, to: number): ActorPhrase | null {
+  const { tokens } = ctx;
+  const roles = tr.trigger.actor;
+  if (roles.has("none") && roles.size === 1) return null;
+  // a passive agent anywhere after the trigger: "من قبل X", "على يد X", "نسب إلى X"
+  for (let k = tr.end; k + 1 < to; k++) {
+    const t = tokens[k];
+    if (AGENT_MARKERS.has(t.stem) && (t.stem === "يد" ? tokens[k - 1]?.stem === "علي" : tokens[k - 1]?.stem === "من")) {
+      const a = agentAt(ctx, k + 1, to);
+      if (a) return a;
+    }
+    if (ASCRIBED.has(t.stem) && k - tr.end <= 3 && (tokens[k + 1]?.stem === "الي" || tokens[k + 1]?.norm === "لي")) {
+      const a = agentAt(ctx, k + 2, to);
+      if (a) return a;
+    }
+  }
+  let j = tr.end;
+  while (j < to && (ctx.lex.time.has(tokens[j].stem) || ctx.lex.time.has(tokenKey(tokens[j])) || tokens[j].norm === "قد")) j++;
+  const undergoes = undergoer(ctx, tr, from);
+  if (tr.trigger.pos === "verb" || tr.trigger.pos === "phrase") {
+    const after = agentAt(ctx, j, to);
+    if (after) return after;
+    const before = actorBefore(ctx, tr.at, from);
+    if (before) return before;
+  } else {
+    // the genitive, after the noun's adjectives and a verb of launching ("غارات عنيفة شنتها مقاتلات التحالف")
+    let k = j;
+    while (k < Math.min(to, j + 3) && tokens[k].kind === "word" && ((!tokens[k].pro && /(ه|ي|يه)$/.test(tokens[k].stem) && !ctx.startsAt[k]) || LAUNCH.has(tokens[k].stem))) k++;
+    const gen = DETENTION.has(tr.trigger.type) && k === j ? null : agentAt(ctx, k, to);
+    if (gen && !tokens[k].pro.includes("ب")) return gen;
+    // "اشتباكات بين X و Y": the first party
+    if (tokens[j]?.stem === "بين") {
+      const party = agentAt(ctx, j + 1, to);
+      if (party) return party;
+    }
+  }
+  // "تعرضت الشرطة لهجوم": the one before is hit, not the actor
+  return nearestActorBefore(ctx, undergoes ? undergoes.start : tr.at, from);
+}
+
+/** "تعرضت دورية للشرطة لهجوم": the party the trigger's تعرض verb has as its subject. */
+function undergoer(ctx: RoleContext, tr: TriggerAt, from: number): ActorPhrase | null {
+  const { tokens } = ctx;
+  // "تعرضت دورية للجيش لهجوم بعبوة ناسفة": the trigger, or the noun just before it, takes لـ
+  const undergone = /(^|\+)ل(\+|$)/.test(tokens[tr.at].pro) || (tr.at - 1 >= from && /^ل$/.test(tokens[tr.at - 1].pro));
+  if (!undergone) return null;
+  for (let k = tr.at - 1; k >= Math.max(from, tr.at - 8); k--) {
+    if (!UNDERGO.has(tokens[k].stem)) continue;
+    for (let j = k + 1; j < tr.at; j++) {
+      const a = agentAt(ctx, j, tr.at) ?? partyInside(ctx, j, tr.at);
+      if (a) return a;
+    }
+    // "الشرطة تعرضت لهجوم"
+    return actorBefore(ctx, k, from);
+  }
+  return null;
+}
+
+/** "دورية للشرطة", "مقر الجيش", "عناصر من داعش": an actor named a word or two inside a noun phrase. */
+function partyInside(ctx: RoleContext, i: number, to: number): ActorPhrase | null {
+  for (let j = i; j < Math.min(to, i + 4); j++) {
+    const t = ctx.tokens[j];
+    // "12 عنصرا من تنظيم داعش": past the number and the counted noun
+    if (t.kind === "number") continue;
+    if (t.kind !== "word") return null;
+    const a = agentAt(ctx, j, to);
+    if (a) return a;
+    // "دورية للجيش": a force noun after ل
+    if (/^ل(\+ال)?$/.test(t.pro) && !t.enc && (ctx.lex.actorHeads.has(t.stem) || ctx.startsAt[j])) {
+      const end = ctx.startsAt[j]?.end ?? j + 1;
+      return { name: surface(ctx, j, end), entity: ctx.startsAt[j]?.entity ?? null, start: j, end };
+    }
+    if (j > i && !/^(ل|ل\+ال|ال|)$/.test(t.pro) && t.stem !== "من" && !ctx.lex.casualties.has(t.stem)) return null;
+  }
+  return null;
+}
+
+/** An actor phrase ending right before the verb ("الفصائل المسلحة دخلت حمص"), with قد between allowed. */
+export function actorBefore(ctx: RoleContext, at: number, from: number): ActorPhrase | null {
+  let end = at;
+  if (end - 1 >= from && ctx.tokens[end - 1].norm === "قد") end--;
+  for (let k = end - 1; k >= Math.max(from, end - 6); k--) {
+    const a = agentAt(ctx, k, end);
+    if (a && a.end === end) return a;
+  }
+  return null;
+}
+
+/** The nearest actor before the trigger in the sentence ("إعلان الفصائل المسلحة … السيطرة على حمص"); not a country. */
+export function nearestActorBefore(ctx: RoleContext, at: number, from: number): ActorPhrase | null {
+  for (let k = at - 1; k >= from; k--) {
+    const a = agentAt(ctx, k, at);
+    if (a && a.entity?.type !== "LOC" && !supported(ctx, k)) return a;
+  }
+  return null;
+}
+
+/** Whether the phrase at k is introduced as a helper ("بدعم من X", "بمساندة X"). */
+function supported(ctx: RoleContext, k: number): boolean {
+  const t = ctx.tokens;
+  const prev = t[k - 1]?.stem === "من" ? t[k - 2] : t[k - 1];
+  const helper = (x: Token | undefined): boolean => !!x && x.kind === "word" && SUPPORT.has(x.stem) && /(^|\+)ب(\+|$)/.test(x.pro);
+  return helper(prev) || (prev?.kind === "word" && /يه$/.test(prev.stem) && helper(t[k - 3]));
+}
+
+/** The helpers of the event: "بدعم من X", "بمساندة X", "بإسناد جوي من X" in the clause after the trigger. */
+export function findAssociates(ctx: RoleContext, tr: TriggerAt, from: number, to: number): ActorPhrase[] {
+  const out: ActorPhrase[] = [];
+  for (let k = Math.max(from, tr.at - 8); k < to; k++) {
+    const t = ctx.tokens[k];
+    if (t.kind !== "word" || !SUPPORT.has(t.stem) || !/(^|\+)ب(\+|$)/.test(t.pro)) continue;
+    let j = k + 1;
+    if (ctx.tokens[j]?.kind === "word" && /يه$/.test(ctx.tokens[j].stem) && !ctx.startsAt[j]) j++; // "جوي"
+    if (ctx.tokens[j]?.stem === "من") j++;
+    const a = agentAt(ctx, j, to);
+    if (a) out.push(a);
+  }
+  return out;
+}
+
+/** The party the event hits, or null. */
+export function findTarget(ctx: RoleContext, tr: TriggerAt, actor: ActorPhrase | null, from: number, to: number, words: RoleWords): Party | null {
+  const { tokens } = ctx;
+  if (!HITS.has(tr.trigger.type)) return null;
+  // a place is where, not whom ("غارات على سوريا")
+  const other = (a: ActorPhrase | null): a is ActorPhrase => !!a && a.entity?.type !== "LOC" && a.entity?.type !== "FAC" && !(actor && (a.start === actor.start || (a.entity && a.entity === actor.entity)));
+  // "اشتباكات بين X و Y": the second party
+  if (tr.trigger.type === "armed_clash" && actor && tokens[actor.start - 1]?.stem === "بين") {
+    const k = actor.end;
+    const second = tokens[k]?.pro.startsWith("و") ? agentAt(ctx, k, to) : null;
+    if (other(second)) return party(ctx, second, words);
+  }
+  const undergoes = undergoer(ctx, tr, from);
+  if (other(undergoes)) return party(ctx, undergoes, words);
+  const limit = Math.min(to, tr.end + 12);
+  for (let k = tr.end; k < limit; k++) {
+    const t = tokens[k];
+    if (t.kind === "punct" && ctx.text[t.start] !== "،") break;
+    const marker = AGAINST.has(t.stem) ? 1 : /(^|\+)علي(\+|$)/.test(t.pro) ? 0 : -1;
+    if (marker < 0) continue;
+    const a = partyInside(ctx, k + marker, limit) ?? victimAt(ctx, k + marker, words);
+    if (other(a)) return party(ctx, a, words);
+  }
+  // the object of the verb: after its subject ("هاجم مسلحون الجيش"), or right after the verb ("الجيش قصف مواقع داعش")
+  if (tr.trigger.pos === "verb" || DETENTION.has(tr.trigger.type)) {
+    const at = actor && actor.start >= tr.end && actor.start - tr.end <= 2 ? actor.end : tr.end;
+    const a = partyInside(ctx, at, limit) ?? victimAt(ctx, at, words);
+    if (other(a)) return party(ctx, a, words);
+  }
+  // civilians among the casualties of violence ("قتل خمسة مدنيين في الغارة")
+  if (tr.trigger.type === "attack_civilians" || tr.trigger.type === "explosion" || tr.trigger.type === "airstrike" || tr.trigger.type === "shelling") {
+    for (let k = from; k < to; k++) {
+      const v = victimAt(ctx, k, words);
+      if (v) return party(ctx, v, words);
+    }
+  }
+  return null;
+}
+
+/** People hit named by a victim word ("مدنيين", "المصلين"), as written. */
+function victimAt(ctx: RoleContext, k: number, words: RoleWords): ActorPhrase | null {
+  const t = ctx.tokens[k];
+  if (!t || t.kind !== "word" || !words.victims.has(t.stem) || ctx.startsAt[k]) return null;
+  return { name: ctx.text.slice(t.start, t.end).replace(/^(و|ف|ب|ل)(?=ال)/, "").replace(/^(و|ف)(?!ال)/, ""), entity: null, start: k, end: k + 1 };
+}
+
+/** A phrase with its category: its entity's, else its head word's ("الجيش", "مسلحون", "مدنيين"). */
+export function party(ctx: RoleContext, a: ActorPhrase, words: RoleWords): Party {
+  return { ...a, category: categoryOf(ctx.tokens, a, words) };
+}
+
+export function categoryOf(tokens: Token[], a: ActorPhrase, words: RoleWords): string | null {
+  if (a.entity?.category) return a.entity.category;
+  if (a.entity) return null;
+  return words.category.get(tokens[a.start].stem) ?? null;
+}
+
+/** Types whose actor must be an armed or state force, not a person, company or club. */
+const TERRITORIAL = new Set<EventType>(["seize_control", "advance", "withdraw", "armed_clash"]);
+const ARMED_CATEGORIES = new Set(["state_forces", "rebel_group", "political_militia", "identity_militia", "external_force"]);
+/** Actors that take ground, fight, strike or detain: armed and state forces, governments, unlisted groups. */
+const NON_ARMED = new Set(["media", "ngo", "company", "international", "political_party", "religious", "civilians", "other"]);
+const PEACEFUL = new Set<EventType>(["protest", "agreement", "displacement", "release_detainees"]);
+
+export function fitsActor(type: EventType, a: ActorPhrase): boolean {
+  if (PEACEFUL.has(type) || !a.entity) return true; // a force phrase ("الفصائل المسلحة") or an unlisted group
+  const e: WorkEntity = a.entity;
+  if (e.type === "FAC") return false;
+  if (TERRITORIAL.has(type)) return e.type === "ORG" && (e.category === null || ARMED_CATEGORIES.has(e.category));
+  if (e.type === "PER") return false;
+  return e.category === null || !NON_ARMED.has(e.category);
+}

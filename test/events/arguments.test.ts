@@ -1,0 +1,116 @@
+import { describe, expect, it } from "vitest";
+import { analyze } from "../helpers/analyze.js";
+
+const PUB = "2024-12-08";
+const first = (text: string) => analyze(text, PUB).events[0];
+const all = (text: string) => analyze(text, PUB).events;
+
+describe("counts", () => {
+  it.each([
+    ["وأسفر الهجوم على السوق في بغداد عن مقتل 14 شخصا على الأقل.", 14],
+    ["قتل عشرون مدنيا في قصف على بلدة كفرنبل.", 20],
+    ["سقطت قذائف هاون على حي في دمشق وارتفعت الحصيلة إلى 11 قتيلا وأصيب 40 آخرون.", 11],
+    ["انفجرت سيارة مفخخة في كركوك مما أودى بحياة سبعة أشخاص.", 7],
+  ])("%s → %i killed", (text, n) => {
+    expect(first(text).fatalities).toBe(n);
+  });
+
+  it("takes the wounded apart from the killed", () => {
+    const e = first("قتل ثلاثة جنود وأصيب 12 آخرون في هجوم على حاجز في العريش.");
+    expect([e.fatalities, e.wounded]).toEqual([3, 12]);
+  });
+
+  it.each([
+    ["قتل 5 أشخاص في غارة على حلب عام 2015."],
+    ["اعتقلت الشرطة في إسطنبول شابا (19 عاما) بتهمة الانتماء إلى التنظيم."],
+    ["انفجرت عبوة في بغداد في 2014 دون إصابات."],
+  ])("never reads a year or an age as a count: %s", (text) => {
+    const e = first(text);
+    expect([e.count, e.fatalities]).not.toContain(2015);
+    expect([e.count, e.fatalities]).not.toContain(19);
+    expect([e.count, e.fatalities]).not.toContain(2014);
+  });
+
+  it("counts the people an execution or an arrest acts on", () => {
+    expect(first("أعدم التنظيم 12 شخصا في مدينة الرقة.").count).toBe(12);
+    expect(first("اعتقلت قوات الأمن نحو 30 شخصا في مدينة البصرة.")).toMatchObject({ count: 30, count_qualifier: "about" });
+  });
+
+  it("takes the toll from the next sentence when that sentence reports no event of its own", () => {
+    expect(first("انفجرت سيارة مفخخة في سوق بمدينة كركوك صباح اليوم. وأدى ذلك إلى مقتل تسعة أشخاص.").fatalities).toBe(9);
+  });
+
+  it("keeps a total over several places once, on the first, and says so", () => {
+    const es = all("قتل 20 شخصا في غارات على صنعاء وتعز وصعدة.");
+    expect(es.map((e) => e.place?.name)).toEqual(["صنعاء", "تعز", "صعدة"]);
+    expect(es.map((e) => e.fatalities)).toEqual([20, null, null]);
+    expect(es[0].fatalities_total).toBe(true);
+  });
+});
+
+describe("actor and target", () => {
+  it("reads the passive agent and the party hit", () => {
+    const e = first("تعرضت دورية للشرطة لهجوم من قبل مسلحين مجهولين في مدينة العريش.");
+    expect(e.actor?.name).toBe("مسلحين مجهولين");
+    expect(e.target?.name).toBe("الشرطة");
+  });
+
+  it("takes the object of the verb as the target, with its inter code", () => {
+    const e = first("هاجم مسلحون مجهولون دورية للجيش في مدينة العريش.");
+    expect([e.actor?.name, e.actor?.inter, e.target?.name, e.target?.inter]).toEqual(["مسلحون مجهولون", 3, "الجيش", 1]);
+  });
+
+  it("takes what على introduces as the target", () => {
+    expect(first("شنت طائرات التحالف غارات على مواقع الحوثيين في صعدة.").target?.name).toBe("الحوثيين");
+  });
+
+  it("takes the second party of a clash as the target", () => {
+    expect(first("اندلعت اشتباكات بين قوات النظام وتنظيم داعش في مدينة تدمر.")).toMatchObject({ actor: { name: "قوات النظام" }, target: { name: "تنظيم داعش" } });
+  });
+
+  it("takes the civilians killed as the target of a strike", () => {
+    expect(first("قتل خمسة مدنيين في قصف لقوات النظام على بلدة كفرنبل.").target).toMatchObject({ category: "civilians", inter: 7 });
+  });
+
+  it("reads the group an attack is ascribed to as its actor", () => {
+    expect(first("وقع هجوم انتحاري نسب إلى تنظيم داعش في مدينة سوروتش.").actor?.name).toBe("تنظيم داعش");
+  });
+
+  it("keeps helpers apart as associates", () => {
+    const e = first("سيطرت القوات الحكومية بدعم من طيران التحالف على مدينة عدن.");
+    expect(e.actor?.name).toBe("القوات الحكومية");
+    expect(e.associates.map((a) => a.name)).toEqual(["طيران التحالف"]);
+  });
+
+  it("never takes an agency or a claim's source as the actor", () => {
+    const e = first("وقالت وكالة رويترز إن انفجارا وقع في سوق ببغداد.");
+    expect(e?.actor?.name ?? null).not.toBe("وكالة رويترز");
+  });
+
+  it("does not read a base as al-Qaeda", () => {
+    const e = first("استهدف قصف صاروخي القاعدة الجوية في مدينة الأسد.");
+    expect(e?.actor?.name ?? null).not.toBe("القاعدة");
+  });
+});
+
+describe("places", () => {
+  it.each([
+    ["شنت القوات هجوما انطلاقا من عدن على مواقع المسلحين في لحج.", "لحج"],
+    ["فجر انتحاري ابن مدينة الرمادي نفسه في سوق ببغداد.", "بغداد"],
+    ["نزحت مئات العائلات من بلدة تل أبيض نحو الحدود التركية.", "تل أبيض"],
+  ])("%s → %s", (text, place) => {
+    expect(all(text).map((e) => e.place?.name)).toEqual([place]);
+  });
+});
+
+describe("sources", () => {
+  it("names the claim the event sits in, with its descriptor", () => {
+    const e = first("وقالت مصادر محلية إن مسلحين هاجموا حاجزا للشرطة في مدينة العريش.");
+    expect(e.sources[0]).toMatchObject({ kind: "claim" });
+  });
+
+  it("names the article's outlet when no claim carries the event", () => {
+    const doc = analyze("سيطرت الفصائل المسلحة على مدينة حمص.", PUB, { source: "aawsat" });
+    expect(doc.events[0].sources).toEqual([{ kind: "outlet", id: "aawsat", name: "صحيفة الشرق الأوسط", name_en: "Asharq Al-Awsat", descriptor: null, via: null }]);
+  });
+});
