@@ -70,6 +70,9 @@ export function extractEvents(doc: MarsadDocument, entities: WorkEntity[], res: 
   const out: RawEvent[] = [];
   let lastActor: { actor: ActorPhrase; paragraph: number } | null = null;
   let lastDate: { date: DateExpr; paragraph: number } | null = null;
+  // a claim lies in its sentence: look only at that sentence's (not every claim for every trigger)
+  const claimsBySentence = new Map<number, Claim[]>();
+  for (const c of doc.claims) claimsBySentence.get(c.sentence)?.push(c) ?? claimsBySentence.set(c.sentence, [c]);
   doc.sentences.forEach((s, si) => {
     if (doc.paragraphs[s.paragraph]?.kind === "subheading") return;
     // a date inside a name ("قصر 22 مايو") or after منذ ("منذ يونيو 2014": a duration) dates no event
@@ -100,7 +103,7 @@ export function extractEvents(doc: MarsadDocument, entities: WorkEntity[], res: 
       if (actor) lastActor = { actor, paragraph: s.paragraph };
       for (const place of places) {
         if (actor?.entity === place) continue;
-      const claim = doc.claims.find((c) => c.start <= tokens[tr.at].start && tokens[tr.at].end <= c.end) ?? null;
+      const claim = (claimsBySentence.get(si) ?? []).find((c) => c.start <= tokens[tr.at].start && tokens[tr.at].end <= c.end) ?? null;
       const modality = modalityOf(ctx, tr, s.tokenStart, claim);
       const background = !!date?.background || hasBackgroundMarker(ctx, s.tokenStart, tr.at) || tokens[tr.at - 1]?.stem === "منذ";
       out.push({

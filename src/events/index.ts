@@ -32,12 +32,13 @@ export const eventsStage: Stage<EventResources> = {
     const entities = workEntities(doc);
     const raw = extractEvents(doc, entities, res.eventExtraction);
     const outlet = doc.meta.dateline?.outlet ?? doc.meta.site ?? null;
+    const placeById = new Map(doc.places.map((p) => [p.id, p]));
     doc.events = mergeEvents(raw).map((group, k): Event => {
       const first = group[0];
       const best = bestOf(group);
       const info = res.eventExtraction.events.types.get(first.type)!;
       const placeEntity = first.place;
-      const place = placeEntity ? doc.places.find((p) => p.id === placeEntity.place) : undefined;
+      const place = placeEntity?.place ? placeById.get(placeEntity.place) : undefined;
       const modality = best.modality;
       const sources: EventSource[] = [...new Map(group.filter((e) => e.claim).map((e) => [e.claim!.id, { kind: "claim" as const, id: e.claim!.id, name: e.claim!.source.name }])).values()];
       if (!sources.length && outlet) sources.push({ kind: "outlet", id: null, name: outlet });

@@ -12,7 +12,7 @@ import type { ArticleInput } from "../batch/record.js";
 import { decode } from "./decode.js";
 import { parseFeed, looksLikeFeed, type Feed } from "./feed.js";
 import type { Fetcher } from "./fetch.js";
-import { isValidDate } from "./index.js";
+import { plausible } from "./dates.js";
 
 export type SourceItem = { input: ArticleInput } | { error: string; origin: string };
 
@@ -66,7 +66,7 @@ export async function countItems(paths: string[]): Promise<number | null> {
 function corpusDate(o: Record<string, unknown>): string | undefined {
   for (const f of DATE_FIELDS) {
     const v = o[f];
-    if (typeof v === "string" && isValidDate(v.slice(0, 10))) return v.slice(0, 10);
+    if (typeof v === "string" && plausible(v.slice(0, 10))) return v.slice(0, 10);
   }
   return undefined;
 }

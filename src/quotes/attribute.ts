@@ -14,7 +14,7 @@
  * marks — «جبهة النصرة» — does not), spoken by the nearest person or organisation before them.
  * A headline "Name: words" is a quote of that person.
  */
-import type { Claim, MarsadDocument, Quote, Source, Speaker, Token } from "../document.js";
+import type { Claim, MarsadDocument, Quote, Sentence, Source, Speaker, Token } from "../document.js";
 import type { WorkEntity } from "../entities/coref.js";
 import { indexMentions, type MentionRef } from "../entities/mentions.js";
 import type { EntityLexicons } from "../entities/lexicons.js";
@@ -40,6 +40,13 @@ const MAX_CUE_REACH = 25;
 const MAX_DESCRIPTOR = 6;
 /** The latest speaker carries over to a subjectless verb this many paragraphs later. */
 const SPEAKER_MEMORY_PARAGRAPHS = 2;
+/**
+ * Linear-time caps (issue 18). Reporting cues read per sentence: a sentence with more is no news
+ * sentence (a list or a hostile input), and each cue's claim may run to the sentence's end. Words of
+ * unmarked speech after a colon: it runs to the end of the paragraph, at most this far.
+ */
+const MAX_CUES_PER_SENTENCE = 24;
+const MAX_COLON_QUOTE_TOKENS = 400;
 /** Forms that are as often another word ("بين" between, "تابع" affiliated, "طالب" student): they need أن or a colon right after their subject. */
 const AMBIGUOUS_FORMS = new Set(["بين", "تابع", "طالب", "كتب", "زاد", "مضي", "رد", "نقل", "طلب", "تردد", "يدعي", "راي"]);
 
@@ -62,23 +69,52 @@ interface Ctx {
   claims: Claim[];
   last: { found: Found; paragraph: number } | null;
   usedSpans: Set<QuotedSpan>;
+  /** The latest anonymous speaker of a quote, and source of a claim, by their first word (normalised). */
+  anonymousQuotes: Map<string, Speaker>;
+  anonymousClaims: Map<string, Source>;
+  /** Warnings already given (each once per document). */
+  warned: Set<string>;
+}
+
+function warnOnce(ctx: Ctx, message: string): void {
+  if (ctx.warned.has(message)) return;
+  ctx.warned.add(message);
+  ctx.doc.meta.warnings.push(message);
+}
+
+/** The index of the sentence starting at token `from` (sentences are in token order), or -1. */
+function sentenceStartingAt(sentences: readonly Sentence[], from: number): number {
+  let lo = 0, hi = sentences.length - 1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1;
+    if (sentences[mid].tokenStart < from) lo = mid + 1;
+    else hi = mid - 1;
+  }
+  return lo < sentences.length && sentences[lo].tokenStart === from ? lo : -1;
 }
 
 export function attribute(doc: MarsadDocument, entities: WorkEntity[], res: AttributionResources): { quotes: Quote[]; claims: Claim[] } {
   const tokens = doc.tokens;
   const { startsAt, covers } = indexMentions(entities, tokens.length);
-  const ctx: Ctx = { doc, text: doc.text, tokens, keys: tokens.map(tokenKey), res, startsAt, covers, quotes: [], claims: [], last: null, usedSpans: new Set() };
+  const ctx: Ctx = { doc, text: doc.text, tokens, keys: tokens.map(tokenKey), res, startsAt, covers, quotes: [], claims: [], last: null, usedSpans: new Set(), anonymousQuotes: new Map(), anonymousClaims: new Map(), warned: new Set() };
+  // the sentences of each paragraph, gathered in one pass (not one scan of all sentences per paragraph)
+  const byParagraph = doc.paragraphs.map((): Array<{ s: Sentence; si: number }> => []);
+  doc.sentences.forEach((s, si) => byParagraph[s.paragraph]?.push({ s, si }));
   doc.paragraphs.forEach((p, pi) => {
-    const sentences = doc.sentences.map((s, si) => ({ s, si })).filter((x) => x.s.paragraph === pi);
+    const sentences = byParagraph[pi];
     if (!sentences.length) return;
     const spans = quotedSpans(doc.text, tokens, sentences[0].s.tokenStart, sentences[sentences.length - 1].s.tokenEnd);
     if (p.kind === "title") {
       headline(ctx, sentences[0].s.tokenStart, sentences[sentences.length - 1].s.tokenEnd, sentences[0].si);
       return;
     }
-    const para = { end: sentences[sentences.length - 1].s.tokenEnd, spans };
+    const para = { end: sentences[sentences.length - 1].s.tokenEnd, spans, byClose: new Map(spans.map((q) => [q.close, q])) };
+    // spans come in text order: each sentence takes the next run of them (one pass, not a filter per sentence)
+    let next = 0;
     for (const { s, si } of sentences) {
-      const inSentence = spans.filter((q) => q.open >= s.tokenStart && q.close < s.tokenEnd);
+      while (next < spans.length && spans[next].open < s.tokenStart) next++;
+      const inSentence: QuotedSpan[] = [];
+      for (let q = next; q < spans.length && spans[q].open < s.tokenEnd; q++) if (spans[q].close < s.tokenEnd) inSentence.push(spans[q]);
       readSentence(ctx, s.tokenStart, s.tokenEnd, si, pi, inSentence, para);
       for (const q of inSentence) if (!ctx.usedSpans.has(q)) freeQuote(ctx, q, s.tokenStart, si, pi);
     }
@@ -107,10 +143,16 @@ function cuesIn(ctx: Ctx, from: number, to: number): Cue[] {
 interface Paragraph {
   end: number;
   spans: QuotedSpan[];
+  /** The span closing at each token. */
+  byClose: Map<number, QuotedSpan>;
 }
 
 function readSentence(ctx: Ctx, from: number, to: number, si: number, pi: number, spans: QuotedSpan[], para: Paragraph): void {
-  const cues = cuesIn(ctx, from, to);
+  let cues = cuesIn(ctx, from, to);
+  if (cues.length > MAX_CUES_PER_SENTENCE) {
+    cues = cues.slice(0, MAX_CUES_PER_SENTENCE);
+    warnOnce(ctx, `a sentence holds over ${MAX_CUES_PER_SENTENCE} reporting cues; only the first ${MAX_CUES_PER_SENTENCE} were read`);
+  }
   let prev: { cue: Cue; found: Found | null } | null = null;
   cues.forEach((cue, k) => {
     const limit = k + 1 < cues.length ? cues[k + 1].at : to;
@@ -181,8 +223,13 @@ function reportingVerb(ctx: Ctx, cue: Cue, from: number, limit: number, si: numb
 
 /** A quotation that ends right before its attribution: «نحن نحتفل …»، قال عبدالله صبيحي. */
 function quoteBefore(ctx: Ctx, at: number, para: Paragraph): Complement | null {
-  const q = para.spans.find((x) => !x.bracket && !ctx.usedSpans.has(x) && x.close < at && ctx.tokens.slice(x.close + 1, at).every((t) => t.kind === "punct"));
-  return q ? { quote: q } : null;
+  // only punctuation between the quote's close and the cue: walk back over it (not over every span)
+  for (let k = at - 1; k >= 0; k--) {
+    const x = para.byClose.get(k);
+    if (x && !x.bracket && !ctx.usedSpans.has(x)) return { quote: x };
+    if (ctx.tokens[k].kind !== "punct") break;
+  }
+  return null;
 }
 
 /** The first colon, quotation mark or أن within reach of j, so long as no sentence-ending mark comes first. */
@@ -222,7 +269,7 @@ function complement(ctx: Ctx, j: number, limit: number, paragraphEnd: number, sp
     const span = spans.find((q) => q.open === j + 1);
     if (span) return { quote: span };
     // unmarked speech after a colon runs to the end of the paragraph ("قالت: هيك عرفته … في ذمة الله")
-    const end = trimEnd(ctx, j + 1, paragraphEnd);
+    const end = trimEnd(ctx, j + 1, Math.min(paragraphEnd, j + 1 + MAX_COLON_QUOTE_TOKENS));
     return end > j + 1 ? { colonText: [tokens[j + 1].start, tokens[end - 1].end] } : null;
   }
   if (ambiguous) {
@@ -343,7 +390,8 @@ function descriptor(ctx: Ctx, j: number, limit: number, afterPreposition = false
   }
   // "المصدر" alone after "مصدر عسكري" is that source again
   if (k === noun.end && hasArticle(tokens[j].pro)) {
-    const earlier = [...ctx.claims.map((c) => c.source), ...ctx.quotes.map((q) => q.speaker)].reverse().find((x) => x.type === "anonymous" && tokens[j].stem === normalize(x.name.split(" ")[0]));
+    // the latest anonymous speaker of a quote, else of a claim, whose first word this is
+    const earlier = ctx.anonymousQuotes.get(tokens[j].stem) ?? ctx.anonymousClaims.get(tokens[j].stem);
     if (earlier) return { speaker: { name: earlier.name, entity: earlier.entity, type: "anonymous", role: null }, source: { ...earlier, type: "anonymous", role: null, kind: "anonymous", descriptor: earlier.name }, end: k };
   }
   // without an attached conjunction or preposition ("ومصادر", "لمصادر")
@@ -397,7 +445,7 @@ function subjectBefore(ctx: Ctx, at: number, from: number): Found | null {
 function carriedSpeaker(ctx: Ctx, at: number, from: number, pi: number): Found | null {
   if (ctx.last && pi - ctx.last.paragraph < SPEAKER_MEMORY_PARAGRAPHS) return ctx.last.found;
   const sentences = ctx.doc.sentences;
-  const si = sentences.findIndex((s) => s.tokenStart === from);
+  const si = sentenceStartingAt(sentences, from);
   const lo = si > 0 ? sentences[si - 1].tokenStart : from;
   for (const type of ["PER", "ORG"]) {
     for (let k = at - 1; k >= lo; k--) {
@@ -485,7 +533,12 @@ function freeQuote(ctx: Ctx, q: QuotedSpan, from: number, si: number, pi: number
   if (before && before.kind === "word" && (before.norm === "ب" || before.norm === "بان")) return;
   let found: Found | null = null;
   // inside a claim of the same sentence ("أكد المرصد أن X «قتل …»"): the claim's source speaks
-  const claim = ctx.claims.find((c) => c.sentence === si && c.start <= q.start && c.end >= q.end);
+  // claims come in sentence order: look back over this sentence's only
+  let claim: Claim | undefined;
+  for (let k = ctx.claims.length - 1; k >= 0 && ctx.claims[k].sentence >= si; k--) {
+    const c = ctx.claims[k];
+    if (c.sentence === si && c.start <= q.start && c.end >= q.end) claim = c;
+  }
   if (claim) found = { speaker: { name: claim.source.name, entity: claim.source.entity, type: claim.source.type, role: claim.source.role }, source: claim.source, end: q.open };
   for (const type of ["PER", "ORG"]) {
     for (let k = q.open - 1; k >= from && !found; k--) {
@@ -539,11 +592,13 @@ function fromEntity(ctx: Ctx, e: WorkEntity): { speaker: Speaker; source: Source
 function addQuote(ctx: Ctx, speaker: Speaker, start: number, end: number, verb: string | null, via: string | null, sentence: number, continued: boolean): string {
   const q: Quote = { id: `q${ctx.quotes.length + 1}`, text: ctx.text.slice(start, end), start, end, speaker, verb, via, sentence, continued };
   ctx.quotes.push(q);
+  if (speaker.type === "anonymous") ctx.anonymousQuotes.set(normalize(speaker.name.split(" ")[0]), speaker);
   return q.id;
 }
 
 function addClaim(ctx: Ctx, source: Source, start: number, end: number, verb: string | null, via: string | null, stance: Claim["stance"], sentence: number, quote: string | null): void {
   ctx.claims.push({ id: `c${ctx.claims.length + 1}`, text: ctx.text.slice(start, end), start, end, source, verb, via, stance, sentence, quote });
+  if (source.type === "anonymous") ctx.anonymousClaims.set(normalize(source.name.split(" ")[0]), source);
 }
 
 /** One quote per (speaker, words): a headline that repeats a body quote is the same quote. */
