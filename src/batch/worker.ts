@@ -11,7 +11,8 @@ export interface WorkRequest {
 
 export type WorkReply = { seq: number; ok: true; record: ReturnType<typeof toRecord> } | { seq: number; ok: false; error: string };
 
-const resources = loadResources({ importedGazetteer: (workerData as { importedGazetteer?: string | null } | undefined)?.importedGazetteer });
+const data = workerData as { importedGazetteer?: string | null; maxBytes?: number } | undefined;
+const resources = loadResources({ importedGazetteer: data?.importedGazetteer });
 const analyzer = createAnalyzer(resources);
 
 parentPort!.on("message", (req: WorkRequest) => {
@@ -23,7 +24,7 @@ parentPort!.on("message", (req: WorkRequest) => {
       const u = input.content as Uint8Array;
       input.content = Buffer.from(u.buffer, u.byteOffset, u.byteLength);
     }
-    const doc = analyzer.analyze(input.content, { name: input.name, id: input.id, title: input.title, url: input.url, published: input.published, format: input.format });
+    const doc = analyzer.analyze(input.content, { name: input.name, id: input.id, title: input.title, url: input.url, published: input.published, format: input.format, maxBytes: data?.maxBytes });
     reply = { seq: req.seq, ok: true, record: toRecord(doc, input, req.hash, resources.gazetteer) };
   } catch (e) {
     reply = { seq: req.seq, ok: false, error: (e as Error).message };

@@ -6,7 +6,7 @@ import { EXIT, MarsadError } from "../errors.js";
 import { importedGazetteerDir } from "../home.js";
 import { buildServer, DEFAULT_TILES } from "../server/app.js";
 import { DEFAULT_DB, openStore } from "../store/db.js";
-import { parsePositiveInt } from "./common.js";
+import { intBetween } from "./common.js";
 
 interface ServeOptions {
   db: string;
@@ -20,7 +20,7 @@ export function serveCommand(): Command {
   return new Command("serve")
     .description("serve the map, timeline, event and article views, and the HTTP API (/api, described at /api/openapi.json)")
     .option("--db <path>", "the database to serve", DEFAULT_DB)
-    .option("--port <n>", "port to listen on", parsePositiveInt, 8750)
+    .option("--port <n>", "port to listen on (1 to 65535)", intBetween(1, 65535), 8750)
     .option("--host <address>", "address to bind (the default keeps the server on this machine)", "127.0.0.1")
     .option("--token <secret>", "allow POST /api/ingest for requests bearing this token (otherwise read-only)")
     .option("--tiles <url>", "map tile URL template; \"none\" for country outlines only", DEFAULT_TILES)

@@ -17,8 +17,8 @@ export { decode } from "./decode.js";
 export { isValidDate, plausible as isPlausibleDate } from "./dates.js";
 import { plausible } from "./dates.js";
 
-/** Default size limit of one article, in bytes (5 MB). */
-export const DEFAULT_MAX_BYTES = 5 * 1024 * 1024;
+export { DEFAULT_MAX_BYTES } from "./limits.js";
+import { DEFAULT_MAX_BYTES } from "./limits.js";
 /** Below this share of Arabic letters the text is "not Arabic": analysed, with a warning. */
 const MIN_ARABIC_RATIO = 0.5;
 
