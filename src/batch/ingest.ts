@@ -69,8 +69,9 @@ export async function runIngest(opts: IngestRunOptions): Promise<IngestSummary> 
   };
   const settle = (origin: string) => (reply: WorkReply): void => {
     s.done++;
-    if (reply.ok) batch.push(reply.record);
-    else {
+    if (reply.ok) {
+      if (reply.record) batch.push(reply.record);
+    } else {
       s.failed++;
       opts.onError?.(origin, reply.error);
     }

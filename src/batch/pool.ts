@@ -13,6 +13,8 @@ import { availableParallelism } from "node:os";
 import { fileURLToPath } from "node:url";
 import { Worker } from "node:worker_threads";
 import { createAnalyzer, loadResources, type Analyzer, type Resources } from "../analyze.js";
+import { EXIT, isMarsadError } from "../errors.js";
+import { toJson } from "../output.js";
 import { toRecord, type ArticleInput } from "./record.js";
 import type { WorkReply, WorkRequest } from "./worker.js";
 
@@ -23,6 +25,8 @@ export interface PoolOptions {
   maxBytes?: number;
   /** Time budget of one article, in milliseconds (workers only); default 60 s. */
   timeoutMs?: number;
+  /** With zero workers: the analyser to run in this thread (else one is loaded). */
+  local?: Analyzer;
 }
 
 /** Articles in flight per worker: enough to keep it busy while its last reply travels back. */
@@ -56,8 +60,8 @@ export class AnalysisPool {
     if (this.size > 0 && !existsSync(fileURLToPath(this.script))) throw new Error("the analysis worker is not built; run `npm run build`");
     for (let k = 0; k < this.size; k++) this.slots.push(this.spawn({ w: undefined as unknown as Worker, jobs: new Map() }));
     if (this.size === 0) {
-      const resources = loadResources({ importedGazetteer: opts.importedGazetteer });
-      this.local = { analyzer: createAnalyzer(resources), resources };
+      const analyzer = opts.local ?? createAnalyzer(loadResources({ importedGazetteer: opts.importedGazetteer }));
+      this.local = { analyzer, resources: analyzer.resources };
     }
   }
 
@@ -118,20 +122,26 @@ export class AnalysisPool {
     return this.slots.reduce((n, s) => n + Math.max(0, IN_FLIGHT_PER_WORKER - s.jobs.size), 0);
   }
 
-  analyze(input: ArticleInput, hash: string): Promise<WorkReply> {
+  /** Articles sent and not yet answered. */
+  get pending(): number {
+    return this.slots.reduce((n, s) => n + s.jobs.size, 0);
+  }
+
+  /** Analyses one article into its store record (or, with `json`, its document's JSON). */
+  analyze(input: ArticleInput, hash: string, json?: WorkRequest["json"]): Promise<WorkReply> {
     const seq = ++this.seq;
     const opts = { name: input.name, id: input.id, title: input.title, url: input.url, published: input.published, format: input.format, maxBytes: this.opts.maxBytes };
     if (this.local) {
       try {
         const doc = this.local.analyzer.analyze(input.content, opts);
-        return Promise.resolve({ seq, ok: true, record: toRecord(doc, input, hash, this.local.resources.gazetteer) });
+        return Promise.resolve(json ? { seq, ok: true, json: JSON.stringify(toJson(doc, json.tokens)) } : { seq, ok: true, record: toRecord(doc, input, hash, this.local.resources.gazetteer) });
       } catch (e) {
-        return Promise.resolve({ seq, ok: false, error: (e as Error).message });
+        return Promise.resolve({ seq, ok: false, error: (e as Error).message, refused: isMarsadError(e) && e.exitCode !== EXIT.internal });
       }
     }
     const slot = this.slots.reduce((a, b) => (b.jobs.size < a.jobs.size ? b : a));
     return new Promise((resolve) => {
-      const req = { seq, input, hash } satisfies WorkRequest;
+      const req = { seq, input, hash, json } satisfies WorkRequest;
       slot.jobs.set(seq, { req, resolve });
       slot.w.postMessage(req);
       this.armHead(slot);

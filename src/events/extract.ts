@@ -72,7 +72,11 @@ export function extractEvents(doc: MarsadDocument, entities: WorkEntity[], res: 
   let lastDate: { date: DateExpr; paragraph: number } | null = null;
   // a claim lies in its sentence: look only at that sentence's (not every claim for every trigger)
   const claimsBySentence = new Map<number, Claim[]>();
-  for (const c of doc.claims) claimsBySentence.get(c.sentence)?.push(c) ?? claimsBySentence.set(c.sentence, [c]);
+  for (const c of doc.claims) {
+    const list = claimsBySentence.get(c.sentence);
+    if (list) list.push(c);
+    else claimsBySentence.set(c.sentence, [c]);
+  }
   doc.sentences.forEach((s, si) => {
     if (doc.paragraphs[s.paragraph]?.kind === "subheading") return;
     // a date inside a name ("قصر 22 مايو") or after منذ ("منذ يونيو 2014": a duration) dates no event
