@@ -1,5 +1,5 @@
 /** `marsad ingest <paths|URLs|feeds…>`: analyse and store many articles, in parallel, with progress. */
-import { Command } from "commander";
+import { Command, Option } from "commander";
 import { availableParallelism } from "node:os";
 import { resolve } from "node:path";
 import { runIngest, type IngestSummary } from "../batch/ingest.js";
@@ -61,7 +61,7 @@ export function ingestCommand(): Command {
     .option("--host-delay <ms>", "pause between two requests to the same host", parsePositiveInt, 1000)
     .option("--timeout <ms>", "give up on a request after this long", parsePositiveInt, 15000)
     .option("--retries <n>", "retries of a failed request (with backoff)", parsePositiveInt, 3)
-    .option("--max-size <MB>", "skip articles larger than this many megabytes", parseMegabytes, DEFAULT_MAX_BYTES)
+    .addOption(new Option("--max-size <MB>", "skip articles larger than this many megabytes").argParser(parseMegabytes).default(DEFAULT_MAX_BYTES, `${DEFAULT_MAX_BYTES / 1048576}`))
     .option("--time-limit <seconds>", "skip an article whose analysis takes longer than this", parsePositiveSeconds, DEFAULT_ARTICLE_TIMEOUT_MS / 1000)
     .option("--quiet", "no progress line")
     .addHelpText(

@@ -9,7 +9,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { gzipSync } from "node:zlib";
 import { describe, expect, it } from "vitest";
-import { readSources } from "../../src/ingest/sources.js";
+import { readSources, type SourceItem } from "../../src/ingest/sources.js";
 import { built } from "../helpers/cli.js";
 
 const tmp = (): string => mkdtempSync(join(tmpdir(), "marsad-hostile-"));
@@ -17,9 +17,12 @@ const ARTICLE = "قال الجيش إن قواته سيطرت على قرية ق
 const line = (id: string) => JSON.stringify({ id, title: "خبر", content: `${ARTICLE} ${id}`, date: "2024-12-07" });
 
 async function read(paths: string[], maxBytes?: number) {
-  const items = [], errors = [];
-  for await (const it of readSources(paths, null, maxBytes)) ("error" in it ? errors : items).push(it);
-  return { items, errors: errors as Array<{ error: string; origin: string }> };
+  const items: SourceItem[] = [], errors: Array<{ error: string; origin: string }> = [];
+  for await (const it of readSources(paths, null, maxBytes)) {
+    if ("error" in it) errors.push(it);
+    else items.push(it);
+  }
+  return { items, errors };
 }
 
 describe("reading inputs", () => {

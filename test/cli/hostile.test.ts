@@ -3,6 +3,7 @@
  * error ("marsad: error: …") with its documented exit code, never a stack trace.
  */
 import { mkdtempSync, writeFileSync } from "node:fs";
+import { createServer } from "node:net";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
@@ -55,5 +56,35 @@ describe.runIf(built)("bad input to the command line", () => {
     const dir = marsad(["export", "--db", join(d, "m.db"), "--out", d]);
     expect(dir.code).toBe(3);
     oneLine(dir.stderr);
+  });
+
+  it("a port in use: one line, exit 6", async () => {
+    const busy = createServer();
+    await new Promise<void>((r) => busy.listen(0, "127.0.0.1", r));
+    const port = (busy.address() as { port: number }).port;
+    try {
+      const d = tmp();
+      const r = marsad(["serve", "--port", String(port), "--db", join(d, "m.db"), "--token", "t"]);
+      expect(r.code).toBe(6);
+      expect(r.stderr).toMatch(/cannot listen on 127\.0\.0\.1:\d+: the port is in use/);
+      oneLine(r.stderr);
+    } finally {
+      busy.close();
+    }
+  });
+
+  it.each([
+    ["analyze", ["5  input too large"], ["6  unavailable"]],
+    ["serve", ["6  unavailable"], ["5  input too large", "4  bad input"]],
+    ["search", ["3  not found"], ["5  input too large", "6  unavailable"]],
+  ])("%s --help lists its own exit codes", (cmd, has, hasNot) => {
+    const r = marsad([cmd, "--help"]);
+    for (const h of has) expect(r.stdout).toContain(h);
+    for (const h of hasNot) expect(r.stdout).not.toContain(h);
+  });
+
+  it("help gives --max-size in megabytes", () => {
+    expect(marsad(["analyze", "--help"]).stdout).toMatch(/--max-size <MB>\s+[^\n]*\s+\(default: 5\)/);
+    expect(marsad(["ingest", "--help"]).stdout).toMatch(/--max-size <MB>\s+[^\n]*\s+\(default: 5\)/);
   });
 });
