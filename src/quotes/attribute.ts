@@ -47,6 +47,8 @@ const SPEAKER_MEMORY_PARAGRAPHS = 2;
  */
 const MAX_CUES_PER_SENTENCE = 24;
 const MAX_COLON_QUOTE_TOKENS = 400;
+/** Quotes of one speaker a new quote is compared with for de-duplication. */
+const MAX_TWIN_CANDIDATES = 64;
 /** Forms that are as often another word ("بين" between, "تابع" affiliated, "طالب" student): they need أن or a colon right after their subject. */
 const AMBIGUOUS_FORMS = new Set(["بين", "تابع", "طالب", "كتب", "زاد", "مضي", "رد", "نقل", "طلب", "تردد", "يدعي", "راي"]);
 
@@ -607,10 +609,24 @@ function dedupeQuotes(ctx: Ctx): void {
   const words = new Map(ctx.quotes.map((q) => [q, q.text.replace(/[^\p{L}\p{N}]+/gu, " ").trim()]));
   const norm = (q: Quote): string => words.get(q)!;
   const kept: Quote[] = [];
+  // linear-time cap: a quote is compared with its speaker's quotes only, the first and the latest
+  // MAX_TWIN_CANDIDATES of them (a headline repeats an early quote; thousands by one speaker are no news)
+  const bySpeaker = new Map<string, Quote[]>();
+  const at = new Map<Quote, number>();
   for (const q of ctx.quotes) {
-    const twin = kept.find((k) => k.speaker.name === q.speaker.name && (norm(k) === norm(q) || norm(k).includes(norm(q)) || norm(q).includes(norm(k))));
-    if (!twin) kept.push(q);
-    else if (twin.verb === null && q.verb !== null) kept[kept.indexOf(twin)] = q; // prefer the body's quote
+    const mine = bySpeaker.get(q.speaker.name) ?? bySpeaker.set(q.speaker.name, []).get(q.speaker.name)!;
+    const candidates = mine.length <= MAX_TWIN_CANDIDATES ? mine : [...mine.slice(0, 8), ...mine.slice(8 - MAX_TWIN_CANDIDATES)];
+    const twin = candidates.find((k) => norm(k) === norm(q) || norm(k).includes(norm(q)) || norm(q).includes(norm(k)));
+    if (!twin) {
+      at.set(q, kept.length);
+      kept.push(q);
+      mine.push(q);
+    } else if (twin.verb === null && q.verb !== null) {
+      // prefer the body's quote
+      kept[at.get(twin)!] = q;
+      at.set(q, at.get(twin)!);
+      mine[mine.indexOf(twin)] = q;
+    }
   }
   ctx.quotes = kept;
 }
