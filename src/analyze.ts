@@ -5,6 +5,7 @@
 import type { MarsadDocument } from "./document.js";
 import { ingest, loadIngestResources, type IngestOptions, type IngestResources } from "./ingest/index.js";
 import { Pipeline, type Stage } from "./pipeline.js";
+import { EXIT, MarsadError, isMarsadError } from "./errors.js";
 import { CliticSegmenter, loadWordLexicon, textStage, type TextResources } from "./text/index.js";
 import { ActorIndex, createRecognizer, createTagger, entitiesStage, loadEntityLexicons, type EntityResources } from "./entities/index.js";
 import { Gazetteer, geoStage, type GeoResources } from "./geo/index.js";
@@ -58,6 +59,14 @@ export function createAnalyzer(resources: Resources = loadResources()): Analyzer
   const pipeline = Pipeline.build(STAGES, resources);
   return {
     resources,
-    analyze: (input, opts = {}) => pipeline.run(ingest(input, opts, resources.ingest)),
+    analyze: (input, opts = {}) => {
+      try {
+        return pipeline.run(ingest(input, opts, resources.ingest));
+      } catch (e) {
+        // a stage failed on this input: one line naming it, never a stack trace through the caller
+        if (isMarsadError(e)) throw e;
+        throw new MarsadError(`analysis failed on this input (${e instanceof RangeError ? "too deeply structured or too large" : (e as Error).message}); please report it with the input`, EXIT.internal);
+      }
+    },
   };
 }

@@ -10,6 +10,7 @@ export const EXIT = {
   notFound: 3,
   badInput: 4,
   tooLarge: 5,
+  unavailable: 6,
 } as const;
 
 export type ExitCode = (typeof EXIT)[keyof typeof EXIT];

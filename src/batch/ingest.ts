@@ -19,6 +19,10 @@ export interface IngestRunOptions {
   batchSize?: number;
   fetcher: Fetcher | null;
   importedGazetteer?: string | null;
+  /** Size limit of one article, in bytes. */
+  maxBytes?: number;
+  /** Time budget of one article, in milliseconds. */
+  timeoutMs?: number;
   onProgress?: (p: IngestProgress) => void;
   onError?: (origin: string, message: string) => void;
 }
@@ -46,7 +50,7 @@ export async function runIngest(opts: IngestRunOptions): Promise<IngestSummary> 
   const started = Date.now();
   const writer = new StoreWriter(opts.db);
   const known = writer.knownHashes();
-  const pool = new AnalysisPool({ workers: opts.workers, importedGazetteer: opts.importedGazetteer });
+  const pool = new AnalysisPool({ workers: opts.workers, importedGazetteer: opts.importedGazetteer, maxBytes: opts.maxBytes, timeoutMs: opts.timeoutMs });
   const batchSize = opts.batchSize ?? DEFAULT_BATCH;
   const s: IngestSummary = { read: 0, done: 0, inserted: 0, known: 0, failed: 0, elapsed: 0, duplicates: 0, events: 0, articlesPerSecond: 0, peakMemoryMB: 0 };
   let batch: ArticleRecord[] = [];
@@ -65,8 +69,9 @@ export async function runIngest(opts: IngestRunOptions): Promise<IngestSummary> 
   };
   const settle = (origin: string) => (reply: WorkReply): void => {
     s.done++;
-    if (reply.ok) batch.push(reply.record);
-    else {
+    if (reply.ok) {
+      if (reply.record) batch.push(reply.record);
+    } else {
       s.failed++;
       opts.onError?.(origin, reply.error);
     }
@@ -74,7 +79,7 @@ export async function runIngest(opts: IngestRunOptions): Promise<IngestSummary> 
     progress();
   };
   try {
-    for await (const item of readSources(opts.paths, opts.fetcher)) {
+    for await (const item of readSources(opts.paths, opts.fetcher, opts.maxBytes)) {
       s.read++;
       if ("error" in item) {
         s.failed++;
@@ -95,9 +100,10 @@ export async function runIngest(opts: IngestRunOptions): Promise<IngestSummary> 
       const p: Promise<void> = pool.analyze(item.input, hash).then(settle(item.input.origin)).finally(() => inflight.delete(p));
       inflight.add(p);
     }
-    await Promise.all(inflight);
-    flush();
   } finally {
+    // whatever happens, the articles analysed so far are stored
+    await Promise.allSettled(inflight);
+    flush();
     await pool.close();
   }
   s.elapsed = (Date.now() - started) / 1000;

@@ -27,7 +27,7 @@ export function analyzeCommand(): Command {
     .option("--id <id>", "document id (default: the file name without extension)")
     .addOption(new Option("--format <format>", "input format").choices(["auto", "text", "html"]).default("auto"))
     .option("--encoding <name>", "input encoding, overriding detection (utf-8, utf-16le, windows-1256, iso-8859-6)")
-    .option("--max-size <MB>", "refuse inputs larger than this many megabytes", parseMegabytes, DEFAULT_MAX_BYTES)
+    .addOption(new Option("--max-size <MB>", "refuse inputs larger than this many megabytes").argParser(parseMegabytes).default(DEFAULT_MAX_BYTES, `${DEFAULT_MAX_BYTES / 1048576}`))
     .option("--pretty", "indent the JSON output")
     .addHelpText(
       "after",

@@ -5,15 +5,28 @@ export const warn = (message: string): void => void process.stderr.write(`marsad
 
 export function parseMegabytes(value: string): number {
   const n = Number(value);
-  if (!Number.isFinite(n) || n <= 0) throw new InvalidArgumentError("give a positive number of megabytes, e.g. 10");
+  if (!Number.isFinite(n) || n <= 0 || n > 4096) throw new InvalidArgumentError("give a positive number of megabytes up to 4096, e.g. 10");
   return Math.round(n * 1024 * 1024);
+}
+
+export function parsePositiveSeconds(value: string): number {
+  const n = Number(value);
+  if (!Number.isFinite(n) || n <= 0 || n > 86_400) throw new InvalidArgumentError("give a number of seconds, e.g. 30");
+  return n;
 }
 
 export function parsePositiveInt(value: string): number {
   const n = Number(value);
-  if (!Number.isInteger(n) || n < 0) throw new InvalidArgumentError("give a whole number, e.g. 1000");
+  if (!/^\d+$/.test(value.trim()) || !Number.isSafeInteger(n)) throw new InvalidArgumentError("give a whole number, e.g. 1000");
   return n;
 }
+
+/** A parser of whole numbers between min and max (a port, a worker count). */
+export const intBetween = (min: number, max: number) => (value: string): number => {
+  const n = parsePositiveInt(value);
+  if (n < min || n > max) throw new InvalidArgumentError(`give a whole number from ${min} to ${max}`);
+  return n;
+};
 
 export function parseCountries(value: string): string[] {
   const codes = value.split(",").map((c) => c.trim().toUpperCase()).filter(Boolean);

@@ -1,13 +1,17 @@
 /** `marsad ingest <paths|URLs|feeds…>`: analyse and store many articles, in parallel, with progress. */
-import { Command } from "commander";
+import { Command, Option } from "commander";
 import { availableParallelism } from "node:os";
 import { resolve } from "node:path";
 import { runIngest, type IngestSummary } from "../batch/ingest.js";
 import { Fetcher } from "../ingest/fetch.js";
-import { countItems, isUrl } from "../ingest/sources.js";
+import { countItems, isUrl, statProblem } from "../ingest/sources.js";
 import { importedGazetteerDir } from "../home.js";
 import { DEFAULT_DB, openStore } from "../store/db.js";
-import { parsePositiveInt, warn } from "./common.js";
+import { intBetween, parseMegabytes, parsePositiveInt, parsePositiveSeconds, warn } from "./common.js";
+import { statSync } from "node:fs";
+import { DEFAULT_ARTICLE_TIMEOUT_MS } from "../batch/pool.js";
+import { EXIT, MarsadError } from "../errors.js";
+import { DEFAULT_MAX_BYTES } from "../ingest/limits.js";
 import { progressReporter } from "./progress.js";
 
 interface IngestOptions {
@@ -18,7 +22,24 @@ interface IngestOptions {
   hostDelay: number;
   timeout: number;
   retries: number;
+  maxSize: number;
+  timeLimit: number;
   quiet?: boolean;
+}
+
+/** Every input a user names must exist: when none does, nothing is created and the command says so. */
+function checkInputs(inputs: string[]): void {
+  const missing: string[] = [];
+  for (const p of inputs) {
+    if (isUrl(p)) continue;
+    try {
+      statSync(p);
+    } catch (e) {
+      missing.push(`${p} (${statProblem(e)})`);
+    }
+  }
+  if (missing.length === inputs.length) throw new MarsadError(`nothing to ingest: ${missing.join(", ")}; check the paths`, EXIT.notFound);
+  for (const m of missing) warn(`skipped ${m}`);
 }
 
 function summary(s: IngestSummary): string {
@@ -34,12 +55,14 @@ export function ingestCommand(): Command {
     .description("analyse articles, folders, JSON Lines corpora, web pages and RSS/Atom feeds, and store them")
     .argument("<inputs...>", "files, folders, .jsonl/.jsonl.gz corpora, URLs of pages or feeds")
     .option("--db <path>", "the database to write", DEFAULT_DB)
-    .option("--workers <n>", "analysis threads (default: one per core)", parsePositiveInt, availableParallelism())
-    .option("--batch <n>", "articles per transaction", parsePositiveInt, 250)
+    .option("--workers <n>", "analysis threads, 0 to 64 (default: one per core)", intBetween(0, 64), availableParallelism())
+    .option("--batch <n>", "articles per transaction", intBetween(1, 100_000), 250)
     .option("--watch <seconds>", "keep polling the URLs (feeds) every so many seconds, until interrupted", parsePositiveInt)
     .option("--host-delay <ms>", "pause between two requests to the same host", parsePositiveInt, 1000)
     .option("--timeout <ms>", "give up on a request after this long", parsePositiveInt, 15000)
     .option("--retries <n>", "retries of a failed request (with backoff)", parsePositiveInt, 3)
+    .addOption(new Option("--max-size <MB>", "skip articles larger than this many megabytes").argParser(parseMegabytes).default(DEFAULT_MAX_BYTES, `${DEFAULT_MAX_BYTES / 1048576}`))
+    .option("--time-limit <seconds>", "skip an article whose analysis takes longer than this", parsePositiveSeconds, DEFAULT_ARTICLE_TIMEOUT_MS / 1000)
     .option("--quiet", "no progress line")
     .addHelpText(
       "after",
@@ -54,6 +77,7 @@ Examples:
   marsad ingest https://example.com/feed.xml --watch 600`,
     )
     .action(async (inputs: string[], opts: IngestOptions) => {
+      checkInputs(inputs);
       const db = openStore(resolve(opts.db));
       const fetcher = new Fetcher({ db, hostDelayMs: opts.hostDelay, timeoutMs: opts.timeout, retries: opts.retries });
       const once = async (paths: string[]): Promise<IngestSummary> => {
@@ -66,6 +90,8 @@ Examples:
             batchSize: opts.batch,
             fetcher,
             importedGazetteer: importedGazetteerDir(),
+            maxBytes: opts.maxSize,
+            timeoutMs: opts.timeLimit * 1000,
             onProgress: (p) => bar.update(p),
             onError: (origin, message) => {
               bar.end();

@@ -10,25 +10,42 @@ import { ingestCommand } from "./ingest-command.js";
 import { controlCommand, exportCommand, searchCommand } from "./store-commands.js";
 import { serveCommand } from "./serve-command.js";
 
-const EXIT_CODES = `
-Exit codes:
-  0  success (a document was produced; warnings may have been printed)
-  1  internal error (a bug: please report it with the input that caused it)
-  2  usage error (unknown command or option, bad option value)
-  3  input not found (missing path, a directory, unreadable file)
-  4  bad input (empty, binary, undecodable, a feed given to analyze, no article text)
-  5  input too large (see --max-size)`;
+/** What each exit code means, for the help of the commands that can end with it. */
+const CODE_TEXT: Record<number, string> = {
+  0: "success (warnings may have been printed)",
+  1: "internal error (a bug: please report it with the input that caused it)",
+  2: "usage error (unknown command or option, bad option value)",
+  3: "not found (a missing or unreadable file, folder or database; a folder to write into)",
+  4: "bad input (empty, binary, undecodable, a feed given to analyze, no article text)",
+  5: "input too large (see --max-size)",
+  6: "unavailable (the port is in use or not allowed)",
+};
+
+/** The exit codes each command can end with. */
+const COMMAND_CODES: Record<string, number[]> = {
+  marsad: [0, 1, 2, 3, 4, 5, 6],
+  analyze: [0, 1, 2, 3, 4, 5],
+  ingest: [0, 1, 2, 3],
+  search: [0, 1, 2, 3],
+  control: [0, 1, 2, 3],
+  export: [0, 1, 2, 3],
+  serve: [0, 1, 2, 3, 6],
+  gazetteer: [0, 1, 2, 3, 4],
+};
+
+export const exitCodeHelp = (command: string): string =>
+  `\nExit codes:\n${(COMMAND_CODES[command] ?? COMMAND_CODES.marsad).map((c) => `  ${c}  ${CODE_TEXT[c]}`).join("\n")}${command === "ingest" ? "\n  (items that cannot be read or analysed are reported and skipped: the run still exits 0)" : ""}`;
 
 export function buildProgram(): Command {
   const program = new Command("marsad")
     .description("Marsad (مرصد) reads Arabic news and turns it into sourced, geocoded event data")
     .version("0.1.0")
-    .addHelpText("after", EXIT_CODES)
+    .addHelpText("after", exitCodeHelp("marsad"))
     .exitOverride()
     .configureOutput({ outputError: (str, write) => write(`marsad: error: ${str.replace(/^error: /, "").trim()} (see --help)\n`) });
   for (const cmd of [analyzeCommand(), ingestCommand(), searchCommand(), controlCommand(), exportCommand(), serveCommand(), gazetteerCommand()]) {
     inherit(cmd, program);
-    cmd.addHelpText("after", EXIT_CODES);
+    cmd.addHelpText("after", exitCodeHelp(cmd.name()));
     program.addCommand(cmd);
   }
   return program;
@@ -53,7 +70,9 @@ export async function main(argv: string[]): Promise<number> {
       process.stderr.write(`marsad: error: ${e.message}\n`);
       return e.exitCode;
     }
-    process.stderr.write(`marsad: internal error: ${(e as Error).stack ?? String(e)}\n`);
+    // a bug, not the user's doing: one line, the stack only when asked for (MARSAD_DEBUG=1)
+    const message = e instanceof Error ? e.message : String(e);
+    process.stderr.write(`marsad: internal error: ${message.split("\n")[0].slice(0, 300)}; please report it with the input that caused it${process.env.MARSAD_DEBUG ? `\n${(e as Error).stack}` : " (MARSAD_DEBUG=1 shows the stack)"}\n`);
     return EXIT.internal;
   }
 }

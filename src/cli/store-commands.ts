@@ -69,6 +69,17 @@ export function searchCommand(): Command {
     });
 }
 
+/** Opens the temporary file beside --out; a missing folder or no permission is the user's to fix. */
+function openForWriting(tmp: string, out: string): number {
+  try {
+    return openSync(tmp, "w");
+  } catch (e) {
+    const code = (e as NodeJS.ErrnoException).code;
+    const why = code === "ENOENT" ? "its folder does not exist" : code === "EACCES" || code === "EPERM" ? "permission denied" : code === "EISDIR" ? "it is a folder" : (code ?? (e as Error).message);
+    throw new MarsadError(`cannot write ${out}: ${why}; create the folder or choose another --out`, EXIT.notFound);
+  }
+}
+
 export function exportCommand(): Command {
   return new Command("export")
     .description("export the stored events, one row per happening (story), as JSON Lines, GeoJSON or an ACLED-style CSV")
@@ -88,20 +99,24 @@ export function exportCommand(): Command {
         const items = stories(db, { since: opts.since, until: opts.until, type: opts.type, place: opts.place, actor: opts.actor, happened: !opts.all });
         const out = opts.out ? resolve(opts.out) : null;
         const tmp = out ? `${out}.tmp-${process.pid}` : null;
-        const fd = tmp ? openSync(tmp, "w") : null;
+        const fd = tmp ? openForWriting(tmp, out!) : null;
+        let closed = false;
         try {
           const r = writeExport(opts.format, items, (chunk) => (fd !== null ? writeSync(fd, chunk) : process.stdout.write(chunk)));
           if (fd !== null) {
             closeSync(fd);
+            closed = true;
             renameSync(tmp!, out!);
           }
           process.stderr.write(`marsad: exported ${r.written} events${r.withoutPlace ? ` (${r.withoutPlace} without coordinates left out of the GeoJSON)` : ""}${out ? ` to ${out}` : ""}\n`);
           if (!items.length) warn("no stored event matches these filters");
         } catch (e) {
           if (fd !== null) {
-            closeSync(fd);
+            if (!closed) closeSync(fd);
             unlinkSync(tmp!);
           }
+          const code = (e as NodeJS.ErrnoException).code;
+          if (code && out) throw new MarsadError(`cannot write ${out}: ${code === "EISDIR" ? "it is a folder" : code}; choose another --out`, EXIT.notFound);
           throw e;
         }
       } finally {

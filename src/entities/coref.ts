@@ -124,8 +124,13 @@ function chooseName(e: WorkEntity, forms: Map<string, { keys: string[]; count: n
   }
 }
 
+/** The starts of each entity's mentions, so that adding one is a lookup, not a scan (a name may recur thousands of times). */
+const mentionStarts = new WeakMap<WorkEntity, Set<number>>();
+
 function addMention(e: WorkEntity, m: EntityMention, span: [number, number]): void {
-  if (e.mentions.some((x) => x.start === m.start)) return;
+  const starts = mentionStarts.get(e) ?? mentionStarts.set(e, new Set(e.mentions.map((x) => x.start))).get(e)!;
+  if (starts.has(m.start)) return;
+  starts.add(m.start);
   e.mentions.push(m);
   e.spans.push(span);
 }
@@ -136,13 +141,21 @@ function addMention(e: WorkEntity, m: EntityMention, span: [number, number]): vo
  * another's ("سجن حمص" → "سجن حمص المركزي").
  */
 function mergeShortForms(entities: WorkEntity[]): WorkEntity[] {
+  // every proper suffix (people) and prefix (organisations, facilities) of each name, to the entities
+  // that have it, in order: one lookup per short form instead of a scan of all entities
+  const longer = new Map<string, WorkEntity[]>();
+  const register = (k: string, f: WorkEntity): void => void (longer.get(k)?.push(f) ?? longer.set(k, [f]));
+  for (const f of entities) {
+    const n = f.keys.length;
+    for (let len = 1; len < Math.min(n, MAX_SHORT_FORM_KEYS + 1); len++) {
+      if (f.type === "PER") register(`PER|${f.keys.slice(n - len).join(" ")}`, f);
+      else if ((f.type === "ORG" || f.type === "FAC") && len >= 2) register(`${f.type}|${f.keys.slice(0, len).join(" ")}`, f);
+    }
+  }
   const out: WorkEntity[] = [];
   for (const e of entities) {
-    if (e.source === "context" || e.source === "model") {
-      const full = entities.find(
-        (f) => f !== e && f.type === e.type && f.keys.length > e.keys.length &&
-          (e.type === "PER" ? endsWith(f.keys, e.keys) : (e.type === "ORG" || e.type === "FAC") && e.keys.length >= 2 && startsWith(f.keys, e.keys)),
-      );
+    if ((e.source === "context" || e.source === "model") && (e.type === "PER" || e.type === "ORG" || e.type === "FAC")) {
+      const full = longer.get(`${e.type}|${e.keys.join(" ")}`)?.find((f) => f !== e && f.keys.length > e.keys.length);
       if (full) {
         e.mentions.forEach((m, k) => addMention(full, m, e.spans[k]));
         full.role ??= e.role;
@@ -155,8 +168,8 @@ function mergeShortForms(entities: WorkEntity[]): WorkEntity[] {
   return out;
 }
 
-const endsWith = (a: string[], b: string[]): boolean => b.every((k, i) => a[a.length - b.length + i] === k);
-const startsWith = (a: string[], b: string[]): boolean => b.every((k, i) => a[i] === k);
+/** Short forms longer than this many words are not looked up (linear-time cap; names are shorter). */
+const MAX_SHORT_FORM_KEYS = 12;
 
 /** Bare last names of people ("الشرع") and bare heads of organisations ("المرصد") named in full before. */
 function addBareMentions(text: string, tokens: Token[], entities: WorkEntity[], lex: EntityLexicons, sentenceOf: (token: number) => number): void {

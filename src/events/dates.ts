@@ -35,7 +35,11 @@ export interface DateExpr {
 }
 
 const DAY = 86_400_000;
-const iso = (d: Date): string => d.toISOString().slice(0, 10);
+/** YYYY-MM-DD, or null for a date outside years 0–9999 (a publication date near either end, plus days). */
+const iso = (d: Date): string | null => {
+  const s = Number.isNaN(d.getTime()) ? "" : d.toISOString();
+  return /^\d{4}-\d{2}-\d{2}T/.test(s) ? s.slice(0, 10) : null;
+};
 const utc = (y: number, m: number, d: number): Date => new Date(Date.UTC(y, m - 1, d));
 
 function timeWord(tokens: Token[], k: number, to: number, lex: EventLexicon): { w: TimeWord; end: number } | null {
@@ -188,7 +192,8 @@ function dayDate(tokens: Token[], i: number, to: number, pub: Date | null, lex: 
   const q = yr ? null : qualifier(tokens, end, to, lex);
   const stop = yr?.end ?? q?.end ?? end;
   if (hijri) {
-    const hy = yr?.year ?? (pub ? hijriYearOf(iso(pub)) : null);
+    const pubIso = pub ? iso(pub) : null;
+    const hy = yr?.year ?? (pubIso ? hijriYearOf(pubIso) : null);
     if (hy === null) return { date: null, precision: "day", time: daypart, start: i, end: stop, background: false };
     let date = hijriToGregorian(hy, m, day);
     // without a year, a Hijri date after publication is last Hijri year's

@@ -81,6 +81,13 @@ export function extractEvents(doc: MarsadDocument, entities: WorkEntity[], res: 
   const tallied: Tally[][] = [];
   let lastActor: { actor: ActorPhrase; paragraph: number } | null = null;
   let lastDate: { date: DateExpr; paragraph: number } | null = null;
+  // a claim lies in its sentence: look only at that sentence's (not every claim for every trigger)
+  const claimsBySentence = new Map<number, Claim[]>();
+  for (const c of doc.claims) {
+    const list = claimsBySentence.get(c.sentence);
+    if (list) list.push(c);
+    else claimsBySentence.set(c.sentence, [c]);
+  }
   doc.sentences.forEach((s, si) => {
     if (doc.paragraphs[s.paragraph]?.kind === "subheading") return;
     // a sport or economy piece reports no conflict event; a conflict paragraph inside one only its background
@@ -107,7 +114,7 @@ export function extractEvents(doc: MarsadDocument, entities: WorkEntity[], res: 
       if (!places.length) return;
       // "باتفاق مع الفصائل" says how something happened, not that an agreement was made
       if (tr.trigger.type === "agreement" && /(^|\+)ب(\+|$)/.test(tokens[tr.at].pro)) return;
-      const claim = doc.claims.find((c) => c.start <= tokens[tr.at].start && tokens[tr.at].end <= c.end) ?? null;
+      const claim = (claimsBySentence.get(si) ?? []).find((c) => c.start <= tokens[tr.at].start && tokens[tr.at].end <= c.end) ?? null;
       // the source of the claim the trigger sits in spoke; it did not act
       const from = claim ? claimStart(ctx, claim, s.tokenStart, tr.at) : s.tokenStart;
       let actor = findActor(ctx, tr, from, s.tokenEnd);

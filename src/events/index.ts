@@ -41,12 +41,13 @@ export const eventsStage: Stage<EventResources> = {
     const entities = workEntities(doc);
     const raw = extractEvents(doc, entities, res.eventExtraction);
     const outlet = articleOutlet(doc, res.outlets);
+    const placeById = new Map(doc.places.map((p) => [p.id, p]));
     doc.events = mergeEvents(raw).map((group, k): Event => {
       const first = group[0];
       const best = bestOf(group);
       const info = res.eventExtraction.events.types.get(first.type)!;
       const placeEntity = first.place;
-      const place = placeEntity ? doc.places.find((p) => p.id === placeEntity.place) : undefined;
+      const place = placeEntity?.place ? placeById.get(placeEntity.place) : undefined;
       const when = timingOf(best.date, doc.meta.published);
       // a date after the article: the event is planned for it
       const modality = when.future && happenedWith(best.modality) ? "planned" : best.modality;

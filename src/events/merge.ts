@@ -17,12 +17,30 @@ export function compatibleActors(a: RawEvent["actor"], b: RawEvent["actor"]): bo
   return [...words(b.name)].some((w) => wa.has(w));
 }
 
+/**
+ * Linear-time cap: a group grown to this size is closed, and at most this many groups per type, place
+ * and realisation stay open, so that a long list of like mentions costs linear time, not quadratic.
+ * No news article comes near either.
+ */
+const MAX_GROUP = 64;
+
 export function mergeEvents(raw: RawEvent[]): RawEvent[][] {
   const groups: RawEvent[][] = [];
+  // candidates by type, place and realisation (only those can merge), in order of creation
+  const open = new Map<string, Map<unknown, RawEvent[][]>>();
   for (const e of raw) {
-    const g = groups.find((x) => x[0].type === e.type && x[0].place === e.place && happened(x[0]) === happened(e) && x.every((y) => compatibleActors(y.actor, e.actor)) && sameDay(x, e));
-    if (g) g.push(e);
-    else groups.push([e]);
+    const key = `${e.type}|${happened(e)}`;
+    const byPlace = open.get(key) ?? open.set(key, new Map()).get(key)!;
+    const candidates = byPlace.get(e.place) ?? byPlace.set(e.place, []).get(e.place)!;
+    const g = candidates.find((x) => x.every((y) => compatibleActors(y.actor, e.actor)) && sameDay(x, e));
+    if (g) {
+      g.push(e);
+      if (g.length >= MAX_GROUP) candidates.splice(candidates.indexOf(g), 1);
+    } else {
+      groups.push([e]);
+      candidates.push(groups[groups.length - 1]);
+      if (candidates.length > MAX_GROUP) candidates.shift(); // the oldest of many like groups stops taking mentions
+    }
   }
   return groups;
 }
@@ -39,7 +57,9 @@ function sameDay(group: RawEvent[], e: RawEvent): boolean {
 export function bestOf(group: RawEvent[]) {
   // the actor named most often, the fullest on a tie ("القوات الحكومية" rather than "القوات")
   const actors = group.map((e) => e.actor).filter((a): a is NonNullable<RawEvent["actor"]> => !!a);
-  const times = (a: NonNullable<RawEvent["actor"]>): number => actors.filter((b) => b.name === a.name).length;
+  const counted = new Map<string, number>();
+  for (const a of actors) counted.set(a.name, (counted.get(a.name) ?? 0) + 1);
+  const times = (a: NonNullable<RawEvent["actor"]>): number => counted.get(a.name)!;
   const actor = [...actors].sort((a, b) => times(b) - times(a) || b.name.length - a.name.length)[0] ?? null;
   const date = group.map((e) => e.date).filter((d) => d && d.date).sort((a, b) => (PRECISION_RANK[b!.precision] ?? 0) - (PRECISION_RANK[a!.precision] ?? 0))[0] ?? null;
   const decided = group.find((e) => e.modality === "asserted") ?? group[0];

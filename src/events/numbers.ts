@@ -24,7 +24,8 @@ const DUAL = /(ان|ين)$/;
 export function digitsValue(norm: string): number | null {
   const clean = norm.replace(/[,٬]/g, "");
   const n = Number(clean);
-  return Number.isFinite(n) ? n : null;
+  // beyond 2^53 a number is no count anyone reported, and JSON readers lose its digits
+  return Number.isFinite(n) && n <= Number.MAX_SAFE_INTEGER ? n : null;
 }
 
 /** A count starting at token i (after an optional qualifier), or null. */

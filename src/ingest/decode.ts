@@ -11,7 +11,16 @@ import { MarsadError, EXIT } from "../errors.js";
 export interface Decoded {
   text: string;
   encoding: string;
+  /** Problems met while decoding (a few invalid bytes replaced). */
+  warnings?: string[];
 }
+
+/**
+ * Text that is UTF-8 but for a few bad bytes (a truncated copy, one corrupted character) stays UTF-8:
+ * read with replacement characters when they are at most this share of its non-ASCII characters.
+ * Legacy Arabic code pages read as UTF-8 give almost nothing but replacement characters.
+ */
+const MAX_BAD_UTF8_SHARE = 0.02;
 
 const MAGIC: Array<[number[], string]> = [
   [[0x25, 0x50, 0x44, 0x46], "a PDF file"],
@@ -42,8 +51,14 @@ const LABELS: Record<string, string> = {
 
 export function normaliseLabel(label: string): string | null {
   const l = label.trim().toLowerCase();
-  if (LABELS[l]) return LABELS[l];
-  return iconv.encodingExists(l) ? l : null;
+  if (Object.hasOwn(LABELS, l)) return LABELS[l];
+  // only names that look like encoding names reach iconv ("__proto__", "constructor" do not)
+  if (!/^[a-z][a-z0-9.:-]{1,39}$/.test(l)) return null;
+  try {
+    return iconv.encodingExists(l) ? l : null;
+  } catch {
+    return null;
+  }
 }
 
 function startsWith(buf: Buffer, bytes: number[]): boolean {
@@ -104,6 +119,18 @@ function legacyArabic(buf: Buffer): "windows-1256" | "iso-8859-6" | null {
   return s1256 >= s88596 ? "windows-1256" : "iso-8859-6";
 }
 
+/** How many replacement characters reading as UTF-8 gives, against its non-ASCII characters. */
+function utf8Damage(text: string): { bad: number; share: number } {
+  let bad = 0, high = 0;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c < 0x80) continue;
+    high++;
+    if (c === 0xfffd) bad++;
+  }
+  return { bad, share: high ? bad / high : 1 };
+}
+
 function isValidUtf8(buf: Buffer): boolean {
   try {
     new TextDecoder("utf-8", { fatal: true }).decode(buf);
@@ -139,9 +166,19 @@ export function decode(buf: Buffer, declared?: string): Decoded {
   if (bom) encoding = bom[1];
   else if (declared) {
     encoding = normaliseLabel(declared);
-    if (!encoding) throw new MarsadError(`unknown encoding "${declared}"; use utf-8, utf-16le, utf-16be, windows-1256 or iso-8859-6`, EXIT.usage);
-  } else encoding = sniffUtf16(buf) ?? (isValidUtf8(buf) ? "utf-8" : (declaredCharset(buf) ?? legacyArabic(buf) ?? "windows-1256"));
-  const text = encoding === "utf-8" ? body.toString("utf8") : iconv.decode(body, encoding);
+    if (!encoding) throw new MarsadError(`unknown encoding "${declared.slice(0, 40)}"; use utf-8, utf-16le, utf-16be, windows-1256 or iso-8859-6`, EXIT.usage);
+  } else if (sniffUtf16(buf)) encoding = sniffUtf16(buf);
+  else if (isValidUtf8(buf)) encoding = "utf-8";
+  else {
+    const asUtf8 = body.toString("utf8");
+    const damage = utf8Damage(asUtf8);
+    if (damage.share <= MAX_BAD_UTF8_SHARE) {
+      assertTextual(asUtf8);
+      return { text: asUtf8, encoding: "utf-8", warnings: [`the input is UTF-8 with ${damage.bad} invalid byte sequence${damage.bad === 1 ? "" : "s"}, replaced by \ufffd`] };
+    }
+    encoding = declaredCharset(buf) ?? legacyArabic(buf) ?? "windows-1256";
+  }
+  const text = encoding === "utf-8" ? body.toString("utf8") : iconv.decode(body, encoding!);
   assertTextual(text);
-  return { text, encoding };
+  return { text, encoding: encoding! };
 }

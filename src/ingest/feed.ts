@@ -1,7 +1,7 @@
 /** RSS 2.0 and Atom feeds: the feed's title and its items (title, link, date, and content when the feed carries it). */
 import { XMLParser } from "fast-xml-parser";
 import { EXIT, MarsadError } from "../errors.js";
-import { isoDate } from "./html.js";
+import { dateOfTime, isoDate } from "./dates.js";
 
 export interface FeedItem {
   title: string | null;
@@ -42,7 +42,7 @@ function atomLink(v: unknown): string | null {
 function rfcDate(s: string | null): string | null {
   if (!s) return null;
   const t = Date.parse(s);
-  return Number.isNaN(t) ? isoDate(s) : new Date(t).toISOString().slice(0, 10);
+  return Number.isNaN(t) ? isoDate(s) : dateOfTime(t);
 }
 
 export const looksLikeFeed = (s: string): boolean => /^\s*(?:<\?xml[^>]*>\s*)?(?:<!--[\s\S]*?-->\s*)*<(?:rss|feed|rdf:RDF)[\s>]/i.test(s.slice(0, 2048));

@@ -9,6 +9,9 @@ import { parseHTML } from "linkedom";
 import type { Block, Extracted } from "./blocks.js";
 import { isDebris, cutDebrisTail } from "./debris.js";
 import { markDatelines, markSubheadings } from "./structure.js";
+import { htmlToText, nestingDepth } from "./html-text.js";
+import { parsePlainText } from "./plaintext.js";
+import { isoDate } from "./dates.js";
 import type { IngestResources } from "./resources.js";
 
 /** Readability's minimum article length; Arabic news items are often short, so lower than its 500. */
@@ -17,6 +20,12 @@ const CHAR_THRESHOLD = 120;
 const MAX_LINK_DENSITY = 0.6;
 const BLOCK_TAGS = new Set(["P", "H1", "H2", "H3", "H4", "H5", "H6", "LI", "BLOCKQUOTE", "PRE", "DD", "DT", "TD", "FIGCAPTION"]);
 const HEADING = /^H[1-6]$/;
+/**
+ * Deepest element nesting the DOM path accepts. Real article pages stay under about 60; Readability's
+ * scoring slows quadratically with depth and the DOM library recurses over it, so a deeper page is
+ * read as text (with a warning) instead.
+ */
+export const MAX_DEPTH = 200;
 const SKIP_TAGS = new Set(["SCRIPT", "STYLE", "NOSCRIPT", "NAV", "FOOTER", "ASIDE", "FORM", "BUTTON", "SVG", "FIGURE", "IFRAME"]);
 
 type El = { tagName: string; textContent: string | null; children: ArrayLike<El>; childNodes: ArrayLike<{ nodeType: number; textContent: string | null }>; querySelectorAll(s: string): ArrayLike<El>; getAttribute(n: string): string | null };
@@ -32,41 +41,48 @@ function meta(doc: Document, ...names: string[]): string | null {
   return null;
 }
 
+/** A JSON-LD article's fields, read as what they claim to be: a page may put a number or an object anywhere. */
 interface JsonLdArticle {
-  headline?: string;
-  datePublished?: string;
-  author?: unknown;
-  publisher?: { name?: string };
-  "@graph"?: unknown[];
+  headline: string | null;
+  datePublished: string | null;
+  author: string | null;
+  publisher: string | null;
 }
+
+const isObject = (v: unknown): v is Record<string, unknown> => !!v && typeof v === "object" && !Array.isArray(v);
+/** A non-empty string, or null (numbers, objects and arrays are not names or titles). */
+const str = (v: unknown): string | null => (typeof v === "string" && v.trim() ? v.trim() : null);
 
 function jsonLd(doc: Document): JsonLdArticle | null {
   for (const s of Array.from(doc.querySelectorAll('script[type="application/ld+json"]'))) {
+    let data: unknown;
     try {
-      const data: unknown = JSON.parse(s.textContent ?? "");
-      const items = (Array.isArray(data) ? data : [data]).flatMap((d) => (d && typeof d === "object" && "@graph" in d ? ((d as JsonLdArticle)["@graph"] ?? []) : [d]));
-      const art = items.find((d) => d && typeof d === "object" && ("datePublished" in d || "headline" in d)) as JsonLdArticle | undefined;
-      if (art) return art;
+      data = JSON.parse(s.textContent ?? "");
     } catch {
-      // a broken JSON-LD block is common and harmless: the meta tags still count
+      continue; // a broken JSON-LD block is common and harmless: the meta tags still count
+    }
+    const items = (Array.isArray(data) ? data : [data]).flatMap((d) => (isObject(d) && Array.isArray(d["@graph"]) ? d["@graph"] : [d]));
+    const art = items.find((d): d is Record<string, unknown> => isObject(d) && ("datePublished" in d || "headline" in d));
+    if (art) {
+      return {
+        headline: str(art.headline),
+        datePublished: str(art.datePublished),
+        author: authorName(art.author),
+        publisher: isObject(art.publisher) ? str(art.publisher.name) : str(art.publisher),
+      };
     }
   }
   return null;
 }
 
+/** An author's name from a string, {name}, or a list of them (one level: JSON-LD does not nest authors deeper). */
 function authorName(a: unknown): string | null {
-  if (!a) return null;
-  if (typeof a === "string") return a;
-  if (Array.isArray(a)) return a.map(authorName).filter(Boolean).join("، ") || null;
-  if (typeof a === "object" && "name" in a) return String((a as { name: unknown }).name);
-  return null;
+  const one = (v: unknown): string | null => str(v) ?? (isObject(v) ? str(v.name) : null);
+  if (Array.isArray(a)) return a.slice(0, 20).map(one).filter(Boolean).join("، ") || null;
+  return one(a);
 }
 
-/** YYYY-MM-DD from an ISO-like date, or null. */
-export function isoDate(s: string | null | undefined): string | null {
-  const m = s ? /(\d{4})-(\d{2})-(\d{2})/.exec(s) : null;
-  return m ? `${m[1]}-${m[2]}-${m[3]}` : null;
-}
+export { isoDate };
 
 function linkDensity(el: El): number {
   const total = (el.textContent ?? "").trim().length;
@@ -76,9 +92,14 @@ function linkDensity(el: El): number {
   return links / total;
 }
 
-/** Walks the article's DOM and collects its blocks in reading order. */
+/**
+ * Walks the article's DOM and collects its blocks in reading order. Iterative (an explicit stack, not
+ * recursion): a page's nesting must not decide whether the walk overflows the call stack.
+ */
 function collectBlocks(root: El, out: Block[], res: IngestResources): void {
-  for (const el of Array.from(root.children)) {
+  const stack: El[] = Array.from(root.children).reverse();
+  while (stack.length) {
+    const el = stack.pop()!;
     const tag = el.tagName.toUpperCase();
     if (SKIP_TAGS.has(tag)) continue;
     if (BLOCK_TAGS.has(tag) && !hasBlockChild(el)) {
@@ -95,7 +116,8 @@ function collectBlocks(root: El, out: Block[], res: IngestResources): void {
       if (!isDebris(text, res) && linkDensity(el) <= MAX_LINK_DENSITY) out.push({ kind: "paragraph", text: cutDebrisTail(text, res) });
       continue;
     }
-    collectBlocks(el, out, res);
+    const kids = Array.from(el.children);
+    for (let k = kids.length - 1; k >= 0; k--) stack.push(kids[k]);
   }
 }
 
@@ -107,36 +129,63 @@ function hasBlockChild(el: El): boolean {
   return false;
 }
 
+/** The page as a DOM, or null when the DOM library cannot build a usable one (not HTML, or it throws). */
+function dom(html: string): Document | null {
+  try {
+    const { document } = parseHTML(html);
+    return document?.documentElement && document.body ? (document as unknown as Document) : null;
+  } catch {
+    return null;
+  }
+}
+
+/** The page read without a DOM: its text, line by line, as a plain-text article. */
+function fallback(html: string, url: string | null, res: IngestResources, why: string): Extracted {
+  const ex = parsePlainText(htmlToText(html), res);
+  return { ...ex, url, warnings: [`${why}; its text was read without the page structure`] };
+}
+
 export function parseHtml(html: string, url: string | null, res: IngestResources): Extracted {
   // <br> separates lines inside a paragraph; linkedom's textContent would glue them.
   const withBreaks = html.replace(/<br\s*\/?>/gi, "\n");
-  const { document } = parseHTML(withBreaks);
+  if (nestingDepth(withBreaks, MAX_DEPTH + 1) > MAX_DEPTH) return fallback(html, url, res, `the page nests elements over ${MAX_DEPTH} deep`);
+  const document = dom(withBreaks);
+  if (!document) return fallback(html, url, res, "the input is not a usable HTML page");
+  try {
+    return fromDom(document, withBreaks, url, res);
+  } catch {
+    // the DOM library or Readability choked on this page: its text still counts
+    return fallback(html, url, res, "the page could not be read as HTML");
+  }
+}
+
+function fromDom(document: Document, withBreaks: string, url: string | null, res: IngestResources): Extracted {
   const ld = jsonLd(document);
   const metaTitle = meta(document, "og:title", "twitter:title") ?? ld?.headline ?? null;
   const published = isoDate(meta(document, "article:published_time", "og:published_time", "datePublished", "date", "pubdate", "publishdate", "DC.date.issued", "parsely-pub-date")) ?? isoDate(ld?.datePublished) ?? isoDate(document.querySelector("time[datetime]")?.getAttribute("datetime"));
-  const author = meta(document, "author", "article:author", "byl") ?? authorName(ld?.author);
-  const site = meta(document, "og:site_name", "application-name") ?? ld?.publisher?.name ?? null;
+  const author = meta(document, "author", "article:author", "byl") ?? ld?.author ?? null;
+  const site = meta(document, "og:site_name", "application-name") ?? ld?.publisher ?? null;
   const pageUrl = url ?? meta(document, "og:url") ?? document.querySelector('link[rel="canonical"]')?.getAttribute("href") ?? null;
 
-  const article = new Readability(document as unknown as Document, { charThreshold: CHAR_THRESHOLD, keepClasses: false }).parse();
+  const article = new Readability(document, { charThreshold: CHAR_THRESHOLD, keepClasses: false }).parse();
   const blocks: Block[] = [];
   if (article?.content) {
-    const { document: content } = parseHTML(`<!doctype html><html><body>${article.content}</body></html>`);
-    collectBlocks(content.body as unknown as El, blocks, res);
+    const content = dom(`<!doctype html><html><body>${article.content}</body></html>`);
+    if (content) collectBlocks(content.body as unknown as El, blocks, res);
   }
   if (!blocks.length) {
     // Readability found no article: fall back to every paragraph of the page.
-    const { document: page } = parseHTML(withBreaks);
-    for (const p of Array.from(page.querySelectorAll("p"))) {
+    const page = dom(withBreaks);
+    for (const p of page ? Array.from(page.querySelectorAll("p")) : []) {
       const text = squeeze(p.textContent ?? "");
       if (text && !isDebris(text, res)) blocks.push({ kind: "paragraph", text: cutDebrisTail(text, res) });
     }
   }
-  const title = squeeze(article?.title || metaTitle || document.querySelector("h1")?.textContent || document.title || "") || null;
+  const title = squeeze(str(article?.title) ?? metaTitle ?? document.querySelector("h1")?.textContent ?? str(document.title) ?? "") || null;
   // The heading that repeats the title is the title, not a subheading.
   const body = blocks.filter((b, k) => !(k === 0 && b.kind === "subheading" && title && b.text === title));
   markDatelines(body, res);
   markSubheadings(body);
   const all: Block[] = title ? [{ kind: "title", text: title }, ...body] : body;
-  return { blocks: all, title, published: isoDate(article?.publishedTime) ?? published, author: author ?? (article?.byline || null), site: site ?? (article?.siteName || null), url: pageUrl };
+  return { blocks: all, title, published: isoDate(article?.publishedTime) ?? published, author: author ?? str(article?.byline), site: site ?? str(article?.siteName), url: str(pageUrl) };
 }

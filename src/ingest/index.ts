@@ -7,16 +7,18 @@ import { createHash } from "node:crypto";
 import { SCHEMA, type InputFormat, type MarsadDocument } from "../document.js";
 import { EXIT, MarsadError } from "../errors.js";
 import { assemble, type Extracted } from "./blocks.js";
-import { decode } from "./decode.js";
+import { decode, type Decoded } from "./decode.js";
 import { parseHtml } from "./html.js";
 import { parsePlainText } from "./plaintext.js";
 import type { IngestResources } from "./resources.js";
 
 export { loadIngestResources, type IngestResources } from "./resources.js";
 export { decode } from "./decode.js";
+export { isValidDate, plausible as isPlausibleDate } from "./dates.js";
+import { plausible } from "./dates.js";
 
-/** Default size limit of one article, in bytes (5 MB). */
-export const DEFAULT_MAX_BYTES = 5 * 1024 * 1024;
+export { DEFAULT_MAX_BYTES } from "./limits.js";
+import { DEFAULT_MAX_BYTES } from "./limits.js";
 /** Below this share of Arabic letters the text is "not Arabic": analysed, with a warning. */
 const MIN_ARABIC_RATIO = 0.5;
 
@@ -46,7 +48,6 @@ export function detectFormat(text: string, name?: string): InputFormat {
   return HTML_START.test(text.slice(0, 2048)) ? "html" : "text";
 }
 
-export const isValidDate = (s: string): boolean => /^\d{4}-\d{2}-\d{2}$/.test(s) && !Number.isNaN(Date.parse(`${s}T00:00:00Z`)) && new Date(`${s}T00:00:00Z`).toISOString().startsWith(s);
 
 const formatMb = (n: number): string => `${(n / 1024 / 1024).toFixed(1)} MB`;
 
@@ -69,8 +70,9 @@ export function ingest(input: Buffer | string, opts: IngestOptions, res: IngestR
   const size = typeof input === "string" ? Buffer.byteLength(input) : input.length;
   if (size > maxBytes) throw new MarsadError(`input is ${formatMb(size)}, over the ${formatMb(maxBytes)} limit; raise it with --max-size <MB>`, EXIT.tooLarge);
   if (size === 0) throw new MarsadError("input is empty; give the text or HTML of an article", EXIT.badInput);
-  if (opts.published !== undefined && !isValidDate(opts.published)) throw new MarsadError(`--published must be a date as YYYY-MM-DD, got "${opts.published}"`, EXIT.usage);
-  const { text: raw, encoding } = typeof input === "string" ? { text: input, encoding: "utf-8" } : decode(input, opts.encoding);
+  if (opts.published !== undefined && !plausible(opts.published)) throw new MarsadError(`--published must be a real date as YYYY-MM-DD between 1800 and 2200, got "${String(opts.published).slice(0, 40)}"`, EXIT.usage);
+  const decoded: Decoded = typeof input === "string" ? { text: input, encoding: "utf-8" } : decode(input, opts.encoding);
+  const { text: raw, encoding } = decoded;
   if (!raw.trim()) throw new MarsadError("input is empty (only white space); give the text or HTML of an article", EXIT.badInput);
   if (FEED_START.test(raw.slice(0, 2048))) throw new MarsadError("input is an RSS or Atom feed, not an article; read feeds with `marsad ingest FEED`", EXIT.badInput);
   const format = opts.format && opts.format !== "auto" ? opts.format : detectFormat(raw, opts.name);
@@ -82,7 +84,7 @@ export function ingest(input: Buffer | string, opts: IngestOptions, res: IngestR
   const { text, paragraphs, dateline } = assemble(extracted.blocks);
   if (!paragraphs.length) throw new MarsadError(format === "html" ? "no article text found in the page; save the article's own page, not an index or a login page" : "input holds no article text (only debris or datelines)", EXIT.badInput);
   const ratio = arabicRatio(text);
-  const warnings: string[] = [];
+  const warnings: string[] = [...(decoded.warnings ?? []), ...(extracted.warnings ?? [])];
   if (ratio < MIN_ARABIC_RATIO) warnings.push(`text is not Arabic (${Math.round(ratio * 100)}% of its letters are Arabic); analysed anyway, expect little`);
   const id = opts.id ?? (opts.name ? opts.name.replace(/^.*[\\/]/, "").replace(/\.[^.]+$/, "") : `doc-${createHash("sha1").update(text).digest("hex").slice(0, 12)}`);
   return {

@@ -4,7 +4,7 @@
  * or URLs; each item's page is fetched unless the feed carries the article), and web pages by URL.
  * Items come one at a time, so a corpus of any size streams; a bad item is reported and skipped.
  */
-import { createReadStream, readdirSync, readFileSync, statSync } from "node:fs";
+import { createReadStream, readdirSync, readFileSync, realpathSync, statSync, type Stats } from "node:fs";
 import { extname, join } from "node:path";
 import { createInterface } from "node:readline";
 import { createGunzip } from "node:zlib";
@@ -12,7 +12,8 @@ import type { ArticleInput } from "../batch/record.js";
 import { decode } from "./decode.js";
 import { parseFeed, looksLikeFeed, type Feed } from "./feed.js";
 import type { Fetcher } from "./fetch.js";
-import { isValidDate } from "./index.js";
+import { plausible } from "./dates.js";
+import { DEFAULT_MAX_BYTES } from "./limits.js";
 
 export type SourceItem = { input: ArticleInput } | { error: string; origin: string };
 
@@ -29,18 +30,63 @@ function lines(file: string): AsyncIterable<string> {
   return createInterface({ input: file.endsWith(".gz") ? stream.pipe(createGunzip()) : stream, crlfDelay: Infinity });
 }
 
-/** The files under a folder, sorted, hidden ones left out. */
-export function walk(dir: string): string[] {
-  const out: string[] = [];
-  for (const name of readdirSync(dir).sort()) {
-    if (name.startsWith(".")) continue;
-    const p = join(dir, name);
-    const st = statSync(p);
-    if (st.isDirectory()) out.push(...walk(p));
-    else if (st.isFile() && (ARTICLE_EXT.has(extname(name).toLowerCase()) || FEED_EXT.has(extname(name).toLowerCase()) || JSONL.test(name))) out.push(p);
-  }
-  return out;
+/** Why a path cannot be read as an input, in words, from its stat error code. */
+export function statProblem(e: unknown): string {
+  const code = (e as NodeJS.ErrnoException).code;
+  if (code === "ENOENT" || code === "ENOTDIR") return "no such file or folder";
+  if (code === "ELOOP") return "a symbolic link that loops; fix or remove the link";
+  if (code === "EACCES" || code === "EPERM") return "permission denied";
+  return `unreadable (${code ?? (e as Error).message})`;
 }
+
+/** What a path that is neither a file nor a folder is, for the message that refuses it. */
+export const specialKind = (st: Stats): string => (st.isFIFO() ? "a named pipe (FIFO)" : st.isSocket() ? "a socket" : st.isCharacterDevice() || st.isBlockDevice() ? "a device" : "not a regular file");
+
+/**
+ * The files under a folder, sorted, hidden ones left out, with the entries that cannot be read (a
+ * looping link, a pipe, no permission) and why. Iterative, and each folder is entered once by its
+ * real path, so a link back to a parent cannot make the walk endless.
+ */
+export function walkAll(dir: string): { files: string[]; problems: Array<{ path: string; error: string }> } {
+  const files: string[] = [], problems: Array<{ path: string; error: string }> = [];
+  const seen = new Set<string>();
+  const stack = [dir];
+  while (stack.length) {
+    const d = stack.pop()!;
+    let real: string, names: string[];
+    try {
+      real = realpathSync(d);
+      names = readdirSync(d).sort();
+    } catch (e) {
+      problems.push({ path: d, error: statProblem(e) });
+      continue;
+    }
+    if (seen.has(real)) continue;
+    seen.add(real);
+    const sub: string[] = [];
+    for (const name of names) {
+      if (name.startsWith(".")) continue;
+      const p = join(d, name);
+      let st: Stats;
+      try {
+        st = statSync(p);
+      } catch (e) {
+        problems.push({ path: p, error: statProblem(e) });
+        continue;
+      }
+      const wanted = ARTICLE_EXT.has(extname(name).toLowerCase()) || FEED_EXT.has(extname(name).toLowerCase()) || JSONL.test(name);
+      if (st.isDirectory()) sub.push(p);
+      else if (st.isFile() && wanted) files.push(p);
+      else if (wanted) problems.push({ path: p, error: `${specialKind(st)}, not a file; skipped` });
+    }
+    // folders after the files of their parent, in name order
+    for (let k = sub.length - 1; k >= 0; k--) stack.push(sub[k]);
+  }
+  return { files, problems };
+}
+
+/** The files under a folder (see walkAll), without the problems. */
+export const walk = (dir: string): string[] => walkAll(dir).files;
 
 /** How many articles the local inputs hold (lines of corpora, files), for the progress bar; null if unknown. */
 export async function countItems(paths: string[]): Promise<number | null> {
@@ -53,10 +99,15 @@ export async function countItems(paths: string[]): Promise<number | null> {
     } catch {
       continue;
     }
-    const files = st.isDirectory() ? walk(p) : [p];
+    const files = st.isDirectory() ? walk(p) : st.isFile() ? [p] : [];
     for (const f of files) {
-      if (JSONL.test(f)) for await (const l of lines(f)) n += l.trim() ? 1 : 0;
-      else if (FEED_EXT.has(extname(f).toLowerCase())) return null;
+      if (JSONL.test(f)) {
+        try {
+          for await (const l of lines(f)) n += l.trim() ? 1 : 0;
+        } catch {
+          // a damaged corpus: the count is a guess, the run reports the damage
+        }
+      } else if (FEED_EXT.has(extname(f).toLowerCase())) return null;
       else n++;
     }
   }
@@ -66,24 +117,49 @@ export async function countItems(paths: string[]): Promise<number | null> {
 function corpusDate(o: Record<string, unknown>): string | undefined {
   for (const f of DATE_FIELDS) {
     const v = o[f];
-    if (typeof v === "string" && isValidDate(v.slice(0, 10))) return v.slice(0, 10);
+    if (typeof v === "string" && plausible(v.slice(0, 10))) return v.slice(0, 10);
   }
   return undefined;
 }
 
-async function* corpus(file: string): AsyncGenerator<SourceItem> {
+/**
+ * The articles of a JSON Lines corpus. A bad line is reported and skipped; a file that ends early or
+ * is damaged (a truncated .gz) keeps every line read before the damage, which is reported once.
+ */
+async function* corpus(file: string, maxBytes: number): AsyncGenerator<SourceItem> {
   let n = 0;
-  for await (const line of lines(file)) {
+  const it = lines(file)[Symbol.asyncIterator]();
+  for (;;) {
+    let next: IteratorResult<string>;
+    try {
+      next = await it.next();
+    } catch (e) {
+      const code = (e as NodeJS.ErrnoException).code;
+      const why = code === "Z_BUF_ERROR" || code === "Z_DATA_ERROR" || /unexpected end/i.test((e as Error).message) ? "the compressed file is truncated or damaged" : `reading stopped (${code ?? (e as Error).message})`;
+      yield { error: `${why} after line ${n}; the ${n} lines before it were read`, origin: file };
+      return;
+    }
+    if (next.done) return;
+    const line = next.value;
     n++;
     if (!line.trim()) continue;
     const origin = `${file} line ${n}`;
-    let o: Record<string, unknown>;
-    try {
-      o = JSON.parse(line) as Record<string, unknown>;
-    } catch {
-      yield { error: "not a JSON object", origin };
+    if (line.length > maxBytes * 2) {
+      yield { error: `the line is over the ${(maxBytes / 1048576).toFixed(1)} MB limit of one article; raise it with --max-size <MB>`, origin };
       continue;
     }
+    let parsed: unknown;
+    try {
+      parsed = JSON.parse(line);
+    } catch {
+      yield { error: "not a JSON object (invalid JSON)", origin };
+      continue;
+    }
+    if (!parsed || typeof parsed !== "object" || Array.isArray(parsed)) {
+      yield { error: `not a JSON object (${parsed === null ? "null" : Array.isArray(parsed) ? "an array" : typeof parsed})`, origin };
+      continue;
+    }
+    const o = parsed as Record<string, unknown>;
     const content = o.content ?? o.text ?? o.body;
     if (typeof content !== "string" || !content.trim()) {
       yield { error: "no content field", origin };
@@ -148,24 +224,45 @@ function decodeSafely(body: Buffer): string | null {
   }
 }
 
-/** Every article of every input, in order. */
-export async function* readSources(paths: string[], fetcher: Fetcher | null): AsyncGenerator<SourceItem> {
+/** Every article of every input, in order; a bad input or item is yielded as an error, never thrown. */
+export async function* readSources(paths: string[], fetcher: Fetcher | null, maxBytes = DEFAULT_MAX_BYTES): AsyncGenerator<SourceItem> {
   for (const p of paths) {
     if (isUrl(p)) {
       if (!fetcher) yield { error: "fetching is off", origin: p };
       else yield* url(p, fetcher);
       continue;
     }
-    let st;
+    let st: Stats;
     try {
       st = statSync(p);
-    } catch {
-      yield { error: "no such file or folder", origin: p };
+    } catch (e) {
+      yield { error: statProblem(e), origin: p };
       continue;
     }
-    for (const f of st.isDirectory() ? walk(p) : [p]) {
+    let files = [p];
+    if (st.isDirectory()) {
+      const w = walkAll(p);
+      for (const x of w.problems) yield { error: x.error, origin: x.path };
+      files = w.files;
+    } else if (!st.isFile()) {
+      // reading a pipe or a device would wait for ever, or never end
+      yield { error: `${specialKind(st)}, not a file; give files or folders`, origin: p };
+      continue;
+    }
+    for (const f of files) {
       if (JSONL.test(f)) {
-        yield* corpus(f);
+        yield* corpus(f, maxBytes);
+        continue;
+      }
+      let size: number;
+      try {
+        size = statSync(f).size;
+      } catch (e) {
+        yield { error: statProblem(e), origin: f };
+        continue;
+      }
+      if (size > maxBytes) {
+        yield { error: `${(size / 1048576).toFixed(1)} MB, over the ${(maxBytes / 1048576).toFixed(1)} MB limit of one article; raise it with --max-size <MB>`, origin: f };
         continue;
       }
       let bytes: Buffer;

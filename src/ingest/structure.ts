@@ -41,11 +41,18 @@ export function markDatelines(blocks: Block[], res: IngestResources): void {
 /** Short lines without final punctuation that stand between paragraphs are subheadings. */
 export function markSubheadings(blocks: Block[]): void {
   const isPara = (b: Block | undefined): boolean => !!b && b.kind === "paragraph";
+  // the block after each one, datelines skipped, found in one pass from the end (not a scan per block)
+  const nextOf: Array<Block | undefined> = new Array(blocks.length);
+  let after: Block | undefined;
+  for (let k = blocks.length - 1; k >= 0; k--) {
+    nextOf[k] = after;
+    if (blocks[k].kind !== "dateline") after = blocks[k];
+  }
   let seenParagraph = false;
   for (let k = 0; k < blocks.length; k++) {
     const b = blocks[k];
     if (b.kind !== "paragraph") continue;
-    const next = blocks.slice(k + 1).find((x) => x.kind !== "dateline");
+    const next = nextOf[k];
     if (seenParagraph && isSubheadingLike(b.text) && isPara(next) && !isSubheadingLike(next!.text)) b.kind = "subheading";
     else seenParagraph = true;
   }

@@ -6,27 +6,35 @@
  */
 import type { FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
 import { z } from "zod";
-import type { Analyzer } from "../analyze.js";
-import { contentHash, toRecord } from "../batch/record.js";
-import { isMarsadError } from "../errors.js";
+import type { AnalysisPool } from "../batch/pool.js";
+import { contentHash } from "../batch/record.js";
+import type { WorkReply } from "../batch/worker.js";
 import { EVENT_TYPES } from "../events/index.js";
-import { toJson } from "../output.js";
+import { plausible as isPlausibleDate } from "../ingest/dates.js";
 import type { Db } from "../store/db.js";
 import { controlTimeline, search } from "../store/queries.js";
 import { StoreWriter } from "../store/writer.js";
-import { LruCache } from "./cache.js";
+import { LruCache, type CacheLimits } from "./cache.js";
 import { openApi } from "./openapi.js";
 
 export interface ApiOptions {
   db: Db;
-  analyzer: Analyzer;
+  /** Runs the analyses of POST /api/analyze and /api/ingest: worker threads, off the event loop. */
+  analysis: AnalysisPool;
   /** Bearer token that allows POST /api/ingest; without one the API is read-only. */
   token?: string;
   /** Map tile URL template for the web app, or null for outlines only. */
   tiles: string | null;
+  cacheLimits?: Partial<CacheLimits>;
 }
 
-const date = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, "must be a date as YYYY-MM-DD");
+/**
+ * Analyses waiting or running at once; a request beyond is answered 503 at once (with Retry-After)
+ * instead of queueing without bound.
+ */
+const MAX_PENDING_ANALYSES = 8;
+
+const date = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, "must be a date as YYYY-MM-DD").refine(isPlausibleDate, "must be a real date between 1800 and 2200");
 const types = z
   .string()
   .transform((s) => s.split(",").map((t) => t.trim()).filter(Boolean))
@@ -118,7 +126,7 @@ function locate(hay: string, needle: string | null | undefined): [number, number
 
 export function registerApi(app: FastifyInstance, opts: ApiOptions): void {
   const { db } = opts;
-  const cache = new LruCache<string>(2000);
+  const cache = new LruCache(opts.cacheLimits);
   const cached = (handler: (req: FastifyRequest, reply: FastifyReply) => unknown) => async (req: FastifyRequest, reply: FastifyReply) => {
     const hit = cache.get(req.url);
     if (hit !== undefined) return reply.type("application/json; charset=utf-8").send(hit);
@@ -245,16 +253,25 @@ export function registerApi(app: FastifyInstance, opts: ApiOptions): void {
   const analyzeInput = (req: FastifyRequest, reply: FastifyReply): z.infer<typeof AnalyzeBody> | undefined =>
     typeof req.body === "string" ? parse(AnalyzeBody, { text: req.body }, reply) : parse(AnalyzeBody, req.body, reply);
 
+  /** Runs one analysis in the pool; answers 503 when too many wait, 422 when the input is refused. */
+  const analyse = async (reply: FastifyReply, body: z.infer<typeof AnalyzeBody>, json?: { tokens: boolean }): Promise<WorkReply | undefined> => {
+    if (opts.analysis.pending >= MAX_PENDING_ANALYSES) {
+      void reply.code(503).header("retry-after", "5").send({ error: "the server is busy analysing other articles; try again in a few seconds" });
+      return undefined;
+    }
+    const input = { content: body.text, origin: "api", published: body.published, format: body.format };
+    const r = await opts.analysis.analyze(input, contentHash(input), json);
+    if (r.ok) return r;
+    void reply.code(r.refused ? 422 : 500).send({ error: r.refused ? r.error : `the analysis failed: ${r.error}` });
+    return undefined;
+  };
+
   app.post("/api/analyze", async (req, reply) => {
     const body = analyzeInput(req, reply);
     if (!body) return;
-    try {
-      const doc = opts.analyzer.analyze(body.text, { published: body.published, format: body.format });
-      return toJson(doc, !!(req.query as { tokens?: string }).tokens);
-    } catch (e) {
-      if (isMarsadError(e)) return reply.code(422).send({ error: e.message });
-      throw e;
-    }
+    const r = await analyse(reply, body, { tokens: !!(req.query as { tokens?: string }).tokens });
+    if (!r || !r.ok || reply.sent) return;
+    return reply.type("application/json; charset=utf-8").send(r.json);
   });
 
   const writer = opts.token ? new StoreWriter(db) : null;
@@ -263,15 +280,10 @@ export function registerApi(app: FastifyInstance, opts: ApiOptions): void {
     if (req.headers.authorization !== `Bearer ${opts.token}`) return reply.code(401).send({ error: "missing or wrong token: send Authorization: Bearer <token>" });
     const body = analyzeInput(req, reply);
     if (!body) return;
-    try {
-      const doc = opts.analyzer.analyze(body.text, { published: body.published, format: body.format });
-      const input = { content: body.text, origin: "api" };
-      const r = writer.write([toRecord(doc, input, contentHash(input), opts.analyzer.resources.gazetteer)]);
-      cache.clear();
-      return { stored: r.inserted === 1, events: r.events, duplicate: r.duplicates === 1 };
-    } catch (e) {
-      if (isMarsadError(e)) return reply.code(422).send({ error: e.message });
-      throw e;
-    }
+    const a = await analyse(reply, body);
+    if (!a || !a.ok || !a.record || reply.sent) return;
+    const r = writer.write([a.record]);
+    cache.clear();
+    return { stored: r.inserted === 1, events: r.events, duplicate: r.duplicates === 1 };
   });
 }

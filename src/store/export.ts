@@ -28,9 +28,15 @@ function storyJson(s: StoryRecord): Record<string, unknown> {
   };
 }
 
-const csvCell = (v: unknown): string => {
+/**
+ * One CSV cell. Text that a spreadsheet would run as a formula (= + - @, or a tab or carriage return
+ * first) gets a leading apostrophe (OWASP's advice against CSV injection): article text and sources
+ * come from the web. Numbers are written as numbers.
+ */
+export const csvCell = (v: unknown): string => {
   if (v === null || v === undefined) return "";
-  const s = String(v);
+  let s = String(v);
+  if (typeof v === "string" && /^[=+\-@\t\r]/.test(s)) s = `'${s}`;
   return /[",\n\r]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
 };
 

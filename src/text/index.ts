@@ -15,6 +15,32 @@ export { CliticSegmenter, type Segmentation } from "./clitics.js";
 export { loadWordLexicon, type WordLexicon } from "./lexicon.js";
 export { splitSentences } from "./sentences.js";
 
+/**
+ * The longest sentence, in tokens. News sentences run to about 150 tokens; later stages look across a
+ * sentence for each trigger and cue, so an endless "sentence" (a list, a page with no punctuation, a
+ * hostile input) would cost them quadratic time. A longer one is cut — after a comma when one is near
+ * the limit — and the document says so in meta.warnings.
+ */
+export const MAX_SENTENCE_TOKENS = 400;
+
+/** Cuts a token range [a, b) into pieces of at most MAX_SENTENCE_TOKENS, preferring to cut after a comma. */
+function capSentence(text: string, raw: RawToken[], a: number, b: number): Array<[number, number]> {
+  const out: Array<[number, number]> = [];
+  while (b - a > MAX_SENTENCE_TOKENS) {
+    let cut = a + MAX_SENTENCE_TOKENS;
+    for (let k = cut - 1; k > a + MAX_SENTENCE_TOKENS / 2; k--) {
+      if (raw[k].kind === "punct" && "،,".includes(text[raw[k].start])) {
+        cut = k + 1;
+        break;
+      }
+    }
+    out.push([a, cut]);
+    a = cut;
+  }
+  out.push([a, b]);
+  return out;
+}
+
 export interface TextResources {
   segmenter: CliticSegmenter;
 }
@@ -50,12 +76,18 @@ export const textStage: Stage<TextResources> = {
     const { text } = doc;
     doc.tokens = [];
     doc.sentences = [];
+    let cut = false;
     doc.paragraphs.forEach((p, pi) => {
       const raw = tokenize(text, p.start, p.end);
       const base = doc.tokens.length;
       enrichTokens(text, raw, segmenter, doc.tokens);
-      for (const [a, b] of splitSentences(text, raw)) {
-        doc.sentences.push({ start: raw[a].start, end: raw[b - 1].end, paragraph: pi, tokenStart: base + a, tokenEnd: base + b });
+      for (const [a0, b0] of splitSentences(text, raw)) {
+        const pieces = b0 - a0 > MAX_SENTENCE_TOKENS ? capSentence(text, raw, a0, b0) : [[a0, b0] as [number, number]];
+        if (pieces.length > 1 && !cut) {
+          cut = true;
+          doc.meta.warnings.push(`a sentence runs over ${MAX_SENTENCE_TOKENS} tokens; it was cut into pieces of at most ${MAX_SENTENCE_TOKENS}`);
+        }
+        for (const [a, b] of pieces) doc.sentences.push({ start: raw[a].start, end: raw[b - 1].end, paragraph: pi, tokenStart: base + a, tokenEnd: base + b });
       }
     });
   },

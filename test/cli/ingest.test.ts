@@ -61,7 +61,8 @@ describe.runIf(built)("marsad ingest", () => {
     [["search", "x", "--db", "/nonexistent/m.db"], 3, /no Marsad database at/],
     [["export", "--since", "last week", "--db", "/tmp/x.db"], 2, /--since must be a date/],
     [["export", "--type", "picnic"], 2, /unknown event type picnic/],
-    [["ingest", "/nonexistent/dir/file.txt", "--db", "/nonexistent/dir/m.db"], 3, /folder .* does not exist/],
+    [["ingest", join(FIX, "folder"), "--db", "/nonexistent/dir/m.db"], 3, /folder .* does not exist/],
+    [["ingest", "/nonexistent/dir/file.txt", "--db", "/nonexistent/dir/m.db"], 3, /nothing to ingest: .*no such file or folder/],
   ] as const)("refuses %j with a one-line message", (args, code, message) => {
     const r = marsad([...args]);
     expect(r.code).toBe(code);

@@ -29,3 +29,9 @@ export function marked(text: string, marks: Array<{ start: number; end: number; 
   }
   return frag;
 }
+
+/**
+ * A tooltip's content as an element holding text: Leaflet takes a string as HTML, and place and actor
+ * names come from the web. Text is never parsed.
+ */
+export const textTip = (text: string): HTMLElement => h("span", {}, text);

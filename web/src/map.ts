@@ -4,6 +4,7 @@
  * layer (places coloured by who holds them).
  */
 import L from "leaflet";
+import { textTip } from "./dom.js";
 import "leaflet/dist/leaflet.css";
 import type { EventItem } from "./api.js";
 import { TYPE_LABELS, typeLabel } from "./i18n.js";
@@ -74,7 +75,7 @@ export class EventMap {
       const at = L.latLng(first.lat!, first.lon!);
       if (c.items.length === 1) {
         const m = L.circleMarker(at, { radius: 7, color: "#fff", weight: 1.5, fillColor: color, fillOpacity: 0.9, className: "event-marker" });
-        m.bindTooltip([typeLabel(first.type), first.place, first.date].filter(Boolean).join(" — "));
+        m.bindTooltip(textTip([typeLabel(first.type), first.place, first.date].filter(Boolean).join(" — ")));
         m.on("click", () => this.onSelect(first.id));
         m.addTo(this.events);
       } else {
@@ -103,7 +104,7 @@ export class EventMap {
       const holder = p.holderAt ?? null;
       if (holder && !colors.has(holder)) colors.set(holder, palette[colors.size % palette.length]);
       const color = holder ? colors.get(holder)! : "#bbb";
-      L.circleMarker([p.lat, p.lon], { radius: 11, color, weight: 3, fill: false, className: "control-marker" }).bindTooltip(`${p.place}: ${label(holder)}`).addTo(this.control);
+      L.circleMarker([p.lat, p.lon], { radius: 11, color, weight: 3, fill: false, className: "control-marker" }).bindTooltip(textTip(`${p.place}: ${label(holder)}`)).addTo(this.control);
     }
   }
 
