@@ -44,11 +44,6 @@ function isOrdinary(t: Token, lex: EntityLexicons): boolean {
   return lex.common.has(t.stem) || lex.functionWords.has(t.stem) || lex.common.has(t.norm);
 }
 
-/**
- * The mentions of one sentence (tokens [from, to)) from the recogniser's `rules` and the tagger's
- * `model` spans, in token order. Persons only take the tagger's fuller extent: an organisation's or a
- * place's extent is the rules' (the head phrase), which the tagger's corpus draws otherwise.
- */
 /** Which contextual rules the tagger may veto where it sees no name (see 3 above). */
 export interface CombinePolicy {
   veto: ReadonlySet<string>;
@@ -57,6 +52,11 @@ export interface CombinePolicy {
 
 export const DEFAULT_POLICY: CombinePolicy = { veto: new Set(["given-name", "kunya"]), extend: true };
 
+/**
+ * The mentions of one sentence (tokens [from, to)) from the recogniser's `rules` and the tagger's
+ * `model` spans, in token order. Persons only take the tagger's fuller extent: an organisation's or a
+ * place's extent is the rules' (the head phrase), which the tagger's corpus draws otherwise.
+ */
 export function combineMentions(rules: readonly Mention[], model: readonly TaggedSpan[] | null, tokens: Token[], from: number, to: number, lex: EntityLexicons, sentence: number, policy: CombinePolicy = DEFAULT_POLICY): Mention[] {
   const out: Mention[] = [];
   let sport: boolean | undefined;
