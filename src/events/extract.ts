@@ -1,5 +1,7 @@
 /**
- * Events from sentences. For each trigger (data/lexicon/event-triggers.tsv) in a sentence:
+ * Events from sentences (the arguments' own rules: roles.ts for actor, target and associates,
+ * event-places.ts for places that are not the event's, counts.ts for counts and tolls). For each
+ * trigger (data/lexicon/event-triggers.tsv) in a sentence:
  *  - place: the first place or facility after the trigger that its preposition introduces ("سيطر
  *    على X", "انسحب من X", "غارة على X"), else the nearest after it in its clause, else before it;
  *  - actor: where the trigger puts it — the subject of a verb (after it, or just before it), the
@@ -7,8 +9,8 @@
  *    before the trigger in the sentence, else the latest actor of the paragraph (a pronoun);
  *  - date: the nearest date expression of the sentence, else the latest of the paragraph, else the
  *    publication date (precision "published");
- *  - count and fatalities: a number after the trigger for arrests, releases, abductions and
- *    displacement; the killed in the sentence for violent events;
+ *  - count, fatalities and wounded: a number after the trigger for arrests, releases, abductions,
+ *    executions and displacement; the killed and wounded of the sentence (or of the next one);
  *  - modality: negated (لم، لن، ما …), planned (سـ، سوف، تعتزم …), threatened (هدد، توعد),
  *    hypothetical (إذا، لو، في حال), denied or claimed (inside a claim), else asserted; and
  *    background for years before the article's ("منذ اندلاع النزاع عام 2011").
