@@ -91,8 +91,9 @@ export function extractEvents(doc: MarsadDocument, entities: WorkEntity[], res: 
     const ofEvents = all.filter((d) => !isReportDate(ctx, d, s.tokenStart));
     const dates = ofEvents.length ? ofEvents : all;
     const triggers = findTriggers(ctx, s.tokenStart, s.tokenEnd);
-    const tallies = talliesIn(ctx, s.tokenStart, s.tokenEnd);
-    tallied[si] = tallies;
+    // tallies only where a trigger stands (the next sentence's on demand, in tollsAfter)
+    const tallies = triggers.length ? talliesIn(ctx, s.tokenStart, s.tokenEnd) : [];
+    if (triggers.length) tallied[si] = tallies;
     triggers.forEach((tr, k) => {
       const clauseStart = k > 0 ? triggers[k - 1].end : s.tokenStart;
       const clauseEnd = k + 1 < triggers.length ? triggers[k + 1].at : s.tokenEnd;
@@ -154,7 +155,7 @@ export function extractEvents(doc: MarsadDocument, entities: WorkEntity[], res: 
     if (!triggers.length && dates.length) lastDate = { date: dates[0], paragraph: s.paragraph };
   });
   assignResponsibility(ctx, out);
-  tollsAfter(doc, out, tallied);
+  tollsAfter(ctx, out, tallied);
   return out;
 }
 
@@ -186,7 +187,8 @@ function assignResponsibility(ctx: Ctx, events: RawEvent[]): void {
  * "وقع انفجار في السوق. وأسفر عن مقتل 5 أشخاص": a toll in the next sentence of the paragraph, one that
  * reports no event of its own, belongs to the events of the sentence before that have none.
  */
-function tollsAfter(doc: MarsadDocument, events: RawEvent[], tallied: Tally[][]): void {
+function tollsAfter(ctx: Ctx, events: RawEvent[], tallied: Tally[][]): void {
+  const { doc } = ctx;
   const withEvents = new Set(events.map((e) => e.sentence));
   const seen = new Set<number>();
   for (const e of events) {
@@ -196,7 +198,8 @@ function tollsAfter(doc: MarsadDocument, events: RawEvent[], tallied: Tally[][])
     if (e.fatalities && e.wounded) continue;
     const next = e.sentence + 1;
     if (withEvents.has(next) || doc.sentences[next]?.paragraph !== e.paragraph) continue;
-    const tallies = tallied[next] ?? [];
+    const s = doc.sentences[next];
+    const tallies = (tallied[next] ??= talliesIn(ctx, s.tokenStart, s.tokenEnd));
     e.fatalities ??= tallyOf(tallies, "killed");
     e.wounded ??= tallyOf(tallies, "wounded");
   }
