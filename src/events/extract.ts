@@ -1,5 +1,7 @@
 /**
- * Events from sentences. For each trigger (data/lexicon/event-triggers.tsv) in a sentence:
+ * Events from sentences (the arguments' own rules: roles.ts for actor, target and associates,
+ * event-places.ts for places that are not the event's, counts.ts for counts and tolls). For each
+ * trigger (data/lexicon/event-triggers.tsv) in a sentence:
  *  - place: the first place or facility after the trigger that its preposition introduces ("سيطر
  *    على X", "انسحب من X", "غارة على X"), else the nearest after it in its clause, else before it;
  *  - actor: where the trigger puts it — the subject of a verb (after it, or just before it), the
@@ -7,8 +9,8 @@
  *    before the trigger in the sentence, else the latest actor of the paragraph (a pronoun);
  *  - date: the nearest date expression of the sentence, else the latest of the paragraph, else the
  *    publication date (precision "published");
- *  - count and fatalities: a number after the trigger for arrests, releases, abductions and
- *    displacement; the killed in the sentence for violent events;
+ *  - count, fatalities and wounded: a number after the trigger for arrests, releases, abductions,
+ *    executions and displacement; the killed and wounded of the sentence (or of the next one);
  *  - modality: negated (لم، لن، ما …), planned (سـ، سوف، تعتزم …), threatened (هدد، توعد),
  *    hypothetical (إذا، لو، في حال), denied or claimed (inside a claim), else asserted; and
  *    background for years before the article's ("منذ اندلاع النزاع عام 2011").
@@ -103,8 +105,9 @@ export function extractEvents(doc: MarsadDocument, entities: WorkEntity[], res: 
     const triggers = findTriggers(ctx, s.tokenStart, s.tokenEnd).filter(
       (tr) => scopeOf(tr.trigger.type) !== "none" && !otherSense(res.senses, tokens, tr.trigger, tr.at, tr.end, s.tokenStart, s.tokenEnd) && hasConflictContext(res.senses, sense, tr.trigger.type, s.tokenStart, s.tokenEnd),
     );
-    const tallies = talliesIn(ctx, s.tokenStart, s.tokenEnd);
-    tallied[si] = tallies;
+    // tallies only where a trigger stands (the next sentence's on demand, in tollsAfter)
+    const tallies = triggers.length ? talliesIn(ctx, s.tokenStart, s.tokenEnd) : [];
+    if (triggers.length) tallied[si] = tallies;
     triggers.forEach((tr, k) => {
       const clauseStart = k > 0 ? triggers[k - 1].end : s.tokenStart;
       const clauseEnd = k + 1 < triggers.length ? triggers[k + 1].at : s.tokenEnd;
@@ -170,7 +173,7 @@ export function extractEvents(doc: MarsadDocument, entities: WorkEntity[], res: 
     if (!triggers.length && dates.length) lastDate = { date: dates[0], paragraph: s.paragraph };
   });
   assignResponsibility(ctx, out);
-  tollsAfter(doc, out, tallied);
+  tollsAfter(ctx, out, tallied);
   return out;
 }
 
@@ -202,7 +205,8 @@ function assignResponsibility(ctx: Ctx, events: RawEvent[]): void {
  * "وقع انفجار في السوق. وأسفر عن مقتل 5 أشخاص": a toll in the next sentence of the paragraph, one that
  * reports no event of its own, belongs to the events of the sentence before that have none.
  */
-function tollsAfter(doc: MarsadDocument, events: RawEvent[], tallied: Tally[][]): void {
+function tollsAfter(ctx: Ctx, events: RawEvent[], tallied: Tally[][]): void {
+  const { doc } = ctx;
   const withEvents = new Set(events.map((e) => e.sentence));
   const seen = new Set<number>();
   for (const e of events) {
@@ -212,7 +216,8 @@ function tollsAfter(doc: MarsadDocument, events: RawEvent[], tallied: Tally[][])
     if (e.fatalities && e.wounded) continue;
     const next = e.sentence + 1;
     if (withEvents.has(next) || doc.sentences[next]?.paragraph !== e.paragraph) continue;
-    const tallies = tallied[next] ?? [];
+    const s = doc.sentences[next];
+    const tallies = (tallied[next] ??= talliesIn(ctx, s.tokenStart, s.tokenEnd));
     e.fatalities ??= tallyOf(tallies, "killed");
     e.wounded ??= tallyOf(tallies, "wounded");
   }
