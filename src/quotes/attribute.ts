@@ -165,7 +165,7 @@ function reportingVerb(ctx: Ctx, cue: Cue, from: number, limit: number, si: numb
   }
   if (!found) return null;
   const ambiguous = AMBIGUOUS_FORMS.has(ctx.tokens[cue.at].stem);
-  const c = complement(ctx, j, limit, para.end, spans, ambiguous) ?? (explicit ? quoteBefore(ctx, cue.at, para) : null) ?? (ambiguous ? null : nounClaim(ctx, cue, j, limit, spans));
+  const c = complement(ctx, j, limit, para.end, spans, ambiguous) ?? (explicit ? quoteBefore(ctx, cue.at, para) : null) ?? (ambiguous ? null : nounClaim(ctx, cue, j, limit, spans, explicit));
   if (!c) return found;
   const verb = ctx.text.slice(ctx.tokens[cue.at].start, ctx.tokens[cue.end - 1].end);
   let quoteId: string | null = null;
@@ -258,9 +258,11 @@ function complement(ctx: Ctx, j: number, limit: number, paragraphEnd: number, sp
 /**
  * A claim written as a noun phrase after the verb (data/lexicon/claim-frames.tsv): "أعلنت الشرطة إحباط
  * محاولة تسلل", "مؤكدا تسجيل خمس حالات", "مشيرا إلى سعي الجهاز", "أفاد بمقتل …". The phrase must open
- * with a content word (not a particle, a number or a cue) and runs to the end of the clause.
+ * with a content word (not a particle, a number or a cue) and runs to the end of the clause. Only when
+ * the subject is known (or the phrase is quoted): after a subjectless verb a noun is more likely the
+ * subject no list holds.
  */
-function nounClaim(ctx: Ctx, cue: Cue, j: number, limit: number, spans: QuotedSpan[]): Complement | null {
+function nounClaim(ctx: Ctx, cue: Cue, j: number, limit: number, spans: QuotedSpan[], explicit: boolean): Complement | null {
   const preps = ctx.res.claimFrames.get(cue.form.lemma);
   if (!preps || j >= limit) return null;
   const { tokens } = ctx;
@@ -274,6 +276,8 @@ function nounClaim(ctx: Ctx, cue: Cue, j: number, limit: number, spans: QuotedSp
   if (k >= limit) return null;
   const w = tokens[k];
   const directQuote = spans.find((q) => q.open === k && !q.bracket);
+  // a carried speaker's noun phrase must stand in quotation marks ("داعيا إلى «إعلان …»")
+  if (!directQuote && !explicit) return null;
   if (!directQuote && (w.kind !== "word" || ctx.res.entityLexicons.functionWords.has(w.stem) || ctx.res.reporting.words.has(w.stem) || isComplementizer(w))) return null;
   const end = trimEnd(ctx, k, limit);
   if (end - k < MIN_NOUN_CLAIM) return null;

@@ -54,3 +54,10 @@ describe("a claim points to a quote that exists and overlaps it", () => {
     expect(doc.claims.some((c) => c.quote !== null)).toBe(true);
   });
 });
+
+describe("a noun after a verb whose subject is unknown", () => {
+  it("is not taken for a claim", () => {
+    // the subject here is a name no list holds: the noun phrase after the verb is the subject, not a claim
+    expect(claims("وأعلن المدعي العام الاتهامات في المحكمة.").map(([, text]) => text)).not.toContain("المدعي العام الاتهامات في المحكمة");
+  });
+});
