@@ -106,7 +106,7 @@ describe("plain-text articles", () => {
   });
 
   it("refuses a malformed --published date", () => {
-    expect(() => ingest("نص", { published: "7/12/2024" }, resources().ingest)).toThrow(/--published must be a date as YYYY-MM-DD/);
+    expect(() => ingest("نص", { published: "7/12/2024" }, resources().ingest)).toThrow(/--published must be a real date as YYYY-MM-DD/);
     expect(() => ingest("نص", { published: "2024-02-30" }, resources().ingest)).toThrow(/YYYY-MM-DD/);
   });
 });
