@@ -29,6 +29,18 @@ const Meta = z
     encoding: z.string().min(1),
     arabicRatio: z.number().min(0).max(1),
     warnings: z.array(z.string()),
+    source: nullableStr.optional(),
+    topic: z
+      .object({
+        label: z.enum(["conflict", "politics", "economy", "sport", "culture", "society", "other"]),
+        score: z.number().min(0).max(1),
+        scores: z.object({ conflict: z.number().min(0), politics: z.number().min(0), economy: z.number().min(0), sport: z.number().min(0), culture: z.number().min(0), society: z.number().min(0) }).strict(),
+        evidence: z.array(z.string()),
+        conflictParagraphs: z.array(int),
+      })
+      .strict()
+      .nullable()
+      .optional(),
   })
   .strict();
 
@@ -46,7 +58,7 @@ const Entity = z
     category: nullableStr,
     inter: z.number().int().nullable(),
     role: nullableStr,
-    source: z.enum(["list", "context"]),
+    source: z.enum(["list", "context", "model"]),
     place: nullableStr,
     mentions: z.array(z.object({ ...span, text: z.string(), sentence: z.number().int().min(-1), rule: z.string() }).strict()),
   })
@@ -66,7 +78,8 @@ const Place = z
     admin2: nullableStr,
     country: nullableStr,
     confidence: z.number().min(0).max(1),
-    method: z.enum(["gazetteer", "inner", "parent", "unresolved"]),
+    method: z.enum(["gazetteer", "inner", "container", "parent", "unresolved"]),
+    geo_precision: z.union([z.literal(1), z.literal(2), z.literal(3)]).nullable(),
   })
   .strict();
 
@@ -96,20 +109,28 @@ const Event = z
     cameo: z.string(),
     actor: actorRef.nullable(),
     target: actorRef.nullable(),
+    associates: z.array(actorRef),
     place: z
       .object({ name: z.string(), place: nullableStr, entity: nullableStr, lat: z.number().min(-90).max(90).nullable(), lon: z.number().min(-180).max(180).nullable(), country: nullableStr, admin1: nullableStr })
       .strict()
       .nullable(),
     date: date.nullable(),
     date_precision: nullableStr,
+    date_source: z.enum(["text", "published"]).nullable(),
+    date_text: nullableStr,
+    date_hijri: nullableStr,
+    planned_date: date.nullable(),
     time: nullableStr,
     count: z.number().min(0).max(Number.MAX_SAFE_INTEGER).nullable(),
     count_qualifier: nullableStr,
     fatalities: z.number().min(0).max(Number.MAX_SAFE_INTEGER).nullable(),
+    wounded: z.number().min(0).max(Number.MAX_SAFE_INTEGER).nullable(),
+    fatalities_total: z.boolean(),
     modality: z.enum(["asserted", "claimed", "denied", "negated", "planned", "threatened", "hypothetical"]),
+    modality_cue: z.object({ kind: z.string(), text: z.string() }).strict().nullable(),
     happened: z.boolean(),
     background: z.boolean(),
-    sources: z.array(z.object({ kind: z.enum(["claim", "quote", "outlet"]), id: nullableStr, name: z.string() }).strict()),
+    sources: z.array(z.object({ kind: z.enum(["claim", "quote", "outlet"]), id: nullableStr, name: z.string(), name_en: nullableStr, descriptor: nullableStr, via: nullableStr }).strict()),
     mentions: z.array(z.object({ sentence: int, ...span, trigger: z.string(), sentenceStart: int, sentenceEnd: int }).strict()),
   })
   .strict();
