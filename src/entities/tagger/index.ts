@@ -46,7 +46,7 @@ export function spansOf(labels: ArrayLike<number>, from: number): TaggedSpan[] {
 }
 
 /** Distinct words whose summed weights are kept (each L × 13 floats, about 360 bytes). */
-const SCORE_CACHE_LIMIT = 30_000;
+const SCORE_CACHE_LIMIT = 60_000;
 /** Rows of WordScores.sums: the word's own features, then one per neighbour offset, then one per previous label (-1 … L-1). */
 const OWN = 0;
 const NEIGHBOUR_ROW = 1;
