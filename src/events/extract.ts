@@ -21,7 +21,7 @@ import { indexMentions } from "../entities/mentions.js";
 import { scanLexicon } from "../entities/recognize.js";
 import { eventScope } from "../relevance/index.js";
 import { factualityOf, type Factuality, type FactualityLexicon, type Modality } from "./factuality.js";
-import { hasConflictContext, otherSense, placeCountries, type SenseLexicon } from "./sense.js";
+import { byAircraft, hasConflictContext, otherSense, placeCountries, type SenseLexicon } from "./sense.js";
 import { tokenKey } from "../text/keys.js";
 import { actorAt, surface, type ActorPhrase } from "./actors.js";
 import { findDates, type DateExpr } from "./dates.js";
@@ -365,6 +365,8 @@ function nearestDate(dates: DateExpr[], at: number): DateExpr | null {
 
 /** "هجوم … بسيارة مفخخة": an attack with explosives is an explosion. */
 function typeInContext(ctx: Ctx, tr: Found, from: number, to: number): EventType {
+  // "قصفت طائرات التحالف": shelling from the air is an airstrike
+  if (tr.trigger.type === "shelling" && byAircraft(ctx.res.senses, ctx.tokens, tr.at, tr.end, from, to)) return "airstrike";
   if (tr.trigger.type !== "armed_clash" || tr.trigger.lemma !== "هجوم") return tr.trigger.type;
   for (let k = from; k < to; k++) {
     const c = ctx.lex.triggers.get(ctx.tokens[k].stem);

@@ -17,8 +17,8 @@ import { KeyTrie } from "../util/trie.js";
 import { readTsv } from "../util/tsv.js";
 import type { EventType, Trigger } from "./lexicon.js";
 
-type ContextKind = "weapon" | "casualty" | "force" | "target" | "violence" | "authority" | "suspect";
-const KINDS: readonly ContextKind[] = ["weapon", "casualty", "force", "target", "violence", "authority", "suspect"];
+type ContextKind = "weapon" | "warplane" | "aircraft" | "casualty" | "force" | "target" | "violence" | "authority" | "suspect";
+const KINDS: readonly ContextKind[] = ["weapon", "warplane", "aircraft", "casualty", "force", "target", "violence", "authority", "suspect"];
 
 interface SenseCue {
   cue: string;
@@ -126,9 +126,23 @@ function contextIn(lex: SenseLexicon, x: SenseInput, from: number, to: number): 
 export function hasConflictContext(lex: SenseLexicon, x: SenseInput, type: EventType, from: number, to: number): boolean {
   if (type === "arrest") {
     const c = contextIn(lex, x, from, to);
-    return c.has("authority") || c.has("force") || c.has("armed") || c.has("suspect") || c.has("weapon");
+    return c.has("authority") || c.has("force") || c.has("armed") || c.has("suspect") || c.has("weapon") || c.has("warplane");
   }
   if (!NEEDS_CONTEXT.has(type)) return true;
   const c = contextIn(lex, x, from, to);
-  return c.has("weapon") || c.has("violence") || c.has("casualty") || c.has("force") || c.has("armed") || c.has("target") || c.has("war_place");
+  return c.has("weapon") || c.has("warplane") || c.has("violence") || c.has("casualty") || c.has("force") || c.has("armed") || c.has("target") || c.has("war_place");
+}
+
+/** How near a shelling trigger an aircraft word makes it an airstrike ("قصفت طائرات التحالف", "قصف جوي بالمروحيات"). */
+const AIRCRAFT_REACH = 4;
+
+/** Whether an aircraft word stands within AIRCRAFT_REACH words of the trigger [at, end), in [from, to). */
+export function byAircraft(lex: SenseLexicon, tokens: Token[], at: number, end: number, from: number, to: number): boolean {
+  for (let k = Math.max(from, at - AIRCRAFT_REACH); k < Math.min(to, end + AIRCRAFT_REACH); k++) {
+    const t = tokens[k];
+    if (k >= at && k < end) continue;
+    const kind = t.kind === "word" ? (lex.context.get(tokenKey(t)) ?? lex.context.get(t.stem) ?? lex.context.get(t.norm)) : undefined;
+    if (kind === "aircraft" || kind === "warplane") return true;
+  }
+  return false;
 }

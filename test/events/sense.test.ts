@@ -40,3 +40,17 @@ describe("conflict context", () => {
     expect(types(text)).toContain(type);
   });
 });
+
+describe("the weapon decides the type", () => {
+  it.each([
+    ["قصفت طائرات التحالف مواقع الحوثيين في مدينة صعدة.", "airstrike"],
+    ["قصفت مروحيات الجيش مواقع التنظيم في مدينة الرمادي.", "airstrike"],
+    ["قصفت مدفعية الجيش مواقع التنظيم في مدينة الرمادي.", "shelling"],
+  ])("%s → %s", (text, type) => {
+    expect(types(text)).toEqual([type]);
+  });
+
+  it("an airliner is no conflict context", () => {
+    expect(types("غادر الوزير مدينة جدة على متن طائرة خاصة.")).toEqual([]);
+  });
+});
