@@ -9,7 +9,7 @@ import { readFileSync, writeFileSync, existsSync } from "node:fs";
 import { gunzipSync } from "node:zlib";
 import { fileURLToPath } from "node:url";
 import { parseArgs } from "node:util";
-import { mulberry32, shuffle } from "./lib/random.mjs";
+const { mulberry32, shuffle } = await import(new URL("../dist/util/random.js", import.meta.url).href);
 
 const { values: opt } = parseArgs({
   options: {

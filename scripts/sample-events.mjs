@@ -8,7 +8,7 @@
 import { existsSync, writeFileSync } from "node:fs";
 import { parseArgs } from "node:util";
 import Database from "better-sqlite3";
-import { mulberry32, shuffle } from "./lib/random.mjs";
+const { mulberry32, shuffle } = await import(new URL("../dist/util/random.js", import.meta.url).href);
 
 const { values: opt } = parseArgs({
   options: { db: { type: "string" }, n: { type: "string", default: "150" }, seed: { type: "string", default: "11" }, out: { type: "string" }, all: { type: "boolean", default: false } },

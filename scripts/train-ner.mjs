@@ -40,6 +40,7 @@ const { tokenize, enrichTokens } = await import(dist("text/index.js"));
 const { tokenKey } = await import(dist("text/keys.js"));
 const { FeatureExtractor, Trainer, WeightTable, decode, spansOf, encodeModel, LABELS } = await import(dist("entities/tagger/index.js"));
 const { combineMentions, DEFAULT_POLICY } = await import(dist("entities/combine.js"));
+const { mulberry32 } = await import(dist("util/random.js"));
 // Other ways to combine, measured beside the default one (--policies)
 const POLICIES = {
   combined: DEFAULT_POLICY,
@@ -103,16 +104,6 @@ function prepare(ws) {
 
 const data = sentences.map(prepare);
 console.error(`train-ner: ${data.length} sentences, ${data.reduce((n, d) => n + d.tokens.length, 0)} tokens prepared in ${((Date.now() - started) / 1000).toFixed(1)} s`);
-
-function mulberry32(a) {
-  return () => {
-    a |= 0;
-    a = (a + 0x6d2b79f5) | 0;
-    let t = Math.imul(a ^ (a >>> 15), 1 | a);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 function train(items) {
   const rand = mulberry32(Number(opt.seed));

@@ -21,7 +21,7 @@ import { indexMentions } from "../entities/mentions.js";
 import { scanLexicon } from "../entities/recognize.js";
 import { eventScope } from "../relevance/index.js";
 import { factualityOf, type Factuality, type FactualityLexicon, type Modality } from "./factuality.js";
-import { byAircraft, hasConflictContext, otherSense, placeCountries, type SenseLexicon } from "./sense.js";
+import { byAircraft, contextIn, hasConflictContext, otherSense, placeCountries, type ContextFound, type SenseLexicon } from "./sense.js";
 import { tokenKey } from "../text/keys.js";
 import { actorAt, surface, type ActorPhrase } from "./actors.js";
 import { findDates, type DateExpr } from "./dates.js";
@@ -102,8 +102,13 @@ export function extractEvents(doc: MarsadDocument, entities: WorkEntity[], res: 
     const ofEvents = all.filter((d) => !isReportDate(ctx, d, s.tokenStart));
     const dates = ofEvents.length ? ofEvents : all;
     // only triggers in their conflict sense, with conflict context in their sentence
+    // (the sentence's context is read once, and only when a trigger needs it)
+    let context: ContextFound | null = null;
     const triggers = findTriggers(ctx, s.tokenStart, s.tokenEnd).filter(
-      (tr) => scopeOf(tr.trigger.type) !== "none" && !otherSense(res.senses, tokens, tr.trigger, tr.at, tr.end, s.tokenStart, s.tokenEnd) && hasConflictContext(res.senses, sense, tr.trigger.type, s.tokenStart, s.tokenEnd),
+      (tr) =>
+        scopeOf(tr.trigger.type) !== "none" &&
+        !otherSense(res.senses, tokens, tr.trigger, tr.at, tr.end, s.tokenStart, s.tokenEnd) &&
+        hasConflictContext(tr.trigger.type, (context ??= contextIn(res.senses, sense, s.tokenStart, s.tokenEnd))),
     );
     // tallies only where a trigger stands (the next sentence's on demand, in tollsAfter)
     const tallies = triggers.length ? talliesIn(ctx, s.tokenStart, s.tokenEnd) : [];

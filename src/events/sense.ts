@@ -90,9 +90,11 @@ export function otherSense(lex: SenseLexicon, tokens: Token[], trigger: Trigger,
   return null;
 }
 
+export type ContextFound = Set<ContextKind | "armed" | "war_place">;
+
 /** The kinds of conflict context the sentence [from, to) holds; the trigger's own words count. */
-function contextIn(lex: SenseLexicon, x: SenseInput, from: number, to: number): Set<ContextKind | "armed" | "war_place"> {
-  const found = new Set<ContextKind | "armed" | "war_place">();
+export function contextIn(lex: SenseLexicon, x: SenseInput, from: number, to: number): ContextFound {
+  const found: ContextFound = new Set();
   const { tokens } = x;
   for (let k = from; k < to; k++) {
     const t = tokens[k];
@@ -122,14 +124,10 @@ function contextIn(lex: SenseLexicon, x: SenseInput, from: number, to: number): 
   return found;
 }
 
-/** Whether a trigger of this type has the context its conflict sense needs in the sentence [from, to). */
-export function hasConflictContext(lex: SenseLexicon, x: SenseInput, type: EventType, from: number, to: number): boolean {
-  if (type === "arrest") {
-    const c = contextIn(lex, x, from, to);
-    return c.has("authority") || c.has("force") || c.has("armed") || c.has("suspect") || c.has("weapon") || c.has("warplane");
-  }
+/** Whether a trigger of this type has the context its conflict sense needs, given its sentence's (`contextIn`). */
+export function hasConflictContext(type: EventType, c: ContextFound): boolean {
+  if (type === "arrest") return c.has("authority") || c.has("force") || c.has("armed") || c.has("suspect") || c.has("weapon") || c.has("warplane");
   if (!NEEDS_CONTEXT.has(type)) return true;
-  const c = contextIn(lex, x, from, to);
   return c.has("weapon") || c.has("warplane") || c.has("violence") || c.has("casualty") || c.has("force") || c.has("armed") || c.has("target") || c.has("war_place");
 }
 

@@ -6,19 +6,12 @@
  * broken UTF-8. The words are our own, short and plain.
  */
 
+import { mulberry32 } from "../../src/util/random.js";
+
 export type Rng = () => number;
 
-/** mulberry32: a small, fast, seedable generator (same seed, same inputs). */
-export function rng(seed: number): Rng {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+/** A seeded generator (same seed, same inputs). */
+export const rng = (seed: number): Rng => mulberry32(seed);
 
 const pick = <T>(r: Rng, list: readonly T[]): T => list[Math.floor(r() * list.length)];
 const int = (r: Rng, lo: number, hi: number): number => lo + Math.floor(r() * (hi - lo + 1));

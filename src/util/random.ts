@@ -1,7 +1,10 @@
-// Seeded randomness for the sampling scripts: the same seed always draws the same sample.
+/**
+ * Seeded randomness for samples, training order and the fuzz suite: the same seed always gives the same
+ * sequence, so a sample, a model or a fuzz run can be reproduced.
+ */
 
-/** mulberry32: a small, fast 32-bit PRNG; returns floats in [0, 1). */
-export function mulberry32(seed) {
+/** mulberry32: a small, fast 32-bit generator; returns floats in [0, 1). */
+export function mulberry32(seed: number): () => number {
   let a = seed >>> 0;
   return () => {
     a = (a + 0x6d2b79f5) >>> 0;
@@ -13,7 +16,7 @@ export function mulberry32(seed) {
 }
 
 /** Fisher–Yates shuffle of a copy of `items`. */
-export function shuffle(items, rand) {
+export function shuffle<T>(items: readonly T[], rand: () => number): T[] {
   const out = items.slice();
   for (let i = out.length - 1; i > 0; i--) {
     const j = Math.floor(rand() * (i + 1));
