@@ -81,6 +81,8 @@ export interface Token extends Span {
   enc: string;
   /** The matching key (src/text/keys.ts), computed once per distinct word; not written to JSON. */
   key?: string;
+  /** For a word, the id of its written form in the segmenter (WordAnalysis.id), a cache key; not written to JSON. */
+  word?: number;
 }
 
 export interface Sentence extends Span {

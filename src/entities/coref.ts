@@ -196,15 +196,18 @@ function addBareMentions(text: string, tokens: Token[], entities: WorkEntity[], 
     const k = e.keys.slice(-2).join(" ");
     pairs.set(k, pairs.has(k) && pairs.get(k) !== e ? null : e);
   }
-  for (let i = 0; i + 1 < tokens.length; i++) {
-    if (covered[i] || covered[i + 1] || tokens[i].kind !== "word") continue;
+  // the first words of those pairs, so that most tokens cost one set lookup and no string building
+  const pairFirsts = new Set<string>();
+  for (const k of pairs.keys()) pairFirsts.add(k.slice(0, k.indexOf(" ")));
+  for (let i = 0; pairFirsts.size && i + 1 < tokens.length; i++) {
+    if (covered[i] || covered[i + 1] || tokens[i].kind !== "word" || !pairFirsts.has(tokenKey(tokens[i]))) continue;
     const e = pairs.get(tokenKey(tokens[i]) + " " + tokenKey(tokens[i + 1]));
     if (!e) continue;
     const s = surfaceOf(text, tokens, i, i + 2);
     addMention(e, { start: s.start, end: s.end, text: text.slice(s.start, s.end), sentence: sentenceOf(i), rule: "coreference" }, [i, i + 2]);
     covered.fill(1, i, i + 2);
   }
-  for (let i = 0; i < tokens.length; i++) {
+  for (let i = 0; byKey.size && i < tokens.length; i++) {
     if (covered[i] || tokens[i].kind !== "word") continue;
     const e = byKey.get(tokenKey(tokens[i]));
     if (!e) continue;

@@ -15,6 +15,7 @@ import type { GazPlace, PlaceName } from "../geo/gazetteer.js";
 import type { Gazetteer } from "../geo/gazetteer.js";
 import { hasArticle, NAME_INNER_PUNCT, tokenKey } from "../text/keys.js";
 import type { TrieNode, KeyTrie } from "../util/trie.js";
+import { WordCache } from "../util/word-cache.js";
 import type { Actor, ActorIndex } from "./actors.js";
 import type { EntityLexicons, EntityType, Head } from "./lexicons.js";
 
@@ -83,20 +84,15 @@ export class Recognizer {
   }
 
   /** Whether a word could open a name, by its own letters; cached per distinct word. */
-  private readonly opens = new Map<string, boolean>();
+  private readonly opens = new WordCache<boolean>();
 
   private wordMayOpen(t: Token, key: string): boolean {
-    const cacheKey = key === t.norm ? key : `${key}\u0000${t.norm}`;
-    let v = this.opens.get(cacheKey);
-    if (v === undefined) {
+    return this.opens.get(t, () => {
       const { lex, actors, gazetteer } = this.r;
-      v = !!(actors.names.start(key) || gazetteer.names.start(key) || actors.names.start(t.norm) || gazetteer.names.start(t.norm) ||
+      return !!(actors.names.start(key) || gazetteer.names.start(key) || actors.names.start(t.norm) || gazetteer.names.start(t.norm) ||
         lex.heads.has(key) || lex.heads.has(t.stem) || lex.multiWordHeads.start(key) || lex.titles.start(key) || lex.titles.start(t.norm) ||
         lex.givenNames.has(t.stem) || KUNYA.has(t.stem));
-      if (this.opens.size > 200_000) this.opens.clear();
-      this.opens.set(cacheKey, v);
-    }
-    return v;
+    }, () => (key === t.norm ? key : `${key}\u0000${t.norm}`));
   }
 
   /** Whether any rule could start a mention at token i, before the rules run. */
@@ -553,6 +549,8 @@ export function walk<V>(ctx: Ctx, i: number, trie: KeyTrie<V>): WalkResult<V> | 
 }
 
 function walkFrom<V>(ctx: Ctx, i: number, trie: KeyTrie<V>): WalkResult<V> | null {
+  const first = ctx.tokens[i];
+  if (!trie.mayStart(first)) return null;
   let best: WalkResult<V> | null = null;
   const step = (node: TrieNode<V> | undefined, j: number): void => {
     if (!node) return;
@@ -567,7 +565,6 @@ function walkFrom<V>(ctx: Ctx, i: number, trie: KeyTrie<V>): WalkResult<V> | nul
     step(node.next(key), k + 1);
     if (t[k].norm !== key) step(node.next(t[k].norm), k + 1);
   };
-  const first = ctx.tokens[i];
   step(trie.start(ctx.keys[i]), i + 1);
   if (first.norm !== ctx.keys[i]) step(trie.start(first.norm), i + 1);
   return best;

@@ -15,7 +15,7 @@
  *    hypothetical (إذا، لو، في حال), denied or claimed (inside a claim), else asserted; and
  *    background for years before the article's ("منذ اندلاع النزاع عام 2011").
  */
-import type { Claim, MarsadDocument } from "../document.js";
+import type { Claim, MarsadDocument, Sentence } from "../document.js";
 import type { WorkEntity } from "../entities/coref.js";
 import { indexMentions } from "../entities/mentions.js";
 import { scanLexicon } from "../entities/recognize.js";
@@ -82,7 +82,18 @@ export function extractEvents(doc: MarsadDocument, entities: WorkEntity[], res: 
   const out: RawEvent[] = [];
   const tallied: Tally[][] = [];
   let lastActor: { actor: ActorPhrase; paragraph: number } | null = null;
-  let lastDate: { date: DateExpr; paragraph: number } | null = null;
+  // the latest date of the paragraph so far; a sentence without triggers is read for dates only when a
+  // later trigger of its paragraph needs one (most sentences have no event)
+  let lastDate: { date: () => DateExpr | null; paragraph: number } | null = null;
+  const datesIn = (s: Sentence): DateExpr[] => {
+    // a date inside a name ("قصر 22 مايو") or after منذ ("منذ يونيو 2014": a duration) dates no event
+    // … nor does the date of a report ("أفادت مصادر أمس الأربعاء"), unless it is the only one
+    const all = findDates(tokens, s.tokenStart, s.tokenEnd, doc.meta.published, res.events).filter(
+      (d) => !ctx.covers[d.start] && !(d.start > s.tokenStart && tokens[d.start - 1].stem === "منذ"),
+    );
+    const ofEvents = all.filter((d) => !isReportDate(ctx, d, s.tokenStart));
+    return ofEvents.length ? ofEvents : all;
+  };
   // a claim lies in its sentence: look only at that sentence's (not every claim for every trigger)
   const claimsBySentence = new Map<number, Claim[]>();
   for (const c of doc.claims) {
@@ -94,13 +105,6 @@ export function extractEvents(doc: MarsadDocument, entities: WorkEntity[], res: 
     if (doc.paragraphs[s.paragraph]?.kind === "subheading") return;
     // a sport or economy piece reports no conflict event; a conflict paragraph inside one only its background
     const scopeOf = (type: string) => eventScope(doc.meta.topic, s.paragraph, type);
-    // a date inside a name ("قصر 22 مايو") or after منذ ("منذ يونيو 2014": a duration) dates no event
-    // … nor does the date of a report ("أفادت مصادر أمس الأربعاء"), unless it is the only one
-    const all = findDates(tokens, s.tokenStart, s.tokenEnd, doc.meta.published, res.events).filter(
-      (d) => !ctx.covers[d.start] && !(d.start > s.tokenStart && tokens[d.start - 1].stem === "منذ"),
-    );
-    const ofEvents = all.filter((d) => !isReportDate(ctx, d, s.tokenStart));
-    const dates = ofEvents.length ? ofEvents : all;
     // only triggers in their conflict sense, with conflict context in their sentence
     // (the sentence's context is read once, and only when a trigger needs it)
     let context: ContextFound | null = null;
@@ -113,11 +117,12 @@ export function extractEvents(doc: MarsadDocument, entities: WorkEntity[], res: 
     // tallies only where a trigger stands (the next sentence's on demand, in tollsAfter)
     const tallies = triggers.length ? talliesIn(ctx, s.tokenStart, s.tokenEnd) : [];
     if (triggers.length) tallied[si] = tallies;
+    const dates = triggers.length ? datesIn(s) : [];
     triggers.forEach((tr, k) => {
       const clauseStart = k > 0 ? triggers[k - 1].end : s.tokenStart;
       const clauseEnd = k + 1 < triggers.length ? triggers[k + 1].at : s.tokenEnd;
-      const date = nearestDate(dates, tr.at) ?? (lastDate && lastDate.paragraph === s.paragraph ? lastDate.date : null);
-      if (date) lastDate = { date, paragraph: s.paragraph };
+      const date = nearestDate(dates, tr.at) ?? (lastDate && lastDate.paragraph === s.paragraph ? lastDate.date() : null);
+      if (date) lastDate = { date: () => date, paragraph: s.paragraph };
       const places = findPlaces(ctx, tr, clauseStart, clauseEnd, s.tokenStart, s.tokenEnd);
       if (!places.length) return;
       // "باتفاق مع الفصائل" says how something happened, not that an agreement was made
@@ -175,7 +180,14 @@ export function extractEvents(doc: MarsadDocument, entities: WorkEntity[], res: 
       }
     });
     // a sentence with dates and no event still dates the events after it ("قالت مصادر أمس …")
-    if (!triggers.length && dates.length) lastDate = { date: dates[0], paragraph: s.paragraph };
+    if (!triggers.length) {
+      const before = lastDate;
+      let found: DateExpr | null | undefined;
+      lastDate = {
+        paragraph: s.paragraph,
+        date: () => (found !== undefined ? found : (found = datesIn(s)[0] ?? (before && before.paragraph === s.paragraph ? before.date() : null))),
+      };
+    }
   });
   assignResponsibility(ctx, out);
   tollsAfter(ctx, out, tallied);
@@ -238,7 +250,7 @@ interface Found {
 
 function findTriggers(ctx: Ctx, from: number, to: number): Found[] {
   return scanLexicon(ctx, from, to, ctx.lex.phrases, (t, i) => {
-    const cands = ctx.lex.triggers.get(t.stem) ?? ctx.lex.triggers.get(t.norm);
+    const cands = ctx.lex.triggersOf.get(t, (x) => ctx.lex.triggers.get(x.stem) ?? ctx.lex.triggers.get(x.norm) ?? null);
     // a verb takes a conjunction or the future prefix; a noun the article and prepositions too
     const trigger = cands?.find((c) => (c.pos === "verb" ? /^(|و|ف|س|و\+س|ف\+س)$/.test(t.pro) : true));
     // a word inside a listed name is no trigger ("مطار", "قوات"): only outside entity mentions

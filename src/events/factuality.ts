@@ -85,7 +85,7 @@ const isPresent = (t: Trigger): boolean => t.pos === "verb" && /^[يت]/.test(t.
 function cueAt(lex: FactualityLexicon, tokens: Token[], k: number, last: number): { cue: Cue; end: number } | null {
   const t = tokens[k];
   if (t.kind !== "word") return null;
-  let node = lex.phrases.start(tokenKey(t)) ?? lex.phrases.start(t.norm);
+  let node = lex.phrases.mayStart(t) ? (lex.phrases.start(tokenKey(t)) ?? lex.phrases.start(t.norm)) : undefined;
   for (let m = k + 1; node && m <= last; m++) {
     const n = tokens[m];
     node = node.next(tokenKey(n)) ?? node.next(n.norm);

@@ -8,6 +8,7 @@ import { dataPath } from "../data-dir.js";
 import { nameKeys } from "../text/keys.js";
 import { normalize } from "../text/normalize.js";
 import { KeyTrie } from "../util/trie.js";
+import { WordCache } from "../util/word-cache.js";
 import { readList, readTsv } from "../util/tsv.js";
 
 export const EVENT_TYPES = ["seize_control", "advance", "withdraw", "armed_clash", "airstrike", "shelling", "explosion", "attack_civilians", "arrest", "abduction", "release_detainees", "protest", "agreement", "displacement"] as const;
@@ -52,6 +53,8 @@ export interface TimeWord {
 
 export interface EventLexicon {
   triggers: Map<string, Trigger[]>;
+  /** `triggers` looked up once per distinct word (by stem, then normalised form). */
+  triggersOf: WordCache<Trigger[] | null>;
   phrases: KeyTrie<Trigger>;
   types: Map<EventType, TypeInfo>;
   casualties: Map<string, CasualtyWord>;
@@ -59,6 +62,8 @@ export interface EventLexicon {
   numbers: Map<string, NumberWord>;
   numberPhrases: KeyTrie<NumberWord>;
   time: Map<string, TimeWord>;
+  /** `time` looked up once per distinct word (by key, normalised form, then stem). */
+  timeOf: WordCache<TimeWord | null>;
   timePhrases: KeyTrie<TimeWord>;
   actorHeads: Set<string>;
 }
@@ -119,5 +124,5 @@ export function loadEventLexicon(): EventLexicon {
     }
   }
   const actorHeads = new Set(readList(dataPath("events", "actor-heads.txt")).map((w) => normalize(w)));
-  return { triggers, phrases, types, casualties, casualtyPhrases, numbers, numberPhrases, time, timePhrases, actorHeads };
+  return { triggers, triggersOf: new WordCache<Trigger[] | null>(), phrases, types, casualties, casualtyPhrases, numbers, numberPhrases, time, timeOf: new WordCache<TimeWord | null>(), timePhrases, actorHeads };
 }

@@ -107,7 +107,7 @@ export function contextIn(lex: SenseLexicon, x: SenseInput, from: number, to: nu
     }
     if (t.kind !== "word") continue;
     const key = tokenKey(t);
-    const node = lex.contextPhrases.start(key) ?? lex.contextPhrases.start(t.norm);
+    const node = lex.contextPhrases.mayStart(t) ? (lex.contextPhrases.start(key) ?? lex.contextPhrases.start(t.norm)) : undefined;
     if (node && k + 1 < to) {
       const n = tokens[k + 1];
       const next = node.next(tokenKey(n)) ?? node.next(n.norm);

@@ -6,6 +6,7 @@ import { dataPath } from "../data-dir.js";
 import { nameKeys } from "../text/keys.js";
 import { KeyTrie } from "../util/trie.js";
 import { readTsv } from "../util/tsv.js";
+import { WordCache } from "../util/word-cache.js";
 
 export const TOPICS = ["conflict", "politics", "economy", "sport", "culture", "society"] as const;
 export type ScoredTopic = (typeof TOPICS)[number];
@@ -19,6 +20,8 @@ export interface TopicWord {
 
 export interface TopicLexicon {
   words: Map<string, TopicWord>;
+  /** `words` looked up once per distinct word (by stem, then the stem without a leading article). */
+  wordOf: WordCache<TopicWord | null>;
   phrases: KeyTrie<TopicWord>;
 }
 
@@ -39,5 +42,5 @@ export function loadTopicLexicon(file = dataPath("relevance", "topic-words.tsv")
       words.set(k, w);
     }
   }
-  return { words, phrases };
+  return { words, wordOf: new WordCache<TopicWord | null>(), phrases };
 }

@@ -31,7 +31,7 @@ function wordAt(doc: MarsadDocument, lex: TopicLexicon, i: number): { w: TopicWo
   const t = doc.tokens[i];
   if (t.kind !== "word") return null;
   const key = tokenKey(t);
-  let node = lex.phrases.start(key) ?? lex.phrases.start(t.norm);
+  let node = lex.phrases.mayStart(t) ? (lex.phrases.start(key) ?? lex.phrases.start(t.norm)) : undefined;
   if (node) {
     let best: { w: TopicWord; end: number } | null = null;
     for (let m = i + 1; node && m <= doc.tokens.length; m++) {
@@ -42,8 +42,10 @@ function wordAt(doc: MarsadDocument, lex: TopicLexicon, i: number): { w: TopicWo
     }
     if (best && best.end > i + 1) return best;
   }
-  const s = t.stem;
-  const w = lex.words.get(s) ?? (s.startsWith("ال") && s.length > 4 ? lex.words.get(s.slice(2)) : undefined);
+  const w = lex.wordOf.get(t, (x) => {
+    const s = x.stem;
+    return lex.words.get(s) ?? (s.startsWith("ال") && s.length > 4 ? lex.words.get(s.slice(2)) : undefined) ?? null;
+  });
   return w ? { w, end: i + 1 } : null;
 }
 

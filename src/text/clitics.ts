@@ -13,6 +13,7 @@
 import { readFileSync } from "node:fs";
 import { dataPath } from "../data-dir.js";
 import type { WordLexicon } from "./lexicon.js";
+import { SpanTable } from "../util/span-table.js";
 import { normalize } from "./normalize.js";
 
 export interface Segmentation {
@@ -27,6 +28,11 @@ export interface WordAnalysis extends Segmentation {
   norm: string;
   /** Its matching key: the stem, with "ال" before it when the word carried the article. */
   key: string;
+  /**
+   * A number for this written form, unique in this process (never reused, even when the cache is
+   * cleared): later stages cache per-word work under it instead of hashing strings (see Token.word).
+   */
+  id: number;
 }
 
 interface CliticRules {
@@ -41,6 +47,8 @@ interface CliticRules {
   minStemAfterConjunction: number;
 }
 
+/** WordAnalysis ids, shared by every segmenter of the process so that no two words ever share one. */
+let nextWordId = 1;
 const ARABIC_WORD = /^[\u0621-\u064a]+$/;
 const CACHE_LIMIT = 200_000;
 
@@ -50,7 +58,7 @@ export class CliticSegmenter {
   private readonly article: Set<string>;
   private readonly future: Set<string>;
   private readonly cache = new Map<string, Segmentation>();
-  private readonly words = new Map<string, WordAnalysis>();
+  private readonly words = new SpanTable<WordAnalysis>(19, CACHE_LIMIT);
 
   constructor(
     private readonly lexicon: WordLexicon,
@@ -67,20 +75,21 @@ export class CliticSegmenter {
    * that recurs costs one lookup.
    */
   analyzeWord(written: string): WordAnalysis {
-    const hit = this.words.get(written);
-    if (hit) return hit;
-    return this.analyzeNew(written);
+    return this.analyzeSpan(written, 0, written.length);
   }
 
-  private analyzeNew(written: string): WordAnalysis {
+  /** analyzeWord of text.slice(start, end), without cutting the word out unless it is new. */
+  analyzeSpan(text: string, start: number, end: number): WordAnalysis {
+    return this.words.get(text, start, end, this.analyzeNew);
+  }
+
+  private readonly analyzeNew = (written: string): WordAnalysis => {
     const norm = normalize(written);
     const s = this.segment(norm);
     const article = s.pro === "ال" || s.pro.endsWith("+ال");
-    const a: WordAnalysis = { norm, pro: s.pro, stem: s.stem, enc: s.enc, key: article ? "ال" + s.stem : s.stem };
-    if (this.words.size >= CACHE_LIMIT) this.words.clear();
-    this.words.set(written, a);
+    const a: WordAnalysis = { norm, pro: s.pro, stem: s.stem, enc: s.enc, key: article ? "ال" + s.stem : s.stem, id: nextWordId++ };
     return a;
-  }
+  };
 
   /** Segments one normalised word. Words that are not plain Arabic letters come back whole. */
   segment(word: string): Segmentation {

@@ -50,12 +50,13 @@ export function enrichTokens(text: string, raw: RawToken[], segmenter: CliticSeg
   for (const r of raw) {
     const t = r as Token;
     if (r.kind === "word") {
-      const a = segmenter.analyzeWord(text.slice(r.start, r.end));
+      const a = segmenter.analyzeSpan(text, r.start, r.end);
       t.norm = a.norm;
       t.pro = a.pro;
       t.stem = a.stem;
       t.enc = a.enc;
       t.key = a.key;
+      t.word = a.id;
     } else {
       const norm = normalize(text.slice(r.start, r.end));
       t.norm = norm;

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { FeatureExtractor, LABELS, NameTagger, Trainer, WeightTable, decode, decodeModel, encodeModel, spansOf } from "../../src/entities/tagger/index.js";
+import { tokenColumns, tokensFromColumns } from "../../src/output.js";
 import { tokenKey } from "../../src/text/keys.js";
 import { analyze } from "../helpers/analyze.js";
 import { resources } from "../helpers/resources.js";
@@ -67,6 +68,28 @@ describe("the committed name tagger", () => {
       const rules = res.recognizer.recognize(doc.text, doc.tokens, 0, doc.tokens.length, 0, keys);
       expect([...tagger.labels(doc.text, doc.tokens, keys, 0, doc.tokens.length, rules)]).toEqual([...decode(weights, fx.sentence(doc.text, doc.tokens, keys, 0, doc.tokens.length, rules))]);
     }
+  });
+
+  it("labels tokens read back from JSON (without word ids) as it labels fresh ones", () => {
+    for (const text of HELD_OUT) {
+      const doc = analyze(text);
+      const keys = doc.tokens.map(tokenKey);
+      const rules = res.recognizer.recognize(doc.text, doc.tokens, 0, doc.tokens.length, 0, keys);
+      const fresh = [...tagger.labels(doc.text, doc.tokens, keys, 0, doc.tokens.length, rules)];
+      const readBack = tokensFromColumns(tokenColumns(doc.tokens));
+      expect(readBack.every((t) => t.word === undefined)).toBe(true);
+      expect([...tagger.labels(doc.text, readBack, readBack.map(tokenKey), 0, readBack.length, rules)]).toEqual(fresh);
+    }
+  });
+
+  it("keeps each word's scores apart when two words of a sentence share a cache slot", () => {
+    const doc = analyze(HELD_OUT[2]);
+    const keys = doc.tokens.map(tokenKey);
+    const rules = res.recognizer.recognize(doc.text, doc.tokens, 0, doc.tokens.length, 0, keys);
+    const expected = [...tagger.labels(doc.text, doc.tokens, keys, 0, doc.tokens.length, rules)];
+    // give every word an id that lands on one slot (ids far above the segmenter's), then label again
+    const clashing = doc.tokens.map((t, i) => ({ ...t, word: t.word === undefined ? undefined : 0x20000000 + i * (1 << 20) }));
+    expect([...tagger.labels(doc.text, clashing, keys, 0, clashing.length, rules)]).toEqual(expected);
   });
 
   const names = (text: string): string[] => {

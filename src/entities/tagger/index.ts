@@ -45,33 +45,39 @@ export function spansOf(labels: ArrayLike<number>, from: number): TaggedSpan[] {
   return out;
 }
 
-/** Distinct words whose summed weights are kept (each L × 13 floats, about 360 bytes). */
-const SCORE_CACHE_LIMIT = 60_000;
-/** Rows of WordScores.sums: the word's own features, then one per neighbour offset, then one per previous label (-1 … L-1). */
-const OWN = 0;
-const NEIGHBOUR_ROW = 1;
-const PREV_ROW = 1 + OFFSETS.length;
-const ROWS = PREV_ROW + L + 1;
-
-/** A word's summed weights, by row (above). */
-interface WordScores {
-  sums: Float32Array;
-}
+/** Slots of the per-word score cache (a power of two): 2^17 words at 140 bytes each, about 18 MB. */
+const SLOTS = 1 << 17;
+/** Floats per cached word: the label scores of its own features, then one row per neighbour offset. */
+const WIDTH = (1 + OFFSETS.length) * L;
+/** Ids the tagger gives tokens without a segmenter word id (punctuation, numbers, tokens read back from JSON). */
+const STRING_IDS_LIMIT = 50_000;
 
 /**
  * Decoding is the perceptron's (perceptron.ts `decode` over FeatureExtractor.sentence) made cheap:
  * the static features of a word (its own, and those it gives its neighbours) are summed into label
- * scores once per distinct word, so a token costs a few vector additions and six weight lookups.
+ * scores once per distinct word, so a token costs a few vector additions and a handful of weight
+ * lookups. The sums live in a direct-mapped cache indexed by the word's id (Token.word), so a token
+ * finds them without hashing a string; a slot taken by another word is simply recomputed.
  */
 export class NameTagger {
   private readonly features: FeatureExtractor;
-  private readonly scores = new Map<string, WordScores>();
+  /** The word id each slot holds (0: empty), its summed scores, and its first feature (for the history feature). */
+  private readonly slotId = new Int32Array(SLOTS);
+  private readonly slab = new Float32Array(SLOTS * WIDTH);
+  private readonly first = new Int32Array(SLOTS);
+  /** Ids for tokens without Token.word, counting down from -1 so they never meet the segmenter's. */
+  private readonly stringIds = new Map<string, number>();
+  private nextStringId = -1;
   private readonly boundary: Float64Array[];
   /** Weights of the tag history without the word: previous two labels (-1 … L-1 each). */
   private readonly history: Float64Array;
   /** Weights of "no rule label here" at the token and before it. */
   private readonly noRule: Float64Array;
   private base = new Float64Array(256 * L);
+  /** Each token's first feature, for the history feature. */
+  private firsts = new Int32Array(256);
+  private readonly acc = new Float64Array(L);
+  private readonly hist = new Int32Array(3);
 
   constructor(
     lists: FeatureLists,
@@ -97,32 +103,39 @@ export class NameTagger {
     model.add(mix(RULE_PREV, 0), this.noRule);
   }
 
-  private wordScores(t: Token, key: string): WordScores {
+  /** The id under which a token's word is cached. */
+  private idOf(t: Token): number {
+    if (t.word !== undefined) return t.word;
     const k = FeatureExtractor.wordKey(t);
-    let s = this.scores.get(k);
-    if (s) return s;
+    let id = this.stringIds.get(k);
+    if (id === undefined) {
+      if (this.stringIds.size >= STRING_IDS_LIMIT) this.stringIds.clear();
+      id = this.nextStringId--;
+      if (this.nextStringId < -0x3fffffff) this.nextStringId = -1;
+      this.stringIds.set(k, id);
+    }
+    return id;
+  }
+
+  /** The cache slot holding the summed scores of a token's word, filled on a miss. */
+  private slotOf(t: Token, key: string): number {
+    const id = this.idOf(t);
+    const slot = id & (SLOTS - 1);
+    if (this.slotId[slot] === id) return slot;
     const w = this.features.word(t, key);
-    const acc = new Float64Array(L);
-    const sums = new Float32Array(ROWS * L);
-    for (let k2 = 0; k2 < w.own.length; k2++) this.model.add(w.own[k2], acc);
-    sums.set(acc, OWN * L);
+    const acc = this.acc;
+    const at = slot * WIDTH;
+    acc.fill(0);
+    for (let k = 0; k < w.own.length; k++) this.model.add(w.own[k], acc);
+    this.slab.set(acc, at);
     for (let d = 0; d < OFFSETS.length; d++) {
       acc.fill(0);
       for (const f of FeatureExtractor.neighbour(w, d)) this.model.add(f, acc);
-      sums.set(acc, (NEIGHBOUR_ROW + d) * L);
+      this.slab.set(acc, at + (1 + d) * L);
     }
-    // the history feature that pairs the previous label with this word
-    const hist = new Int32Array(3);
-    for (let p = -1; p < L; p++) {
-      acc.fill(0);
-      historyFeatures(p, -1, w.own[0], hist);
-      this.model.add(hist[2], acc);
-      sums.set(acc, (PREV_ROW + p + 1) * L);
-    }
-    s = { sums };
-    if (this.scores.size >= SCORE_CACHE_LIMIT) this.scores.clear();
-    this.scores.set(k, s);
-    return s;
+    this.first[slot] = w.own[0];
+    this.slotId[slot] = id;
+    return slot;
   }
 
   /** The tagger with the committed model, or null when there is no model file. */
@@ -135,20 +148,23 @@ export class NameTagger {
   labels(text: string, tokens: Token[], keys: string[], from: number, to: number, rules: readonly Mention[]): Uint8Array {
     const n = to - from;
     if (this.base.length < n * L) this.base = new Float64Array(n * L * 2);
-    const base = this.base;
+    if (this.firsts.length < n) this.firsts = new Int32Array(n * 2);
+    const { base, firsts, slab, acc } = this;
     base.fill(0, 0, n * L);
-    const words = new Array<Float32Array>(n);
     const ruleLabel = rules.length ? FeatureExtractor.ruleLabels(rules, from, to) : null;
-    const row = new Float64Array(L);
     for (let i = 0; i < n; i++) {
       const t = tokens[from + i];
-      const sums = (words[i] = this.wordScores(t, keys[from + i]).sums);
+      // read the slot at once: a later word of the sentence may take it over
+      const slot = this.slotOf(t, keys[from + i]);
+      firsts[i] = this.first[slot];
+      const own = slot * WIDTH;
       const at0 = i * L;
-      for (let y = 0; y < L; y++) base[at0 + y] += sums[OWN * L + y];
+      for (let y = 0; y < L; y++) base[at0 + y] += slab[own + y];
       // this word as the neighbour at OFFSETS[d] of token i - OFFSETS[d]; missing neighbours at the ends
       for (let d = 0; d < OFFSETS.length; d++) {
         const at = i - OFFSETS[d];
-        if (at >= 0 && at < n) for (let y = 0; y < L; y++) base[at * L + y] += sums[(NEIGHBOUR_ROW + d) * L + y];
+        const row = own + (1 + d) * L;
+        if (at >= 0 && at < n) for (let y = 0; y < L; y++) base[at * L + y] += slab[row + y];
         const j = i + OFFSETS[d];
         if (j < 0 || j >= n) for (let y = 0; y < L; y++) base[at0 + y] += this.boundary[d][y];
       }
@@ -157,28 +173,31 @@ export class NameTagger {
       if (rule === 0 && before === 0) {
         for (let y = 0; y < L; y++) base[at0 + y] += this.noRule[y];
       } else {
-        row.fill(0);
-        this.model.add(mix(RULE, rule), row);
-        this.model.add(mix(RULE_PREV, before), row);
-        for (let y = 0; y < L; y++) base[at0 + y] += row[y];
+        acc.fill(0);
+        this.model.add(mix(RULE, rule), acc);
+        this.model.add(mix(RULE_PREV, before), acc);
+        for (let y = 0; y < L; y++) base[at0 + y] += acc[y];
       }
       if (t.kind === "word" && text.charCodeAt(t.end - 1) === 0x649) {
-        row.fill(0);
-        this.model.add(MAQSURA, row);
-        for (let y = 0; y < L; y++) base[at0 + y] += row[y];
+        acc.fill(0);
+        this.model.add(MAQSURA, acc);
+        for (let y = 0; y < L; y++) base[at0 + y] += acc[y];
       }
     }
     const labels = new Uint8Array(n);
+    const hist = this.hist;
     let prev = -1;
     let prev2 = -1;
     for (let i = 0; i < n; i++) {
       const h = ((prev2 + 1) * (L + 1) + prev + 1) * L;
-      const w = (PREV_ROW + prev + 1) * L;
-      const sums = words[i];
+      // the history feature that pairs the previous label with this word
+      acc.fill(0);
+      historyFeatures(prev, -1, firsts[i], hist);
+      this.model.add(hist[2], acc);
       let best = 0;
       let bestScore = -Infinity;
       for (let y = 0; y < L; y++) {
-        const score = base[i * L + y] + this.history[h + y] + sums[w + y];
+        const score = base[i * L + y] + this.history[h + y] + acc[y];
         if (score > bestScore && (y === 0 || allowed(Math.max(prev, 0), y))) {
           best = y;
           bestScore = score;
