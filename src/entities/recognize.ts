@@ -84,20 +84,17 @@ export class Recognizer {
   }
 
   /** Whether a word could open a name, by its own letters; cached per distinct word. */
-  private readonly opens = new WordCache<boolean>();
-
-  private wordMayOpen(t: Token, key: string): boolean {
-    return this.opens.get(t, () => {
-      const { lex, actors, gazetteer } = this.r;
-      return !!(actors.names.start(key) || gazetteer.names.start(key) || actors.names.start(t.norm) || gazetteer.names.start(t.norm) ||
-        lex.heads.has(key) || lex.heads.has(t.stem) || lex.multiWordHeads.start(key) || lex.titles.start(key) || lex.titles.start(t.norm) ||
-        lex.givenNames.has(t.stem) || KUNYA.has(t.stem));
-    }, () => (key === t.norm ? key : `${key}\u0000${t.norm}`));
-  }
+  private readonly opens = new WordCache<boolean>((t) => {
+    const { lex, actors, gazetteer } = this.r;
+    const key = tokenKey(t);
+    return !!(actors.names.start(key) || gazetteer.names.start(key) || actors.names.start(t.norm) || gazetteer.names.start(t.norm) ||
+      lex.heads.has(key) || lex.heads.has(t.stem) || lex.multiWordHeads.start(key) || lex.titles.start(key) || lex.titles.start(t.norm) ||
+      lex.givenNames.has(t.stem) || KUNYA.has(t.stem));
+  });
 
   /** Whether any rule could start a mention at token i, before the rules run. */
   private mayStart(ctx: Ctx, i: number): boolean {
-    if (this.wordMayOpen(ctx.tokens[i], ctx.keys[i])) return true;
+    if (this.opens.get(ctx.tokens[i])) return true;
     const prev = i > ctx.from ? ctx.tokens[i - 1] : undefined;
     return !!prev && this.r.lex.speechVerbs.has(prev.stem);
   }

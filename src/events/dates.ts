@@ -45,7 +45,7 @@ const utc = (y: number, m: number, d: number): Date => new Date(Date.UTC(y, m - 
 function timeWord(tokens: Token[], k: number, to: number, lex: EventLexicon): { w: TimeWord; end: number } | null {
   const t = tokens[k];
   if (!t || t.kind !== "word") return null;
-  const single = lex.timeOf.get(t, (x) => lex.time.get(tokenKey(x)) ?? lex.time.get(x.norm) ?? lex.time.get(x.stem) ?? null);
+  const single = lex.timeOf.get(t);
   // phrases first ("كانون الأول", "الليلة الماضية", "أول أمس", "قبل أيام")
   let node = lex.timePhrases.mayStart(t) ? (lex.timePhrases.start(tokenKey(t)) ?? lex.timePhrases.start(t.norm) ?? lex.timePhrases.start(t.stem)) : undefined;
   let m = k + 1;

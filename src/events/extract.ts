@@ -250,7 +250,7 @@ interface Found {
 
 function findTriggers(ctx: Ctx, from: number, to: number): Found[] {
   return scanLexicon(ctx, from, to, ctx.lex.phrases, (t, i) => {
-    const cands = ctx.lex.triggersOf.get(t, (x) => ctx.lex.triggers.get(x.stem) ?? ctx.lex.triggers.get(x.norm) ?? null);
+    const cands = ctx.lex.triggersOf.get(t);
     // a verb takes a conjunction or the future prefix; a noun the article and prepositions too
     const trigger = cands?.find((c) => (c.pos === "verb" ? /^(|و|ف|س|و\+س|ف\+س)$/.test(t.pro) : true));
     // a word inside a listed name is no trigger ("مطار", "قوات"): only outside entity mentions

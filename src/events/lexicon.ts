@@ -5,7 +5,7 @@
  */
 import { existsSync } from "node:fs";
 import { dataPath } from "../data-dir.js";
-import { nameKeys } from "../text/keys.js";
+import { nameKeys, tokenKey } from "../text/keys.js";
 import { normalize } from "../text/normalize.js";
 import { KeyTrie } from "../util/trie.js";
 import { WordCache } from "../util/word-cache.js";
@@ -124,5 +124,7 @@ export function loadEventLexicon(): EventLexicon {
     }
   }
   const actorHeads = new Set(readList(dataPath("events", "actor-heads.txt")).map((w) => normalize(w)));
-  return { triggers, triggersOf: new WordCache<Trigger[] | null>(), phrases, types, casualties, casualtyPhrases, numbers, numberPhrases, time, timeOf: new WordCache<TimeWord | null>(), timePhrases, actorHeads };
+  const triggersOf = new WordCache<Trigger[] | null>((t) => triggers.get(t.stem) ?? triggers.get(t.norm) ?? null);
+  const timeOf = new WordCache<TimeWord | null>((t) => time.get(tokenKey(t)) ?? time.get(t.norm) ?? time.get(t.stem) ?? null);
+  return { triggers, triggersOf, phrases, types, casualties, casualtyPhrases, numbers, numberPhrases, time, timeOf, timePhrases, actorHeads };
 }

@@ -93,14 +93,19 @@ function readSentence(ctx: Ctx, from: number, to: number, si: number, pi: number
   let prev: { cue: Cue; found: Found | null } | null = null;
   // the speaker an earlier cue of this sentence found: a participle later on ("…، مشيرا إلى") is theirs
   let sentenceSpeaker: Found | null = null;
+  // a speaker named without their words ("وقال منسق المشاريع، تيري جوفو، قد قال خلال مؤتمر … إن"):
+  // the next verb of the sentence with no subject of its own is theirs
+  let unheard: Found | null = null;
   cues.forEach((cue, k) => {
     const limit = k + 1 < cues.length ? cues[k + 1].at : to;
     // "فكتب يقول:", "قال مضيفا": a cue right after another goes on with its subject
     const inherited = prev && prev.cue.end === cue.at ? prev.found : cue.form.kind === "participle" ? (sentenceSpeaker ?? sentenceSubject(ctx, from, cue.at)) : null;
     if (cue.form.kind === "phrase" && cue.form.frame === "prep") attributionPhrase(ctx, cue, from, to, si);
     else {
-      prev = { cue, found: reportingVerb(ctx, cue, from, limit, si, pi, spans, para, inherited) };
+      const said = ctx.quotes.length + ctx.claims.length;
+      prev = { cue, found: reportingVerb(ctx, cue, from, limit, si, pi, spans, para, inherited, unheard) };
       sentenceSpeaker = prev.found ?? sentenceSpeaker;
+      unheard = prev.found && ctx.quotes.length + ctx.claims.length === said ? prev.found : null;
     }
   });
 }
@@ -135,14 +140,14 @@ function skipAdverbs(ctx: Ctx, j: number, to: number): number {
 }
 
 /** Reads one verb cue; returns the subject it found (for a cue right after it), or null. */
-function reportingVerb(ctx: Ctx, cue: Cue, from: number, limit: number, si: number, pi: number, spans: QuotedSpan[], para: Paragraph, inherited: Found | null): Found | null {
+function reportingVerb(ctx: Ctx, cue: Cue, from: number, limit: number, si: number, pi: number, spans: QuotedSpan[], para: Paragraph, inherited: Found | null, unheard: Found | null): Found | null {
   let j = skipAdverbs(ctx, cue.end, limit);
   // a participle ("مضيفا أن", "مشيرا إلى أن") goes on with the subject of the verb before it
   let found = cue.form.kind === "participle" ? null : subjectAfter(ctx, j, limit);
   let continued = false;
   if (found) j = found.end;
   else if (inherited) found = inherited;
-  else if (cue.form.kind !== "participle") found = subjectBefore(ctx, cue.at, from);
+  else if (cue.form.kind !== "participle") found = subjectBefore(ctx, cue.at, from) ?? unheard;
   let via: string | null = null;
   const v = channel(ctx, skipAdverbs(ctx, j, limit), limit);
   if (v) {

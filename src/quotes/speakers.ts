@@ -36,7 +36,7 @@ export function subjectAfter(ctx: Ctx, j: number, limit: number): Found | null {
   if (direct) return { ...fromEntity(ctx, direct.entity), end: direct.end };
   // a title or role before the person: "مدير المرصد رامي عبد الرحمن"
   const wctx = { text: ctx.text, tokens, keys: ctx.keys, from: j, to: limit, walks: new Map() };
-  const title = walk(wctx, j, lex.titles);
+  const title = walk(wctx, j, lex.titles) ?? constructTitle(ctx, j, limit);
   if (title) {
     // the person nearest the complement: "المسؤول الإعلامي لغرفة عمليات عمر المختار … عبدالكريم صبرا، إن"
     let person: MentionRef | undefined;
@@ -53,8 +53,8 @@ export function subjectAfter(ctx: Ctx, j: number, limit: number): Found | null {
       if (isComma(ctx, k) && !person && !named && k + 1 < limit && ctx.startsAt[k + 1]?.entity.type === "PER") continue;
       // a name no list holds, opened by a known given name: "عضو الأمانة العامة لقوى 14 آذار الياس الزغبي"
       if (isQuoteMark(ctx.text, tokens[k])) marks++;
-      if (!person && !named && k > title.end && marks % 2 === 0) {
-        named = unlistedName(ctx, k, limit);
+      if (!person && !named && marks % 2 === 0) {
+        named = (k > title.end ? unlistedName(ctx, k, limit) : null) ?? nameBeforeWords(ctx, k, limit);
         if (named) break;
       }
       if ((tokens[k].kind === "punct" && !isQuoteMark(ctx.text, tokens[k])) || isComplementizer(tokens[k])) break;
@@ -67,7 +67,7 @@ export function subjectAfter(ctx: Ctx, j: number, limit: number): Found | null {
     }
     if (person) {
       const f = fromEntity(ctx, person.entity);
-      const role = ctx.text.slice(tokens[j].start, tokens[person.start - 1].end);
+      const role = ctx.text.slice(tokens[j].start, tokens[person.start - 1].end).replace(/[\s،,]+$/, "");
       f.speaker.role ??= role;
       f.source.role ??= role;
       return { ...f, end: person.end };
@@ -75,6 +75,28 @@ export function subjectAfter(ctx: Ctx, j: number, limit: number): Found | null {
   }
   const d = descriptor(ctx, j, limit);
   return d ? (namedAfter(ctx, j, d.end, limit) ?? d) : institution(ctx, j, limit);
+}
+
+/** Indefinite words a title in the construct state may open with ("مساعد مدير العمليات"). */
+const MAX_CONSTRUCT_WORDS = 2;
+
+/**
+ * A title in the construct state, which drops its article before the noun it governs: "منسق
+ * المشاريع", "مساعد مدير العمليات" for the listed "المنسق", "المدير". One or two bare words, one of
+ * them a listed title once the article is put back, then a definite noun; returns where that noun ends.
+ */
+function constructTitle(ctx: Ctx, j: number, limit: number): { end: number } | null {
+  const { tokens } = ctx;
+  const titles = ctx.res.entityLexicons.titles;
+  let titled = false;
+  for (let k = j; k < Math.min(limit, j + MAX_CONSTRUCT_WORDS + 1); k++) {
+    const t = tokens[k];
+    if (t.kind !== "word" || t.enc) return null;
+    if (hasArticle(t.pro)) return titled && k > j && t.pro === "ال" ? { end: k + 1 } : null;
+    if (t.pro) return null;
+    titled ||= titles.get(["ال" + t.stem]).length > 0;
+  }
+  return null;
 }
 
 /**
@@ -362,6 +384,33 @@ function unlistedName(ctx: Ctx, k: number, limit: number): { found: Found; start
   if (e === first) return null;
   // a given name that could be a common word with the article ("السلام") needs a family name no list holds
   if (ctx.tokens[k].pro && ctx.tokens[first].kind === "word" && lex.common.has(ctx.tokens[first].stem)) return null;
+  const name = ctx.text.slice(ctx.tokens[k].start, ctx.tokens[e - 1].end);
+  const speaker: Speaker = { name, entity: null, type: "person", role: null };
+  return { found: { speaker, source: { ...speaker, kind: "person", descriptor: null }, end: e }, start: k };
+}
+
+/** Words of a name that no list holds, between a title and the words said. */
+const MIN_BARE_NAME = 2;
+const MAX_BARE_NAME = 3;
+
+/**
+ * A name no list holds and no given name opens, between a title and the words said ("مساعد مدير
+ * العمليات كزافيه جينوت: «…»"): two or three words that are no vocabulary of the language (no
+ * common word, particle, cue or clitic), followed at once by a colon, a quotation mark, a comma or أن.
+ */
+function nameBeforeWords(ctx: Ctx, k: number, limit: number): { found: Found; start: number } | null {
+  const lex = ctx.res.entityLexicons;
+  let e = k;
+  while (e < limit && e - k < MAX_BARE_NAME) {
+    const t = ctx.tokens[e];
+    if (t.kind !== "word" || t.pro || t.enc || ctx.startsAt[e] || ctx.covers[e]) break;
+    if (lex.common.has(t.stem) || lex.functionWords.has(t.stem) || ctx.res.reporting.words.has(t.stem) || lex.titles.start(t.stem) || isComplementizer(t)) break;
+    e++;
+  }
+  if (e - k < MIN_BARE_NAME || e >= limit) return null;
+  const next = ctx.tokens[e];
+  const opensWords = isComplementizer(next) || isQuoteMark(ctx.text, next) || (next.kind === "punct" && /^[:：،,]$/.test(ctx.text[next.start]));
+  if (!opensWords) return null;
   const name = ctx.text.slice(ctx.tokens[k].start, ctx.tokens[e - 1].end);
   const speaker: Speaker = { name, entity: null, type: "person", role: null };
   return { found: { speaker, source: { ...speaker, kind: "person", descriptor: null }, end: e }, start: k };

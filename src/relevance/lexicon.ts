@@ -42,5 +42,7 @@ export function loadTopicLexicon(file = dataPath("relevance", "topic-words.tsv")
       words.set(k, w);
     }
   }
-  return { words, wordOf: new WordCache<TopicWord | null>(), phrases };
+  // by stem, then the stem without a leading article
+  const wordOf = new WordCache<TopicWord | null>((t) => words.get(t.stem) ?? (t.stem.startsWith("ال") && t.stem.length > 4 ? words.get(t.stem.slice(2)) : undefined) ?? null);
+  return { words, wordOf, phrases };
 }

@@ -42,10 +42,7 @@ function wordAt(doc: MarsadDocument, lex: TopicLexicon, i: number): { w: TopicWo
     }
     if (best && best.end > i + 1) return best;
   }
-  const w = lex.wordOf.get(t, (x) => {
-    const s = x.stem;
-    return lex.words.get(s) ?? (s.startsWith("ال") && s.length > 4 ? lex.words.get(s.slice(2)) : undefined) ?? null;
-  });
+  const w = lex.wordOf.get(t);
   return w ? { w, end: i + 1 } : null;
 }
 

@@ -40,8 +40,8 @@ export class KeyTrie<V> {
    * most words fail, cached per distinct word so that scanning a text costs an array read per word.
    */
   mayStart(t: Token): boolean {
-    this.firstWords ??= new WordCache<boolean>(15);
-    return this.firstWords.get(t, (x) => this.root.children.has(tokenKey(x)) || this.root.children.has(x.norm) || this.root.children.has(x.stem));
+    this.firstWords ??= new WordCache<boolean>((x) => this.root.children.has(tokenKey(x)) || this.root.children.has(x.norm) || this.root.children.has(x.stem), 15);
+    return this.firstWords.get(t);
   }
 
   /** The first step of a walk: the node for one key, or undefined. */

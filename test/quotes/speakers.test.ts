@@ -33,6 +33,23 @@ describe("title and name in apposition: the name speaks, the title is its role",
     expect(c.via).toBe("لرويترز");
   });
 
+  it.each([
+    ["one construct word", "وقال منسق البرنامج هانس مولر إن القوافل وصلت إلى المدينة.", "هانس مولر", "منسق البرنامج"],
+    ["two construct words", "وقال نائب مدير الإغاثة بيتر لاندو إن المخازن فرغت.", "بيتر لاندو", "نائب مدير الإغاثة"],
+  ])("reads a title in the construct state (%s) and the foreign name after it", (_what, text, source, role) => {
+    const [c] = analyze(text).claims;
+    expect([c.source.name, c.source.role]).toEqual([source, role]);
+  });
+
+  it("takes no ordinary words after a title for a name", () => {
+    expect(claims("وقال مدير المستشفى الطبيب المناوب إن الجرحى كثيرون.").map(([s]) => s)).not.toContain("الطبيب المناوب");
+  });
+
+  it("gives a second, subjectless verb of the sentence to the speaker the first one named without words", () => {
+    const q = quotes("عنوان\n\nقال مسؤول بالمنظمة إن الوضع صعب.\n\nوقال المتحدث باسم الهيئة، كارل برون، قد قال خلال مؤتمر صحفي في جنيف إن \"الطرق مقطوعة\".");
+    expect(q).toEqual([["كارل برون", "الطرق مقطوعة"]]);
+  });
+
   it("reads a name set off by commas from its title", () => {
     expect(claims("وقال المتحدث باسم الوزارة، خالد العمر، إن المفاوضات ستستأنف الأسبوع المقبل.")).toEqual([["خالد العمر", "المفاوضات ستستأنف الأسبوع المقبل"]]);
   });

@@ -7,29 +7,26 @@ const word = (norm: string, id?: number): Token => ({ start: 0, end: norm.length
 
 describe("WordCache", () => {
   it("computes a word's value once, under its id", () => {
-    const cache = new WordCache<string>(4);
     let calls = 0;
-    const make = (t: Token): string => (calls++, t.norm.toUpperCase());
-    expect(cache.get(word("ab", 3), make)).toBe("AB");
-    expect(cache.get(word("ab", 3), make)).toBe("AB");
+    const cache = new WordCache<string>((t) => (calls++, t.norm.toUpperCase()), 4);
+    expect(cache.get(word("ab", 3))).toBe("AB");
+    expect(cache.get(word("ab", 3))).toBe("AB");
     expect(calls).toBe(1);
   });
 
   it("recomputes when another word has taken the slot, and never answers for the wrong word", () => {
-    const cache = new WordCache<string>(4); // 16 slots: ids 3 and 19 share one
-    const make = (t: Token): string => t.norm;
-    expect(cache.get(word("first", 3), make)).toBe("first");
-    expect(cache.get(word("second", 19), make)).toBe("second");
-    expect(cache.get(word("first", 3), make)).toBe("first");
+    const cache = new WordCache<string>((t) => t.norm, 4); // 16 slots: ids 3 and 19 share one
+    expect(cache.get(word("first", 3))).toBe("first");
+    expect(cache.get(word("second", 19))).toBe("second");
+    expect(cache.get(word("first", 3))).toBe("first");
   });
 
   it("keys tokens without an id (read back from JSON) by their form", () => {
-    const cache = new WordCache<number>(4);
     let calls = 0;
-    const make = (): number => ++calls;
-    expect(cache.get(word("x"), make)).toBe(1);
-    expect(cache.get(word("x"), make)).toBe(1);
-    expect(cache.get(word("y"), make)).toBe(2);
+    const cache = new WordCache<number>(() => ++calls, 4);
+    expect(cache.get(word("x"))).toBe(1);
+    expect(cache.get(word("x"))).toBe(1);
+    expect(cache.get(word("y"))).toBe(2);
   });
 });
 
