@@ -16,7 +16,7 @@ export interface RawToken {
  * A token with every field of the document's tokens present from the start (all objects share one
  * shape, and the text stage fills the normalised fields in place rather than copying the token).
  */
-const token = (start: number, end: number, kind: TokenKind): RawToken => ({ start, end, kind, norm: "", pro: "", stem: "", enc: "", key: "" }) as RawToken;
+const token = (start: number, end: number, kind: TokenKind): RawToken => ({ start, end, kind, norm: "", pro: "", stem: "", enc: "", key: "", word: undefined }) as RawToken;
 
 /** Characters that may sit inside a number between two digits: . , ٫ ٬ and the narrow no-break space. */
 const NUMBER_INNER = new Set([0x2e, 0x2c, 0x066b, 0x066c]);
