@@ -380,11 +380,14 @@ function nearestDate(dates: DateExpr[], at: number): DateExpr | null {
   return best;
 }
 
-/** "هجوم … بسيارة مفخخة": an attack with explosives is an explosion. */
+/** Attack words that an explosion in their sentence makes an explosion. */
+const ATTACKS = new Set(["هجوم", "هاجم"]);
+
+/** "هجوم … بسيارة مفخخة", "هاجم انتحاريان": an attack with explosives or by suicide bombers is an explosion. */
 function typeInContext(ctx: Ctx, tr: Found, from: number, to: number): EventType {
   // "قصفت طائرات التحالف": shelling from the air is an airstrike
   if (tr.trigger.type === "shelling" && byAircraft(ctx.res.senses, ctx.tokens, tr.at, tr.end, from, to)) return "airstrike";
-  if (tr.trigger.type !== "armed_clash" || tr.trigger.lemma !== "هجوم") return tr.trigger.type;
+  if (tr.trigger.type !== "armed_clash" || !ATTACKS.has(tr.trigger.lemma)) return tr.trigger.type;
   for (let k = from; k < to; k++) {
     const c = ctx.lex.triggers.get(ctx.tokens[k].stem);
     if (c?.some((x) => x.type === "explosion")) return "explosion";
