@@ -143,7 +143,10 @@ function skipAdverbs(ctx: Ctx, j: number, to: number): number {
 function reportingVerb(ctx: Ctx, cue: Cue, from: number, limit: number, si: number, pi: number, spans: QuotedSpan[], para: Paragraph, inherited: Found | null, unheard: Found | null): Found | null {
   let j = skipAdverbs(ctx, cue.end, limit);
   // a participle ("مضيفا أن", "مشيرا إلى أن") goes on with the subject of the verb before it
-  let found = cue.form.kind === "participle" ? null : subjectAfter(ctx, j, limit);
+  // "وأضاف «داعش تشكل …»": words in marks right after the verb are what was said, not its subject
+  // (a name in marks still is: "أعلن «حزب الله»", "وأفاد «المرصد السوري لحقوق الإنسان» بأن")
+  const saying = j < limit && isQuoteMark(ctx.text, ctx.tokens[j]) && !markedName(ctx, j, limit);
+  let found = cue.form.kind === "participle" || saying ? null : subjectAfter(ctx, j, limit);
   let continued = false;
   if (found) j = found.end;
   else if (inherited) found = inherited;
@@ -171,7 +174,12 @@ function reportingVerb(ctx: Ctx, cue: Cue, from: number, limit: number, si: numb
   if (!found) return null;
   const ambiguous = AMBIGUOUS_FORMS.has(ctx.tokens[cue.at].stem);
   const c = complement(ctx, j, limit, para.end, spans, ambiguous) ?? (explicit ? quoteBefore(ctx, cue.at, para) : null) ?? (ambiguous ? null : nounClaim(ctx, cue, j, limit, spans, explicit));
-  if (!c) return found;
+  if (!c) {
+    // "ودعا البرزاني في بيانه حزب العمال …": a named speaker is the discourse's latest, even where
+    // the words said are not read, so a later "وقال «…»" is theirs
+    if (explicit) ctx.last = { found, paragraph: pi };
+    return found;
+  }
   const verb = ctx.text.slice(ctx.tokens[cue.at].start, ctx.tokens[cue.end - 1].end);
   let quoteId: string | null = null;
   if (c.quote) {
@@ -211,6 +219,13 @@ function reachComplement(ctx: Ctx, j: number, limit: number): number {
     }
   }
   return j;
+}
+
+/** Whether the marks opened at k hold a name: a short one, or exactly one entity's words. */
+function markedName(ctx: Ctx, k: number, limit: number): boolean {
+  if (shortMarkedName(ctx, k, limit) > 0) return true;
+  const m = ctx.startsAt[k + 1];
+  return !!m && m.end < limit && isQuoteMark(ctx.text, ctx.tokens[m.end]);
 }
 
 /** The closing mark of a name of at most three words in marks opened at k, else 0. */

@@ -66,6 +66,20 @@ describe("continuations chain to the last speaker", () => {
     expect(claims("من جهته، أبدى المدرب سامي العلوان رضاه عن أداء الفريق، مشيرا إلى أن اللاعبين جاهزون للمباراة.")).toEqual([["سامي العلوان", "اللاعبين جاهزون للمباراة"]]);
   });
 
+  it("never takes a name inside the words said for the subject of a continuation", () => {
+    const doc = analyze("أخبار اليوم\n\nوقال سامر الخطيب «الوضع هادئ في المدينة».\n\nوأضاف «داعش تشكل الخطر الأكبر على البلاد».");
+    expect(doc.quotes.map((q) => q.speaker.name)).toEqual(["سامر الخطيب", "سامر الخطيب"]);
+  });
+
+  it("still reads a name in marks as the subject", () => {
+    expect(claims("وأفاد «المرصد السوري لحقوق الإنسان» بأن الاشتباكات استمرت حتى الصباح.").map(([s]) => s)).toEqual(["المرصد السوري لحقوق الإنسان"]);
+  });
+
+  it("makes a speaker named without readable words the latest one", () => {
+    const doc = analyze("أخبار اليوم\n\nقالت مصادر محلية إن القصف توقف.\n\nودعا سامر الخطيب في بيانه الأطراف كافة للتهدئة. وقال «لا بديل عن الحوار».");
+    expect(doc.quotes.map((q) => q.speaker.name)).toEqual(["سامر الخطيب"]);
+  });
+
   it("lets a new speaker interrupt the chain", () => {
     const doc = analyze("وقال سامر الخطيب إن الهجوم فشل. في المقابل قال خالد المحمد إن الهجوم نجح. وأضاف أن قواته تقدمت.");
     expect(doc.claims.map((c) => c.source.name)).toEqual(["سامر الخطيب", "خالد المحمد", "خالد المحمد"]);
