@@ -10,15 +10,13 @@
 import { readFileSync, existsSync } from "node:fs";
 import { gunzipSync } from "node:zlib";
 import { fileURLToPath } from "node:url";
-import { parseArgs } from "node:util";
+import { scriptOptions } from "./options.mjs";
 
-const { values: opt } = parseArgs({
-  options: {
-    corpus: { type: "string", default: fileURLToPath(new URL("../../shared/corpus/saudinewsnet-2015.jsonl.gz", import.meta.url)) },
-    limit: { type: "string" },
-    runs: { type: "string", default: "3" },
-    stages: { type: "string", default: "all" },
-  },
+const opt = scriptOptions(import.meta.url, "npm run bench -- [--limit N] [--runs 3] [--stages all|text] [--corpus FILE]", {
+  corpus: { type: "string", default: fileURLToPath(new URL("../../shared/corpus/saudinewsnet-2015.jsonl.gz", import.meta.url)) },
+  limit: { type: "string" },
+  runs: { type: "string", default: "3" },
+  stages: { type: "string", default: "all" },
 });
 
 if (!existsSync(opt.corpus)) {

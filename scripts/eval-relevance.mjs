@@ -8,14 +8,12 @@
 import { readFileSync, existsSync } from "node:fs";
 import { gunzipSync } from "node:zlib";
 import { fileURLToPath } from "node:url";
-import { parseArgs } from "node:util";
+import { scriptOptions } from "./options.mjs";
 
-const { values: opt } = parseArgs({
-  options: {
-    corpus: { type: "string", default: fileURLToPath(new URL("../../shared/corpus/saudinewsnet-2015.jsonl.gz", import.meta.url)) },
-    labels: { type: "string", multiple: true },
-    verbose: { type: "boolean", default: false },
-  },
+const opt = scriptOptions(import.meta.url, "node scripts/eval-relevance.mjs --labels FILE [--labels FILE …] [--corpus FILE] [--verbose]", {
+  corpus: { type: "string", default: fileURLToPath(new URL("../../shared/corpus/saudinewsnet-2015.jsonl.gz", import.meta.url)) },
+  labels: { type: "string", multiple: true },
+  verbose: { type: "boolean", default: false },
 });
 if (!opt.labels?.length) {
   console.error("eval-relevance: give at least one --labels FILE (TSV: id, topic, has_event, event_types, note)");

@@ -6,12 +6,12 @@
 import { mkdtempSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { parseArgs } from "node:util";
+import { scriptOptions } from "./options.mjs";
 import { AnalysisPool } from "../dist/batch/pool.js";
 import { buildServer } from "../dist/server/app.js";
 import { openStore } from "../dist/store/db.js";
 
-const { values } = parseArgs({ options: { db: { type: "string" }, urls: { type: "string", default: "10000" }, posts: { type: "string", default: "4" } } });
+const values = scriptOptions(import.meta.url, "node scripts/hostile-server.mjs [--db STORE] [--urls 10000] [--posts 4]", { db: { type: "string" }, urls: { type: "string", default: "10000" }, posts: { type: "string", default: "4" } });
 const db = openStore(values.db ?? join(mkdtempSync(join(tmpdir(), "marsad-load-")), "m.db"), values.db ? { mustExist: true, readonly: true } : {});
 const pool = new AnalysisPool({ workers: 1, timeoutMs: 15_000 });
 const app = await buildServer({ db, pool, tiles: null, webRoot: "/nonexistent" });

@@ -8,16 +8,14 @@
 import { readFileSync, writeFileSync, existsSync } from "node:fs";
 import { gunzipSync } from "node:zlib";
 import { fileURLToPath } from "node:url";
-import { parseArgs } from "node:util";
+import { scriptOptions } from "./options.mjs";
 const { mulberry32, shuffle } = await import(new URL("../dist/util/random.js", import.meta.url).href);
 
-const { values: opt } = parseArgs({
-  options: {
-    corpus: { type: "string", default: fileURLToPath(new URL("../../shared/corpus/saudinewsnet-2015.jsonl.gz", import.meta.url)) },
-    n: { type: "string", default: "200" },
-    seed: { type: "string", default: "7" },
-    out: { type: "string" },
-  },
+const opt = scriptOptions(import.meta.url, "node scripts/sample-articles.mjs --out FILE [--n 200] [--seed 7] [--corpus FILE]", {
+  corpus: { type: "string", default: fileURLToPath(new URL("../../shared/corpus/saudinewsnet-2015.jsonl.gz", import.meta.url)) },
+  n: { type: "string", default: "200" },
+  seed: { type: "string", default: "7" },
+  out: { type: "string" },
 });
 if (!existsSync(opt.corpus)) {
   console.error(`sample-articles: corpus not found at ${opt.corpus}; pass --corpus PATH`);

@@ -6,24 +6,13 @@
 //
 //   node scripts/sample-events.mjs --db /tmp/corpus.db --n 150 --seed 11 --out /tmp/events.jsonl
 import { existsSync, writeFileSync } from "node:fs";
-import { parseArgs } from "node:util";
+import { scriptOptions } from "./options.mjs";
 import Database from "better-sqlite3";
 const { mulberry32, shuffle } = await import(new URL("../dist/util/random.js", import.meta.url).href);
 
-const USAGE = "usage: node scripts/sample-events.mjs --db STORE --out FILE [--n 150] [--seed 11] [--all]";
-let opt;
-try {
-  ({ values: opt } = parseArgs({
-    options: { db: { type: "string" }, n: { type: "string", default: "150" }, seed: { type: "string", default: "11" }, out: { type: "string" }, all: { type: "boolean", default: false }, help: { type: "boolean", default: false } },
-  }));
-} catch (e) {
-  console.error(`sample-events: ${e.message}; ${USAGE}`);
-  process.exit(2);
-}
-if (opt.help) {
-  console.log(USAGE);
-  process.exit(0);
-}
+const opt = scriptOptions(import.meta.url, "node scripts/sample-events.mjs --db STORE --out FILE [--n 150] [--seed 11] [--all]", {
+  db: { type: "string" }, n: { type: "string", default: "150" }, seed: { type: "string", default: "11" }, out: { type: "string" }, all: { type: "boolean", default: false },
+});
 if (!opt.db || !existsSync(opt.db)) {
   console.error(`sample-events: give the store with --db FILE (${opt.db ?? "none given"} not found)`);
   process.exit(3);

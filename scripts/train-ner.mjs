@@ -12,18 +12,16 @@
 import { existsSync, readFileSync, writeFileSync, mkdirSync } from "node:fs";
 import { resolve } from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
-import { parseArgs } from "node:util";
+import { scriptOptions } from "./options.mjs";
 
-const { values: opt } = parseArgs({
-  options: {
-    corpus: { type: "string", default: fileURLToPath(new URL("../../shared/ner/anercorp-train.txt", import.meta.url)) },
-    folds: { type: "string", default: "5" },
-    epochs: { type: "string", default: "8" },
-    seed: { type: "string", default: "20070101" },
-    "min-weight": { type: "string", default: "0.5" },
-    "no-write": { type: "boolean", default: false },
-    dist: { type: "string", default: fileURLToPath(new URL("../dist/", import.meta.url)) },
-  },
+const opt = scriptOptions(import.meta.url, "npm run train:ner -- [--folds 5] [--epochs 8] [--seed N] [--min-weight 0.5] [--no-write] [--corpus FILE]", {
+  corpus: { type: "string", default: fileURLToPath(new URL("../../shared/ner/anercorp-train.txt", import.meta.url)) },
+  folds: { type: "string", default: "5" },
+  epochs: { type: "string", default: "8" },
+  seed: { type: "string", default: "20070101" },
+  "min-weight": { type: "string", default: "0.5" },
+  "no-write": { type: "boolean", default: false },
+  dist: { type: "string", default: fileURLToPath(new URL("../dist/", import.meta.url)) },
 });
 
 if (!existsSync(opt.corpus)) {

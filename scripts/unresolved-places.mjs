@@ -8,18 +8,16 @@
 import { readFileSync, existsSync } from "node:fs";
 import { gunzipSync } from "node:zlib";
 import { fileURLToPath } from "node:url";
-import { parseArgs } from "node:util";
+import { scriptOptions } from "./options.mjs";
 
-const { values: opt } = parseArgs({
-  options: {
-    corpus: { type: "string", default: fileURLToPath(new URL("../../shared/corpus/saudinewsnet-2015.jsonl.gz", import.meta.url)) },
-    limit: { type: "string", default: "4000" },
-    offset: { type: "string", default: "0" },
-    top: { type: "string", default: "60" },
-    "events-only": { type: "boolean", default: false },
-    context: { type: "boolean", default: false },
-    json: { type: "boolean", default: false },
-  },
+const opt = scriptOptions(import.meta.url, "node scripts/unresolved-places.mjs [--limit 4000] [--offset 0] [--top 60] [--events-only] [--context] [--json] [--corpus FILE]", {
+  corpus: { type: "string", default: fileURLToPath(new URL("../../shared/corpus/saudinewsnet-2015.jsonl.gz", import.meta.url)) },
+  limit: { type: "string", default: "4000" },
+  offset: { type: "string", default: "0" },
+  top: { type: "string", default: "60" },
+  "events-only": { type: "boolean", default: false },
+  context: { type: "boolean", default: false },
+  json: { type: "boolean", default: false },
 });
 
 if (!existsSync(opt.corpus)) {
