@@ -82,9 +82,9 @@ export function extractEvents(doc: MarsadDocument, entities: WorkEntity[], res: 
   const out: RawEvent[] = [];
   const tallied: Tally[][] = [];
   let lastActor: { actor: ActorPhrase; paragraph: number } | null = null;
-  // the latest date of the paragraph so far; a sentence without triggers is read for dates only when a
-  // later trigger of its paragraph needs one (most sentences have no event)
-  let lastDate: { date: () => DateExpr | null; paragraph: number } | null = null;
+  // the latest date so far and the paragraph it stands in; a sentence without triggers is read for dates
+  // only when a later trigger needs one (most sentences have no event)
+  let lastDate: { get: () => { date: DateExpr; paragraph: number } | null } | null = null;
   const datesIn = (s: Sentence): DateExpr[] => {
     // a date inside a name ("قصر 22 مايو") or after منذ ("منذ يونيو 2014": a duration) dates no event
     // … nor does the date of a report ("أفادت مصادر أمس الأربعاء"), unless it is the only one
@@ -121,8 +121,9 @@ export function extractEvents(doc: MarsadDocument, entities: WorkEntity[], res: 
     triggers.forEach((tr, k) => {
       const clauseStart = k > 0 ? triggers[k - 1].end : s.tokenStart;
       const clauseEnd = k + 1 < triggers.length ? triggers[k + 1].at : s.tokenEnd;
-      const date = nearestDate(dates, tr.at) ?? (lastDate && lastDate.paragraph === s.paragraph ? lastDate.date() : null);
-      if (date) lastDate = { date: () => date, paragraph: s.paragraph };
+      const carried = lastDate?.get();
+      const date = nearestDate(dates, tr.at) ?? (carried && carries(carried, s.paragraph, doc.meta.published) ? carried.date : null);
+      if (date) lastDate = { get: () => ({ date, paragraph: s.paragraph }) };
       const places = findPlaces(ctx, tr, clauseStart, clauseEnd, s.tokenStart, s.tokenEnd);
       if (!places.length) return;
       // "باتفاق مع الفصائل" says how something happened, not that an agreement was made
@@ -182,10 +183,13 @@ export function extractEvents(doc: MarsadDocument, entities: WorkEntity[], res: 
     // a sentence with dates and no event still dates the events after it ("قالت مصادر أمس …")
     if (!triggers.length) {
       const before = lastDate;
-      let found: DateExpr | null | undefined;
+      let found: { date: DateExpr; paragraph: number } | null | undefined;
       lastDate = {
-        paragraph: s.paragraph,
-        date: () => (found !== undefined ? found : (found = datesIn(s)[0] ?? (before && before.paragraph === s.paragraph ? before.date() : null))),
+        get: () => {
+          if (found !== undefined) return found;
+          const d = datesIn(s)[0];
+          return (found = d ? { date: d, paragraph: s.paragraph } : (before?.get() ?? null));
+        },
       };
     }
   });
@@ -198,6 +202,19 @@ export function extractEvents(doc: MarsadDocument, entities: WorkEntity[], res: 
  * "تبنى تنظيم داعش الهجوم", "أعلن التنظيم مسؤوليته عن التفجير": the group claiming an attack is the
  * actor of the explosions and attacks of its paragraph (and the one before) that have none.
  */
+/** How many paragraphs back a date still governs an undated event. */
+const DATE_REACH = 1;
+
+/**
+ * Whether a date found earlier governs an undated event in paragraph `p`: within its paragraph always;
+ * from the paragraph before only a day already past ("أمس", "الأحد", "17 يوليو"): a coming date there
+ * makes no event a plan, and a year or month of history does not date the news that follows it.
+ */
+function carries(found: { date: DateExpr; paragraph: number }, p: number, published: string | null): boolean {
+  if (found.paragraph === p) return true;
+  return p - found.paragraph <= DATE_REACH && found.date.precision === "day" && !!found.date.date && (!published || found.date.date <= published);
+}
+
 function assignResponsibility(ctx: Ctx, events: RawEvent[]): void {
   const { tokens, doc } = ctx;
   doc.sentences.forEach((s) => {

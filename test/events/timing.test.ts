@@ -24,6 +24,15 @@ describe("event dates", () => {
     expect(when(text)).toMatchObject({ date, precision, source: "text", background, happened: true });
   });
 
+  it("carries a date into the next paragraph, not further", () => {
+    const doc = analyze(
+      "عنوان\n\nخرج آلاف المتظاهرين أمس الأحد في مدينة بغداد احتجاجا على انقطاع الكهرباء.\n\nوخرجت تظاهرات مماثلة في مدينة البصرة.\n\nوقال مسؤول إن الحكومة ستدرس المطالب.\n\nوفي سياق آخر، خرجت مظاهرة في مدينة الموصل.",
+      PUB,
+    );
+    const dates = Object.fromEntries(doc.events.map((e) => [e.place?.name, e.date]));
+    expect(dates).toMatchObject({ بغداد: "2015-08-09", البصرة: "2015-08-09", الموصل: PUB });
+  });
+
   it("takes the publication date when the text gives none, and says so", () => {
     expect(when("سيطرت القوات على مدينة تعز.")).toMatchObject({ date: PUB, precision: "published", source: "published", background: false });
   });
