@@ -4,7 +4,7 @@ import { resolve } from "node:path";
 import { AnalysisPool } from "../batch/pool.js";
 import { EXIT, MarsadError } from "../errors.js";
 import { importedGazetteerDir } from "../home.js";
-import { buildServer, DEFAULT_TILES, LOOPBACK_HOSTS } from "../server/app.js";
+import { DEFAULT_TILES, LOOPBACK_HOSTS } from "../server/defaults.js";
 
 /** Time budget of one analysis asked through the API. */
 const API_ANALYSIS_TIMEOUT_MS = 15_000;
@@ -46,6 +46,8 @@ export function serveCommand(): Command {
       // answers to the names given with --allow-host, or to any when none is given
       const allowedHosts = isLoopback(opts.host) ? [...LOOPBACK_HOSTS, ...(opts.allowHost ?? [])] : (opts.allowHost ?? null);
       const pool = new AnalysisPool({ workers: opts.workers, importedGazetteer: importedGazetteerDir(), timeoutMs: API_ANALYSIS_TIMEOUT_MS });
+      // the web framework loads only when a server is asked for
+      const { buildServer } = await import("../server/app.js");
       const app = await buildServer({ db, pool, token: opts.token, tiles, allowedHosts });
       try {
         await app.listen({ port: opts.port, host: opts.host });

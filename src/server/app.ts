@@ -16,6 +16,9 @@ import type { Db } from "../store/db.js";
 import { AnalysisPool } from "../batch/pool.js";
 import { registerApi } from "./api.js";
 import type { CacheLimits } from "./cache.js";
+import { DEFAULT_TILES, LOOPBACK_HOSTS } from "./defaults.js";
+
+export { DEFAULT_TILES, LOOPBACK_HOSTS };
 
 export interface ServerOptions {
   db: Db;
@@ -37,7 +40,6 @@ export interface ServerOptions {
 export const DEFAULT_BODY_LIMIT = 512 * 1024;
 /** A request (headers and body) must arrive within this long. */
 const REQUEST_TIMEOUT_MS = 30_000;
-export const LOOPBACK_HOSTS = ["localhost", "127.0.0.1", "[::1]", "::1"];
 
 /** The host name of a Host header, without its port, lower-cased ("[::1]:8750" → "[::1]"). */
 export function hostName(header: string | undefined): string {
@@ -54,8 +56,6 @@ const SECURITY_HEADERS = (policy: string): Record<string, string> => ({
   "cross-origin-opener-policy": "same-origin",
   "cross-origin-resource-policy": "same-origin",
 });
-
-export const DEFAULT_TILES = "https://tile.openstreetmap.org/{z}/{x}/{y}.png";
 
 export function webRoot(): string {
   return join(dirname(fileURLToPath(import.meta.url)), "..", "..", "web", "dist");
