@@ -29,6 +29,20 @@ export interface Scorer {
   add(f: number, scores: Float64Array): void;
 }
 
+/**
+ * The best allowed label of one token from its static features `f` and the two labels before it;
+ * `scores` and `hist` are scratch (hist keeps the token's history features for the caller).
+ */
+function bestLabel(model: Scorer, f: Int32Array, prev: number, prev2: number, scores: Float64Array, hist: Int32Array): number {
+  scores.fill(0);
+  for (let k = 0; k < f.length; k++) model.add(f[k], scores);
+  historyFeatures(prev, prev2, f[0], hist);
+  for (let k = 0; k < 3; k++) model.add(hist[k], scores);
+  let best = 0;
+  for (let y = 1; y < L; y++) if (scores[y] > scores[best] && allowed(Math.max(prev, 0), y)) best = y;
+  return best;
+}
+
 /** Greedy decoding of one sentence's static features; returns label indices. */
 export function decode(model: Scorer, feats: readonly Int32Array[]): Uint8Array {
   const n = feats.length;
@@ -38,13 +52,7 @@ export function decode(model: Scorer, feats: readonly Int32Array[]): Uint8Array 
   let prev = -1;
   let prev2 = -1;
   for (let i = 0; i < n; i++) {
-    scores.fill(0);
-    const f = feats[i];
-    for (let k = 0; k < f.length; k++) model.add(f[k], scores);
-    historyFeatures(prev, prev2, f[0], hist);
-    for (let k = 0; k < 3; k++) model.add(hist[k], scores);
-    let best = 0;
-    for (let y = 1; y < L; y++) if (scores[y] > scores[best] && allowed(Math.max(prev, 0), y)) best = y;
+    const best = bestLabel(model, feats[i], prev, prev2, scores, hist);
     labels[i] = best;
     prev2 = prev;
     prev = best;
@@ -131,13 +139,8 @@ export class Trainer implements Scorer {
     let prev = -1;
     let prev2 = -1;
     for (let i = 0; i < feats.length; i++) {
-      scores.fill(0);
       const f = feats[i];
-      for (let k = 0; k < f.length; k++) this.add(f[k], scores);
-      historyFeatures(prev, prev2, f[0], hist);
-      for (let k = 0; k < 3; k++) this.add(hist[k], scores);
-      let best = 0;
-      for (let y = 1; y < L; y++) if (scores[y] > scores[best] && allowed(Math.max(prev, 0), y)) best = y;
+      const best = bestLabel(this, f, prev, prev2, scores, hist); // leaves the history features in hist
       const g = gold[i];
       if (best !== g) {
         for (let k = 0; k < f.length; k++) {
