@@ -6,7 +6,12 @@ import { EXIT, MarsadError } from "../errors.js";
 import { EVENT_TYPES } from "../events/index.js";
 import { isValidDate } from "../ingest/index.js";
 import { DEFAULT_DB, openStore } from "../store/db.js";
-import { writeExport, type ExportFormat } from "../store/export.js";
+import { ActorIndex } from "../entities/actors.js";
+import { loadEnglish } from "../english/index.js";
+import { loadOutlets } from "../events/sources.js";
+import { Gazetteer } from "../geo/gazetteer.js";
+import { importedGazetteerDir } from "../home.js";
+import { writeExport, type ExportContext, type ExportFormat } from "../store/export.js";
 import { controlTimeline, search, stories } from "../store/queries.js";
 import { parsePositiveInt, warn } from "./common.js";
 
@@ -80,6 +85,11 @@ function openForWriting(tmp: string, out: string): number {
   }
 }
 
+/** English names and notes, and outlets, for the exports (the gazetteer without the analyser's name index options). */
+function exportContext(): ExportContext {
+  return { english: loadEnglish(Gazetteer.load(new Set(), importedGazetteerDir()), ActorIndex.load()), outlets: loadOutlets() };
+}
+
 export function exportCommand(): Command {
   return new Command("export")
     .description("export the stored events, one row per happening (story), as JSON Lines, GeoJSON or an ACLED-style CSV")
@@ -91,9 +101,10 @@ export function exportCommand(): Command {
     .option("--place <name>", "only events at this place")
     .option("--actor <name>", "only events whose actor's name holds this")
     .option("--all", "include events that did not happen (denied, planned, negated …) and background history")
+    .option("--numeric-inters", "acled-csv: inter1, inter2 and interaction as ACLED's numeric codes, not its text labels")
     .option("--out <file>", "write to this file (atomically) instead of standard output")
-    .addHelpText("after", "\nColumns and fields: docs/exports.md")
-    .action((opts: { format: ExportFormat; db: string; since?: string; until?: string; type?: string[]; place?: string; actor?: string; all?: boolean; out?: string }) => {
+    .addHelpText("after", "\nColumns and fields: docs/exports.md; the ACLED columns and their values: docs/acled.md")
+    .action((opts: { format: ExportFormat; db: string; since?: string; until?: string; type?: string[]; place?: string; actor?: string; all?: boolean; numericInters?: boolean; out?: string }) => {
       const db = openStore(resolve(opts.db), { mustExist: true, readonly: true });
       try {
         const items = stories(db, { since: opts.since, until: opts.until, type: opts.type, place: opts.place, actor: opts.actor, happened: !opts.all });
@@ -102,7 +113,7 @@ export function exportCommand(): Command {
         const fd = tmp ? openForWriting(tmp, out!) : null;
         let closed = false;
         try {
-          const r = writeExport(opts.format, items, (chunk) => (fd !== null ? writeSync(fd, chunk) : process.stdout.write(chunk)));
+          const r = writeExport(opts.format, items, (chunk) => (fd !== null ? writeSync(fd, chunk) : process.stdout.write(chunk)), exportContext(), { numericInters: !!opts.numericInters });
           if (fd !== null) {
             closeSync(fd);
             closed = true;

@@ -15,6 +15,8 @@ export interface Outlet {
   mediaId: string | null;
   nameAr: string;
   nameEn: string;
+  /** ACLED's source_scale of the outlet ("National", "Regional" …), or "" when not judged. */
+  scale: string;
 }
 
 export interface OutletTable {
@@ -24,8 +26,8 @@ export interface OutletTable {
 
 export function loadOutlets(): OutletTable {
   const byKey = new Map<string, Outlet>();
-  for (const r of readTsv(dataPath("events", "outlets.tsv"), ["code", "media_id", "name_ar", "name_en", "domains"] as const)) {
-    const o: Outlet = { code: r.code, mediaId: r.media_id || null, nameAr: r.name_ar, nameEn: r.name_en };
+  for (const r of readTsv(dataPath("events", "outlets.tsv"), ["code", "media_id", "name_ar", "name_en", "domains", "scale"] as const)) {
+    const o: Outlet = { code: r.code, mediaId: r.media_id || null, nameAr: r.name_ar, nameEn: r.name_en, scale: r.scale };
     byKey.set(r.code.toLowerCase(), o);
     byKey.set(normalize(r.name_ar), o);
     for (const d of r.domains.split("|")) if (d.trim()) byKey.set(d.trim().toLowerCase(), o);

@@ -163,6 +163,8 @@ export interface StoryRecord {
   admin1: string | null;
   admin2: string | null;
   actor: string | null;
+  /** The actor's record id (data/actors) when listed. */
+  actorRef: string | null;
   actorInter: number | null;
   dateFirst: string | null;
   dateLast: string | null;
@@ -200,7 +202,7 @@ export function stories(db: Db, f: EventFilters = {}, limit = 1_000_000, offset 
     out.push({
       id: Number(s.id), type: String(s.type), place: s.place_name as string | null, placeRef: s.place_ref as string | null, lat: s.lat as number | null, lon: s.lon as number | null,
       country: s.country as string | null, countryName: s.country_name as string | null, admin1: s.admin1 as string | null, admin2: s.admin2 as string | null,
-      actor: s.actor_name as string | null, actorInter: s.actor_inter as number | null, dateFirst: s.date_first as string | null, dateLast: s.date_last as string | null,
+      actor: s.actor_name as string | null, actorRef: (s.actor_ref as string | null) ?? null, actorInter: s.actor_inter as number | null, dateFirst: s.date_first as string | null, dateLast: s.date_last as string | null,
       firstSeen: String(s.first_seen), reports: Number(s.reports), corroboration: Number(s.corroboration), fatalities: s.fatalities as number | null,
       events: evs.map((e) => {
         const json = JSON.parse(String(e.json)) as Record<string, unknown> & { target?: { name?: string } | null };

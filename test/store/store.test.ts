@@ -1,5 +1,7 @@
 import { describe, expect, it } from "vitest";
+import { parse } from "csv-parse/sync";
 import { interaction, writeExport, ACLED_COLUMNS } from "../../src/store/export.js";
+import { exportContext } from "../helpers/export.js";
 import { controlTimeline, search, stories } from "../../src/store/queries.js";
 import { signature, similarity } from "../../src/store/minhash.js";
 import { store, tempStore } from "../helpers/store.js";
@@ -103,7 +105,7 @@ describe("exports", () => {
   };
   const run = (format: "jsonl" | "geojson" | "acled-csv", db = fill(), filters = {}) => {
     let out = "";
-    const r = writeExport(format, stories(db, filters), (c) => (out += c));
+    const r = writeExport(format, stories(db, filters), (c) => (out += c), exportContext());
     return { out, r };
   };
 
@@ -111,42 +113,44 @@ describe("exports", () => {
     const { out } = run("geojson");
     const fc = JSON.parse(out);
     expect(fc.type).toBe("FeatureCollection");
-    const hama = fc.features.find((f: { properties: { place: string } }) => f.properties.place === "حماة");
+    const hama = fc.features.find((f: { properties: { location_ar: string } }) => f.properties.location_ar === "حماة");
     expect(hama.geometry.type).toBe("Point");
+    // a feature id, and flat properties only (ACLED's names, English beside Arabic), which GIS formats keep
+    expect(typeof hama.id).toBe("number");
+    expect(hama.properties).toMatchObject({ event_type: "Battles", location: "Hama", country: "Syria" });
+    for (const v of Object.values(hama.properties)) expect(v === null || typeof v !== "object").toBe(true);
     const [lon, lat] = hama.geometry.coordinates;
     expect(lon).toBeGreaterThan(36);
     expect(lat).toBeGreaterThan(34.5);
   });
 
-  it("writes ACLED's columns, one row per happening", () => {
+  const acledRows = (out: string): Array<Record<string, string>> => parse(out, { columns: true }) as Array<Record<string, string>>;
+
+  it("writes ACLED's 31 columns in ACLED's order, one row per happening, in English", () => {
     const { out } = run("acled-csv");
-    const [header, ...rows] = out.trim().split("\n");
-    expect(header.split(",")).toEqual([...ACLED_COLUMNS]);
-    const saada = rows.find((r) => r.includes("صعدة"))!;
-    const cells = saada.split(",");
-    expect(cells[ACLED_COLUMNS.indexOf("event_type")]).toBe("Explosions/Remote violence");
-    expect(cells[ACLED_COLUMNS.indexOf("fatalities")]).toBe("5");
-    expect(cells[ACLED_COLUMNS.indexOf("country")]).toBe("Yemen");
-    expect(cells[ACLED_COLUMNS.indexOf("geo_precision")]).toBe("1");
+    expect(out.split("\n")[0].split(",")).toEqual([...ACLED_COLUMNS]);
+    expect(ACLED_COLUMNS).toHaveLength(31);
+    const saada = acledRows(out).find((r) => r.event_type === "Explosions/Remote violence")!;
+    expect(saada).toMatchObject({ fatalities: "5", country: "Yemen", iso: "887", region: "Middle East", geo_precision: "1", location: "Saada" });
+    expect(saada.event_id_cnty).toMatch(/^YEM\d+$/);
+    expect(saada.notes).toMatch(/^On \d+ December 2024, .* in Saada\b.*5 fatalities reported\. Source: /);
   });
 
   it("writes ACLED's geo_precision: 3 for a happening placed only at its province", () => {
     const { db, writer } = tempStore();
     store(writer, "قتل ثلاثة أشخاص في غارات التحالف على محافظة مأرب مساء الجمعة.", { published: "2024-12-07" });
-    const { out } = run("acled-csv", db);
-    const row = out.trim().split("\n").find((r) => r.includes("مأرب"))!;
-    expect(row.split(",")[ACLED_COLUMNS.indexOf("geo_precision")]).toBe("3");
+    const [row] = acledRows(run("acled-csv", db).out);
+    expect(row.geo_precision).toBe("3");
   });
 
-  it("fills actor2 and inter2 from the target, with ACLED's interaction code", () => {
+  it("fills actor2 and inter2 from the target, with ACLED's interaction as text or, by option, as a code", () => {
     const { db, writer } = tempStore();
     store(writer, "هاجم مسلحون مجهولون دورية للشرطة في مدينة العريش صباح الأحد.", { published: "2024-12-08", source: "outlet-a" });
-    const { out } = run("acled-csv", db);
-    const [, row] = out.trim().split("\n");
-    const cells = row.split(",");
-    expect(cells[ACLED_COLUMNS.indexOf("actor2")]).toBe("الشرطة");
-    expect(cells[ACLED_COLUMNS.indexOf("inter2")]).toBe("1");
-    expect(cells[ACLED_COLUMNS.indexOf("interaction")]).toBe("13");
+    const [row] = acledRows(run("acled-csv", db).out);
+    expect(row).toMatchObject({ actor2: "Police", inter2: "State forces", interaction: "State forces-Political militia" });
+    let numeric = "";
+    writeExport("acled-csv", stories(db), (c) => (numeric += c), exportContext(), { numericInters: true });
+    expect(acledRows(numeric)[0]).toMatchObject({ inter2: "1", interaction: "13" });
   });
 
   it.each([
