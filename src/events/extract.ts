@@ -20,7 +20,7 @@ import type { WorkEntity } from "../entities/coref.js";
 import { indexMentions } from "../entities/mentions.js";
 import { scanLexicon } from "../entities/recognize.js";
 import { eventScope } from "../relevance/index.js";
-import { factualityOf, type Factuality, type FactualityLexicon, type Modality } from "./factuality.js";
+import { factualityOf, sharedAim, type Factuality, type FactualityLexicon, type Modality } from "./factuality.js";
 import { byAircraft, contextIn, hasConflictContext, otherSense, placeCountries, type ContextFound, type SenseLexicon } from "./sense.js";
 import { tokenKey } from "../text/keys.js";
 import { actorAt, surface, type ActorPhrase } from "./actors.js";
@@ -118,6 +118,7 @@ export function extractEvents(doc: MarsadDocument, entities: WorkEntity[], res: 
     const tallies = triggers.length ? talliesIn(ctx, s.tokenStart, s.tokenEnd) : [];
     if (triggers.length) tallied[si] = tallies;
     const dates = triggers.length ? datesIn(s) : [];
+    let before: { fact: Factuality; end: number } | null = null;
     triggers.forEach((tr, k) => {
       const clauseStart = k > 0 ? triggers[k - 1].end : s.tokenStart;
       const clauseEnd = k + 1 < triggers.length ? triggers[k + 1].at : s.tokenEnd;
@@ -148,7 +149,9 @@ export function extractEvents(doc: MarsadDocument, entities: WorkEntity[], res: 
       if (actor) lastActor = { actor, paragraph: s.paragraph };
       const target = findTarget(ctx, tr, actor, from, clauseEnd, res.roles);
       const associates = findAssociates(ctx, tr, from, clauseEnd);
-      const fact = factualityOf(res.factuality, doc.text, tokens, tr.trigger, tr.at, s.tokenStart, claim, doc.paragraphs[s.paragraph]?.kind === "title");
+      const own = factualityOf(res.factuality, doc.text, tokens, tr.trigger, tr.at, s.tokenStart, claim, doc.paragraphs[s.paragraph]?.kind === "title");
+      const fact = (own.cue ? null : sharedAim(tokens, tr.trigger, tr.at, before?.fact ?? null, before?.end ?? 0)) ?? own;
+      before = { fact, end: tr.end };
       // a state of control or a habit is no happening
       if (!fact.modality) return;
       const modality = fact.modality;

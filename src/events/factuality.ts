@@ -3,14 +3,17 @@
  * (data/events/factuality-cues.tsv) make it negated, denied, planned, threatened or hypothetical, or
  * no event at all (a state of control, a habit); so do the future prefix سـ, a subjunctive verb ("أن
  * تتقدم"), and a present-tense verb of control in running text
- * ("التي تسيطر على"), which describes a state. Inside a claim, the claim's stance decides.
+ * ("التي تسيطر على"), which describes a state. A verbal noun after لـ names an aim ("تقدمت لتحرير
+ * المدينة") unless a word before it takes لـ as its complement ("تعرضت لهجوم": purpose-governors.tsv);
+ * a participle naming the people it befell ("النازحين", "المختطفين") is a state. Inside a claim, the
+ * claim's stance decides.
  */
 import type { Claim, Token } from "../document.js";
 import { dataPath } from "../data-dir.js";
 import { nameKeys, tokenKey } from "../text/keys.js";
 import { KeyTrie } from "../util/trie.js";
 import { readTsv } from "../util/tsv.js";
-import type { Trigger } from "./lexicon.js";
+import type { EventType, Trigger } from "./lexicon.js";
 
 export type CueKind = "negation" | "denial" | "plan" | "aim" | "expectation" | "preparation" | "call" | "threat" | "condition" | "question" | "permission" | "attempt" | "generic" | "state" | "habit";
 export type Modality = "asserted" | "claimed" | "denied" | "negated" | "planned" | "threatened" | "hypothetical";
@@ -45,6 +48,8 @@ interface Cue {
 export interface FactualityLexicon {
   words: Map<string, Cue>;
   phrases: KeyTrie<Cue>;
+  /** Words that take لـ as their complement, with their reach (0: anywhere before in the sentence). */
+  governors: Map<string, number>;
 }
 
 const span = (c: Cue | undefined): number => (!c ? -1 : c.reach === 0 ? Infinity : c.reach);
@@ -62,14 +67,22 @@ export function loadFactualityLexicon(): FactualityLexicon {
     // forms that normalise alike ("نفى", "نفي") keep the longer reach
     else if (keys.length && span(cue) > span(words.get(keys[0]))) words.set(keys[0], cue);
   }
-  return { words, phrases };
+  const governors = new Map<string, number>();
+  for (const r of readTsv(dataPath("events", "purpose-governors.tsv"), ["word", "reach", "note"] as const)) {
+    const reach = Number(r.reach);
+    if (!Number.isInteger(reach) || reach < 0) throw new Error(`${r._file}:${r._line}: reach must be a whole number of words, found "${r.reach}"`);
+    const keys = nameKeys(r.word);
+    if (keys.length !== 1) throw new Error(`${r._file}:${r._line}: give one word, found "${r.word}"`);
+    governors.set(keys[0], reach);
+  }
+  return { words, phrases, governors };
 }
 
 export interface Factuality {
   /** null: no event (a state or a habit). */
   modality: Modality | null;
   /** What decided it: the cue's kind and words, when a cue did. */
-  cue: { kind: CueKind | "future" | "subjunctive"; text: string } | null;
+  cue: { kind: CueKind | "future" | "subjunctive" | "purpose" | "people"; text: string } | null;
 }
 
 /** "لا يزال", "ما زالت": still, not a negation; "لا سيما": especially. */
@@ -78,6 +91,16 @@ const NOT_NEGATING = new Set(["يزال", "تزال", "زال", "زالت", "ي�
 const ATTEMPTABLE = new Set(["seize_control", "advance", "withdraw"]);
 /** Hard clause breaks a cue does not reach across. */
 const BREAKS = new Set([".", "؛", ";", ":", "!", "؟", "?"]);
+
+/**
+ * Types whose verbal noun after لـ names an aim ("لتحرير", "للسيطرة على", "لاقتحام", "للقتال"). A weapon
+ * or a blast after لـ ("تعرض لقذائف", "صورا لتفجير") mostly happened, "خرجوا للاحتجاج" is a protest held,
+ * and an attempted killing is an attack all the same.
+ */
+const AIMABLE = new Set<EventType>(["seize_control", "advance", "withdraw", "armed_clash", "release_detainees", "arrest", "abduction", "displacement"]);
+/** Participles that name the people an event befell ("عودة النازحين", "أهالي المختطفين"): who they are, not a happening. */
+const PEOPLE = new Set<EventType>(["displacement", "abduction"]);
+const hasLam = (pro: string): boolean => /(^|\+)ل(\+ال)?$/.test(pro);
 
 const isPresent = (t: Trigger): boolean => t.pos === "verb" && /^[يت]/.test(t.form) && !/(ت|وا)$/.test(t.form) && t.form !== t.lemma;
 
@@ -104,6 +127,8 @@ export function factualityOf(lex: FactualityLexicon, text: string, tokens: Token
   const t = tokens[at];
   const show = (a: number, b: number): string => text.slice(tokens[a].start, tokens[b - 1].end);
   if (trigger.pos === "verb" && /(^|\+)س$/.test(t.pro)) return { modality: "planned", cue: { kind: "future", text: show(at, at + 1) } };
+  if (trigger.pos === "participle" && PEOPLE.has(trigger.type)) return { modality: null, cue: { kind: "people", text: show(at, at + 1) } };
+  let attempted = false;
   for (let k = at - 1; k >= from; k--) {
     const w = tokens[k];
     if (w.kind === "punct" && BREAKS.has(w.norm)) break;
@@ -112,8 +137,14 @@ export function factualityOf(lex: FactualityLexicon, text: string, tokens: Token
     const { cue } = hit;
     if (cue.reach && at - k > cue.reach) continue;
     if (cue.kind === "negation" && NOT_NEGATING.has(tokens[hit.end]?.stem ?? "")) continue;
-    if (cue.kind === "attempt" && !ATTEMPTABLE.has(trigger.type)) continue;
+    if (cue.kind === "attempt" && !ATTEMPTABLE.has(trigger.type)) {
+      attempted = true;
+      continue;
+    }
     return { modality: MODALITY[cue.kind], cue: { kind: cue.kind, text: show(k, hit.end) } };
+  }
+  if (!attempted && hasLam(t.pro) && AIMABLE.has(trigger.type) && !isPresent(trigger) && !governed(lex, tokens, at, from)) {
+    return { modality: "planned", cue: { kind: "purpose", text: show(at, at + 1) } };
   }
   if (isPresent(trigger)) {
     const prev = tokens[at - 1];
@@ -125,4 +156,34 @@ export function factualityOf(lex: FactualityLexicon, text: string, tokens: Token
   }
   if (claim) return { modality: claim.stance === "denied" ? "denied" : "claimed", cue: null };
   return { modality: "asserted", cue: null };
+}
+
+/** Whether a word before the trigger takes its لـ as a complement ("تعرضت المدينة لقصف"). */
+function governed(lex: FactualityLexicon, tokens: Token[], at: number, from: number): boolean {
+  for (let k = at - 1; k >= from; k--) {
+    const w = tokens[k];
+    if (w.kind === "punct" && BREAKS.has(w.norm)) return false;
+    if (w.kind !== "word") continue;
+    const reach = lex.governors.get(w.stem) ?? lex.governors.get(w.norm) ?? lex.governors.get(tokenKey(w));
+    if (reach !== undefined && (reach === 0 || at - k <= reach)) return true;
+  }
+  return false;
+}
+
+/**
+ * "لاقتحام المدينة وفك الحصار عنها", "لتحرير المدينة وبسط السيطرة عليها": a verbal noun joined by و
+ * (on itself or on the word before it) to an unrealised event before it in its clause shares its
+ * factuality. `prev` is the factuality of the trigger before, ending at `prevEnd`.
+ */
+export function sharedAim(tokens: Token[], trigger: Trigger, at: number, prev: Factuality | null, prevEnd: number): Factuality | null {
+  // a verb has its own subject and tense; a noun spelled like its verb ("بسط") follows a light word
+  if (!prev?.modality || happenedWith(prev.modality) || (trigger.pos === "verb" && trigger.form !== trigger.lemma) || at - prevEnd > 8) return null;
+  // right after it: one event in two words ("بسط السيطرة", "شن الغارات")
+  if (at === prevEnd) return prev;
+  const joined = (k: number): boolean => k >= prevEnd && /^و(\+|$)/.test(tokens[k].pro);
+  // a short verb before the noun keeps its و unsplit ("وفك الحصار", "وبسط السيطرة")
+  const unsplit = (k: number): boolean => k >= prevEnd && tokens[k].kind === "word" && !tokens[k].pro && tokens[k].norm.startsWith("و");
+  if (!joined(at) && !joined(at - 1) && !unsplit(at) && !unsplit(at - 1)) return null;
+  for (let k = prevEnd; k < at; k++) if (tokens[k].kind === "punct") return null;
+  return prev;
 }

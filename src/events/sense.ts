@@ -22,7 +22,7 @@ const KINDS: readonly ContextKind[] = ["weapon", "warplane", "aircraft", "casual
 
 interface SenseCue {
   cue: string;
-  where: "next" | "prev" | "near";
+  where: "next" | "prev" | "near" | "suffix";
   sense: string;
 }
 
@@ -46,7 +46,7 @@ export function loadSenseLexicon(): SenseLexicon {
   const conflictCountries = new Set(readTsv(dataPath("events", "conflict-countries.tsv"), ["country", "note"] as const).map((r) => r.country.toUpperCase()));
   const cues = new Map<string, SenseCue[]>();
   for (const r of readTsv(dataPath("events", "non-event-senses.tsv"), ["trigger", "cue", "where", "sense", "note"] as const)) {
-    if (!["next", "prev", "near"].includes(r.where)) throw new Error(`${r._file}:${r._line}: where must be next, prev or near, found "${r.where}"`);
+    if (!["next", "prev", "near", "suffix"].includes(r.where)) throw new Error(`${r._file}:${r._line}: where must be next, prev, near or suffix, found "${r.where}"`);
     const k = normalize(r.trigger);
     if (!cues.has(k)) cues.set(k, []);
     cues.get(k)!.push({ cue: normalize(r.cue), where: r.where as SenseCue["where"], sense: r.sense });
@@ -85,6 +85,8 @@ export function otherSense(lex: SenseLexicon, tokens: Token[], trigger: Trigger,
   for (const c of cues) {
     if (c.where === "next" && next < to && (matches(tokens[next], c.cue) || matches(tokens[end], c.cue))) return c.sense;
     if (c.where === "prev" && at - 1 >= from && matches(tokens[at - 1], c.cue)) return c.sense;
+    // "أسرهم": the trigger's own pronoun suffix makes it the other word (their families)
+    if (c.where === "suffix" && end - at === 1 && tokens[at].enc) return c.sense;
     if (c.where === "near") for (let k = Math.max(from, at - 3); k < Math.min(to, end + 3); k++) if ((k < at || k >= end) && matches(tokens[k], c.cue)) return c.sense;
   }
   return null;

@@ -22,6 +22,7 @@ describe("modality", () => {
     ["حاولت الميليشيات اقتحام مدينة مأرب.", "hypothetical", "attempt"],
     ["ستسيطر القوات على مدينة سرت قريبا.", "planned", "future"],
     ["لا تريد أنقرة للقوات الكردية أن تتقدم نحو مدينة جرابلس.", "planned", "aim"],
+    ["أبدت امتناع الحكومة عن دخول المراقبين إلى مدينة حلب.", "negated", "negation"],
   ])("%s → %s (%s)", (text, modality, cue) => {
     expect(first(text)).toEqual({ modality, happened: false, cue });
   });
@@ -30,6 +31,10 @@ describe("modality", () => {
     ["سيطرت القوات على مدينة تعز أمس."],
     ["لا تزال الاشتباكات مستمرة في مدينة تعز بين المقاومة والميليشيات."],
     ["قتل ثلاثة أشخاص في محاولة اغتيال مسؤول في مدينة عدن."],
+    // لـ after a word that takes it as a complement: the event happened
+    ["تعرضت نقطة للجيش في مدينة العريش أمس لهجوم شنه مسلحون."],
+    ["أعرب الوزير عن استنكاره للتفجير الذي استهدف مسجدا في مدينة القطيف أمس."],
+    ["اضطرت الميليشيات للانسحاب من مدينة الحوطة بعد معارك مع المقاومة."],
   ])("%s → happened", (text) => {
     expect(first(text)).toMatchObject({ happened: true });
   });
@@ -40,7 +45,32 @@ describe("states and habits give no event", () => {
     ["بلغ عدد المدنيين في المناطق الخاضعة لسيطرة التنظيم في مدينة الرقة مئات الآلاف."],
     ["تقع مدينة الحزم تحت سيطرة الحوثيين منذ أشهر."],
     ["وحدات الحماية التي تسيطر على مدينة القامشلي لا تثق بالحكومة."],
+    ["قصفت المدفعية أحياء مدينة درعا الخاضعين لسيطرة المعارضة."],
+    ["قال قائد الجبهة إن الوضع في مطار عدن تحت السيطرة."],
   ])("%s", (text) => {
     expect(analyze(text, "2015-08-01").events.filter((e) => e.type === "seize_control")).toEqual([]);
+  });
+
+  it.each([
+    ["displacement", "بدأت عودة النازحين إلى مدينة الرمادي بعد انتهاء المعارك فيها."],
+    ["abduction", "طالبت أهالي المختطفين في مدينة تعز بالإفراج عن أبنائهم من سجون المسلحين."],
+  ])("a participle names the people: %s", (type, text) => {
+    expect(analyze(text, "2015-08-01").events.filter((e) => e.type === type)).toEqual([]);
+  });
+});
+
+describe("a verbal noun after لـ is an aim", () => {
+  it.each([["زحفت قوات المقاومة نحو مدينة الضالع لتحريرها من المسلحين."], ["تحشد الفصائل مقاتليها في ريف حماة للسيطرة على مدينة محردة."]])("%s", (text) => {
+    const seize = analyze(text, "2015-08-01").events.filter((e) => e.type === "seize_control");
+    expect(seize.map((e) => [e.modality, e.happened, e.modality_cue?.kind])).toEqual([["planned", false, "purpose"]]);
+  });
+});
+
+describe("an aim is shared by the nouns joined to it", () => {
+  it("لـ + verbal noun, و + verbal noun", () => {
+    const events = analyze("تقدمت قوات الجيش في محافظة لحج لاستعادة مدينة الحوطة وبسط السيطرة عليها.", "2015-08-01").events;
+    const seize = events.filter((e) => e.type === "seize_control");
+    expect(seize.length).toBeGreaterThan(0);
+    expect(seize.every((e) => !e.happened && e.modality === "planned")).toBe(true);
   });
 });
