@@ -62,6 +62,15 @@ function timeWord(tokens: Token[], k: number, to: number, lex: EventLexicon): { 
   return w ? { w, end: k + 1 } : null;
 }
 
+/** A year standing alone: opening its sentence before a dash or colon, or after في. */
+const YEAR_MARKS = new Set(["-", "–", "—", ":"]);
+function bareYear(tokens: Token[], i: number, from: number): boolean {
+  if (isYear(tokens[i]) === null) return false;
+  const next = tokens[i + 1];
+  if (i === from && next?.kind === "punct" && YEAR_MARKS.has(next.norm)) return true;
+  return i > from && tokens[i - 1].kind === "word" && tokens[i - 1].norm === "في";
+}
+
 const isYear = (t: Token | undefined): number | null => {
   if (!t || t.kind !== "number") return null;
   const v = digitsValue(t.norm);
@@ -81,6 +90,10 @@ export function findDates(tokens: Token[], from: number, to: number, published: 
       if (d) {
         out.push(d);
         i = d.end - 1;
+      } else if (bareYear(tokens, i, from)) {
+        // "1943 - الحلفاء يشنون غارات …" (a chronicle's line), "في 2014": a year without عام
+        const y = isYear(t)!;
+        out.push({ date: `${y}-01-01`, precision: "year", time: null, start: i, end: i + 1, background: !pub || y < pub.getUTCFullYear() });
       }
       continue;
     }

@@ -20,6 +20,8 @@ describe("event dates", () => {
     ["سيطرت القوات على مدينة تعز أمس.", "2015-08-09", "day", false],
     ["سيطرت القوات على مدينة تعز في 17 يوليو.", "2015-07-17", "day", false],
     ["سيطرت القوات على مدينة تعز في 20 ديسمبر.", "2014-12-20", "day", true],
+    ["سيطرت القوات على مدينة تعز في 2013 بعد معارك.", "2013-01-01", "year", true],
+    ["1958 - قوات الجيش تسيطر على مدينة بغداد بعد معارك مع الحرس.", "1958-01-01", "year", true],
   ])("%s → %s (%s)", (text, date, precision, background) => {
     expect(when(text)).toMatchObject({ date, precision, source: "text", background, happened: true });
   });
