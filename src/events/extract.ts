@@ -132,7 +132,7 @@ export function extractEvents(doc: MarsadDocument, entities: WorkEntity[], res: 
       const claim = (claimsBySentence.get(si) ?? []).find((c) => c.start <= tokens[tr.at].start && tokens[tr.at].end <= c.end) ?? null;
       // the source of the claim the trigger sits in spoke; it did not act
       const from = claim ? claimStart(ctx, claim, s.tokenStart, tr.at) : s.tokenStart;
-      let actor = findActor(ctx, tr, from, s.tokenEnd);
+      let actor = findActor(ctx, tr, from, s.tokenEnd, res.roles);
       // no actor written: a verb's pronoun subject, or a pronoun earlier in the sentence ("بعد إعلانها …
       // إخراج"), refers to the latest actor
       const pronoun = tr.trigger.actor.has("subj") && tr.trigger.pos === "verb" ? true : tokens.slice(s.tokenStart, tr.at).some((t) => t.enc === "ها" || t.enc === "هم");

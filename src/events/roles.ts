@@ -15,7 +15,7 @@ import type { WorkEntity } from "../entities/coref.js";
 import type { MentionRef } from "../entities/mentions.js";
 import { tokenKey } from "../text/keys.js";
 import { normalize } from "../text/normalize.js";
-import { readTsv } from "../util/tsv.js";
+import { readList, readTsv } from "../util/tsv.js";
 import { actorAt, surface, type ActorContext, type ActorPhrase } from "./actors.js";
 import type { EventType, Trigger } from "./lexicon.js";
 
@@ -40,6 +40,8 @@ export interface RoleWords {
   category: Map<string, string>;
   /** Words that name people hit ("مدنيين", "المصلين"). */
   victims: Set<string>;
+  /** Words after which an actor phrase is the one hit ("استشهد جندي من القوات", "من منسوبي"). */
+  victimMarks: Set<string>;
 }
 
 export function loadRoleWords(): RoleWords {
@@ -50,7 +52,8 @@ export function loadRoleWords(): RoleWords {
     category.set(w, r.category);
     if (r.victim === "yes") victims.add(w);
   }
-  return { category, victims };
+  const victimMarks = new Set(readList(dataPath("events", "victim-marks.txt")).map(normalize));
+  return { category, victims, victimMarks };
 }
 
 /** ACLED inter codes, with the two that no listed actor has. */
@@ -61,7 +64,7 @@ export const interOf = (category: string | null): number | null => (category ? (
 const AGENT_MARKERS = new Set(["قبل", "يد"]);
 const ASCRIBED = new Set(["نسب", "نسبت", "ينسب", "تنسب", "المنسوب", "منسوب"]);
 /** Verbs that carry out an attack, between its noun and its actor ("شنتها", "نفذها"). */
-const LAUNCH = new Set(["شن", "شنت", "شنه", "شنها", "شنته", "شنتها", "نفذ", "نفذت", "نفذه", "نفذها", "نفذته", "نفذتها"]);
+const LAUNCH = new Set(["شن", "شنت", "شنه", "شنها", "شنته", "شنتها", "نفذ", "نفذت", "نفذه", "نفذها", "نفذته", "نفذتها", "اطلق", "اطلقت", "اطلقه", "اطلقها", "اطلقته", "اطلقتها", "اطلقوها", "اطلقوه"]);
 /** Words that introduce the party hit ("على", "ضد", "استهدف"). */
 const AGAINST = new Set(["علي", "ضد", "استهدف", "استهدفت", "يستهدف", "تستهدف", "مستهدفا", "مستهدفه", "طال", "طالت"]);
 /** "تعرضت الشرطة لهجوم": the subject of تعرض is hit. */
@@ -89,7 +92,7 @@ function agentAt(ctx: RoleContext, i: number, to: number): ActorPhrase | null {
   return a;
 }
 
-export function findActor(ctx: RoleContext, tr: TriggerAt, from: number, to: number): ActorPhrase | null {
+export function findActor(ctx: RoleContext, tr: TriggerAt, from: number, to: number, words?: RoleWords): ActorPhrase | null {
   const { tokens } = ctx;
   const roles = tr.trigger.actor;
   if (roles.has("none") && roles.size === 1) return null;
@@ -111,22 +114,53 @@ export function findActor(ctx: RoleContext, tr: TriggerAt, from: number, to: num
   if (tr.trigger.pos === "verb" || tr.trigger.pos === "phrase") {
     const after = agentAt(ctx, j, to);
     if (after) return after;
+    // a noun spelled like its verb, or a nominal phrase ("تقدم لألوية الجيش", "قذيفة هاون أطلقتها X")
+    const gen = ownerAfter(ctx, tr, j, to, true);
+    if (gen) return gen;
     const before = actorBefore(ctx, tr.at, from);
     if (before) return before;
   } else {
-    // the genitive, after the noun's adjectives and a verb of launching ("غارات عنيفة شنتها مقاتلات التحالف")
-    let k = j;
-    while (k < Math.min(to, j + 3) && tokens[k].kind === "word" && ((!tokens[k].pro && /(ه|ي|يه)$/.test(tokens[k].stem) && !ctx.startsAt[k]) || LAUNCH.has(tokens[k].stem))) k++;
-    const gen = DETENTION.has(tr.trigger.type) && k === j ? null : agentAt(ctx, k, to);
-    if (gen && !tokens[k].pro.includes("ب")) return gen;
-    // "اشتباكات بين X و Y": the first party
-    if (tokens[j]?.stem === "بين") {
-      const party = agentAt(ctx, j + 1, to);
-      if (party) return party;
-    }
+    const gen = ownerAfter(ctx, tr, j, to, false);
+    if (gen) return gen;
   }
   // "تعرضت الشرطة لهجوم": the one before is hit, not the actor
-  return nearestActorBefore(ctx, undergoes ? undergoes.start : tr.at, from);
+  return nearestActorBefore(ctx, undergoes ? undergoes.start : tr.at, from, words?.victimMarks);
+}
+
+/**
+ * The owner after a noun: its genitive, past the noun's adjectives and a verb of launching ("غارات عنيفة
+ * شنتها مقاتلات التحالف", "قذيفة أطلقتها الميليشيات"), or after لـ ("هجوم مسلح للمقاومة"); the
+ * parties of a clash ("اشتباكات بين X و Y", "مواجهات مع X"). `linkedOnly`: a verb's noun reading, which
+ * takes its owner only through لـ or a launching verb (a bare phrase after a verb is its subject).
+ */
+function ownerAfter(ctx: RoleContext, tr: TriggerAt, j: number, to: number, linkedOnly: boolean): ActorPhrase | null {
+  const { tokens } = ctx;
+  let k = j;
+  let launched = false;
+  while (k < Math.min(to, j + 3) && tokens[k].kind === "word" && ((!tokens[k].pro && /(ه|ي|يه)$/.test(tokens[k].stem) && !ctx.startsAt[k]) || LAUNCH.has(tokens[k].stem))) {
+    launched ||= LAUNCH.has(tokens[k].stem);
+    k++;
+  }
+  const viaLam = /^ل(\+ال)?$/.test(tokens[k]?.pro ?? "");
+  if (!linkedOnly || launched || viaLam) {
+    const gen = DETENTION.has(tr.trigger.type) && k === j ? null : agentAt(ctx, k, to);
+    if (gen && !tokens[k].pro.includes("ب")) return gen;
+    if (viaLam && !DETENTION.has(tr.trigger.type) && ctx.lex.actorHeads.has(tokens[k].stem) && !tokens[k].enc) {
+      const end = ctx.startsAt[k]?.end ?? phraseEnd(ctx, k, to);
+      return { name: surface(ctx, k, end), entity: ctx.startsAt[k]?.entity ?? null, start: k, end };
+    }
+  }
+  if (linkedOnly || tr.trigger.type !== "armed_clash") return null;
+  // "اشتباكات بين X و Y": the first party; "مواجهات مع X": the party named
+  if (tokens[j]?.stem === "بين" || tokens[j]?.stem === "مع") return agentAt(ctx, j + 1, to);
+  return null;
+}
+
+/** The end of a force noun's phrase: the noun and the genitive or adjective after it ("ألوية الجيش"). */
+function phraseEnd(ctx: RoleContext, k: number, to: number): number {
+  const next = ctx.tokens[k + 1];
+  if (k + 1 < to && next?.kind === "word" && !next.pro.startsWith("و") && (ctx.startsAt[k + 1] || /^ال$/.test(next.pro))) return ctx.startsAt[k + 1]?.end ?? k + 2;
+  return k + 1;
 }
 
 /** "تعرضت دورية للشرطة لهجوم": the party the trigger's تعرض verb has as its subject. */
@@ -177,13 +211,26 @@ export function actorBefore(ctx: RoleContext, at: number, from: number): ActorPh
   return null;
 }
 
-/** The nearest actor before the trigger in the sentence ("إعلان الفصائل المسلحة … السيطرة على حمص"); not a country. */
-export function nearestActorBefore(ctx: RoleContext, at: number, from: number): ActorPhrase | null {
+/**
+ * The nearest actor before the trigger in the sentence ("إعلان الفصائل المسلحة … السيطرة على حمص"); not a
+ * country, a helper, or — given `victimMarks` — the one hit ("استشهد جندي من القوات البرية بمقذوف").
+ */
+export function nearestActorBefore(ctx: RoleContext, at: number, from: number, victimMarks?: Set<string>): ActorPhrase | null {
   for (let k = at - 1; k >= from; k--) {
     const a = agentAt(ctx, k, at);
-    if (a && a.entity?.type !== "LOC" && !supported(ctx, k)) return a;
+    if (a && a.entity?.type !== "LOC" && !supported(ctx, k) && !(victimMarks && hit(ctx, k, from, victimMarks))) return a;
   }
   return null;
+}
+
+/** Whether a death, an injury or a membership word stands within four words before k. */
+function hit(ctx: RoleContext, k: number, from: number, marks: Set<string>): boolean {
+  for (let i = k - 1; i >= Math.max(from, k - 4); i--) {
+    const t = ctx.tokens[i];
+    if (t.kind === "punct") return false;
+    if (marks.has(t.stem) || marks.has(t.norm)) return true;
+  }
+  return false;
 }
 
 /** Whether the phrase at k is introduced as a helper ("بدعم من X", "بمساندة X"). */

@@ -114,3 +114,19 @@ describe("sources", () => {
     expect(doc.events[0].sources).toEqual([{ kind: "outlet", id: "aawsat", name: "صحيفة الشرق الأوسط", name_en: "Asharq Al-Awsat", descriptor: null, via: null }]);
   });
 });
+
+describe("the actor linked to a noun, and not the one hit", () => {
+  it.each([
+    ["أصيب مدني بقذيفة هاون أطلقتها ميليشيات الحوثي على حي سكني في مدينة تعز.", "ميليشيات الحوثي"],
+    ["قتل عنصران من المتمردين في هجوم مسلح للمقاومة الشعبية على حاجز في مديرية باجل.", "المقاومة الشعبية"],
+    ["سقط قتلى من المسلحين في مواجهات مع المقاومة الشعبية في مدينة مأرب.", "المقاومة الشعبية"],
+    ["قال القائد إن هناك تقدما لألوية الجيش في محافظة مأرب.", "ألوية الجيش"],
+  ])("%s → %s", (text, actor) => {
+    expect(first(text).actor?.name).toBe(actor);
+  });
+
+  it("a party named after a death or an injury was hit: it is not the actor", () => {
+    const e = first("استشهد جندي من منسوبي القوات البرية بعد إصابته بمقذوف في قطاع جازان.");
+    expect(e.actor?.name ?? null).not.toBe("القوات البرية");
+  });
+});
