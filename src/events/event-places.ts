@@ -1,13 +1,15 @@
 /**
  * Places named around an event that are not where it happened: where it came from ("انطلاقا من عدن",
  * "القادمة من تعز"), where it went ("انسحبت باتجاه تعز", "فروا نحو الحدود"), and where someone comes
- * from ("ابن مدينة X", "من أهالي X"). The words are data (data/events/place-markers.tsv).
+ * from ("ابن مدينة X", "من أهالي X"). The words are data (data/events/place-markers.tsv). And a place
+ * named before a trigger of taking ground whose object is no place ("الذي استولى على مساحات واسعة").
  */
 import type { Token } from "../document.js";
 import { dataPath } from "../data-dir.js";
 import { normalize } from "../text/normalize.js";
-import { readTsv } from "../util/tsv.js";
-import type { EventType } from "./lexicon.js";
+import { readList, readTsv } from "../util/tsv.js";
+import type { MentionRef } from "../entities/mentions.js";
+import type { EventType, Trigger } from "./lexicon.js";
 
 export type PlaceRole = "origin" | "destination" | "hometown";
 
@@ -40,4 +42,38 @@ export function offEventPlace(tokens: Token[], b: number, type: EventType, marke
   const r = roleOf(markers, p1);
   if (r === "hometown" && p1.stem.startsWith("اب")) return true;
   return r === "destination" && MOVING.has(type);
+}
+
+/** Plain nouns of ground or a site ("مواقع", "مقر"), data/events/ground-objects.txt. */
+export function loadGroundObjects(): Set<string> {
+  return new Set(readList(dataPath("events", "ground-objects.txt")).map(normalize));
+}
+
+/** Types that take or leave ground: their object is the place. */
+const GROUND = new Set<EventType>(["seize_control", "advance", "withdraw"]);
+
+export interface ObjectWords {
+  covers: Array<MentionRef | undefined>;
+  /** Head words of names ("مدينة", "مطار"). */
+  heads: ReadonlyMap<string, unknown>;
+  ground: ReadonlySet<string>;
+  functionWords: ReadonlySet<string>;
+}
+
+/**
+ * "التنظيم الذي استولى على مساحات واسعة", "الاستيلاء على 17 صاروخا": ground taken or left whose object
+ * is no place (a number, a plain noun) is not about the place named before the trigger.
+ */
+export function objectNotPlace(tokens: Token[], tr: { end: number; trigger: Trigger }, w: ObjectWords): boolean {
+  if (!GROUND.has(tr.trigger.type)) return false;
+  let k = tr.end;
+  const prep = tokens[k];
+  if (prep?.kind === "word" && tr.trigger.placePreps.has(prep.stem)) {
+    if (prep.enc) return false; // "عليها": the place named before
+    k++;
+  } else if (!tr.trigger.placePreps.has("obj")) return false;
+  const t = tokens[k];
+  if (!t) return false;
+  if (t.kind === "number") return true;
+  return t.kind === "word" && !t.enc && !w.covers[k] && !w.heads.has(t.stem) && !w.ground.has(t.stem) && !w.functionWords.has(t.stem);
 }

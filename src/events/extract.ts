@@ -26,8 +26,8 @@ import { tokenKey } from "../text/keys.js";
 import { actorAt, surface, type ActorPhrase } from "./actors.js";
 import { findDates, type DateExpr } from "./dates.js";
 import type { EventLexicon, EventType, Trigger } from "./lexicon.js";
-import { findActor, findAssociates, findTarget, fitsActor, nearestActorBefore, type Party, type RoleContext, type RoleWords } from "./roles.js";
-import { offEventPlace, type PlaceRole } from "./event-places.js";
+import { armedActor, findActor, findAssociates, findTarget, fitsActor, nearestActorBefore, type Party, type RoleContext, type RoleWords } from "./roles.js";
+import { objectNotPlace, offEventPlace, type PlaceRole } from "./event-places.js";
 import { countAfterTrigger, tallyOf, talliesIn, type Tally } from "./counts.js";
 import type { Count } from "./numbers.js";
 
@@ -63,6 +63,8 @@ export interface ExtractResources {
   factuality: FactualityLexicon;
   roles: RoleWords;
   placeMarkers: Map<string, PlaceRole>;
+  /** Plain nouns of ground or a site ("مواقع", "مقر"): data/events/ground-objects.txt. */
+  groundObjects: ReadonlySet<string>;
 }
 
 /** How far after the trigger its place is looked for. */
@@ -138,6 +140,9 @@ export function extractEvents(doc: MarsadDocument, entities: WorkEntity[], res: 
       const pronoun = tr.trigger.actor.has("subj") && tr.trigger.pos === "verb" ? true : tokens.slice(s.tokenStart, tr.at).some((t) => t.enc === "ها" || t.enc === "هم");
       if (!actor && pronoun && lastActor && s.paragraph - lastActor.paragraph <= 1) actor = lastActor.actor;
       if (actor && !fitsActor(tr.trigger.type, actor)) return;
+      // a trigger that needs an armed actor needs its own: the subject or genitive next to it
+      const ownActor = actor && (actor.end <= tr.at ? tr.at - actor.end <= 1 : actor.start - tr.end <= 3);
+      if (tr.trigger.actor.has("armed") && !(ownActor && armedActor(ctx, actor, res.roles))) return;
       // no actor within the claim: its speaker, or the outlet it spoke to, still tells an opinion from an
       // event ("ما حصل في X" said to a paper, a preacher's "مواجهة هذا الفكر")
       if (!actor && from > s.tokenStart) {
@@ -317,6 +322,7 @@ function findPlaces(ctx: Ctx, tr: Found, clauseStart: number, clauseEnd: number,
     if (!fallback && acceptable(m.entity, false)) fallback = { e: m.entity, k: m.end };
   }
   if (fallback) return [fallback.e];
+  if (objectNotPlace(tokens, tr, { covers: ctx.covers, heads: ctx.res.heads, ground: ctx.res.groundObjects, functionWords: ctx.functionWords })) return [];
   for (let k = tr.at - 1; k >= Math.max(from, clauseStart - 3, tr.at - 6); k--) {
     const m = ctx.covers[k];
     if (m && (m.entity.type === "LOC" || m.entity.type === "FAC") && acceptable(m.entity, false) && !offEventPlace(tokens, m.start, tr.trigger.type, ctx.res.placeMarkers)) return [m.entity];

@@ -14,7 +14,7 @@ import { articleOutlet, eventSources, type OutletTable } from "./sources.js";
 
 export { loadOutlets, type OutletTable } from "./sources.js";
 export { loadRoleWords } from "./roles.js";
-export { loadPlaceMarkers } from "./event-places.js";
+export { loadGroundObjects, loadPlaceMarkers } from "./event-places.js";
 export { loadEventLexicon, EVENT_TYPES, type EventLexicon, type EventType } from "./lexicon.js";
 
 export interface EventResources {

@@ -21,8 +21,9 @@ export interface Trigger {
   lemma: string;
   /** Prepositions that introduce the place ("على", "في", "من"); "obj" for a direct object; empty: any. */
   placePreps: Set<string>;
-  /** Where the actor stands: the subject, the genitive after a noun, a passive agent ("من قبل X"). */
-  actor: Set<"subj" | "gen" | "by" | "none">;
+  /** Where the actor stands: the subject, the genitive after a noun, a passive agent ("من قبل X");
+   * `armed`: an event only with a written armed or state actor. */
+  actor: Set<"subj" | "gen" | "by" | "none" | "armed">;
 }
 
 export interface TypeInfo {
@@ -92,7 +93,7 @@ export function loadEventLexicon(): EventLexicon {
         pos: r.pos as Trigger["pos"],
         lemma: normalize(r.lemma),
         placePreps: new Set(r.place_prep.split("|").map((p) => normalize(p.trim())).filter(Boolean)),
-        actor: new Set(r.actor.split("|").map((a) => a.trim()).filter(Boolean) as Array<"subj" | "gen" | "by" | "none">),
+        actor: new Set(r.actor.split("|").map((a) => a.trim()).filter(Boolean) as Array<"subj" | "gen" | "by" | "none" | "armed">),
       };
       index(r.form_ar, t, triggers as Map<string, Trigger | Trigger[]>, phrases, true);
     }

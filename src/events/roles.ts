@@ -320,6 +320,18 @@ const ARMED_CATEGORIES = new Set(["state_forces", "rebel_group", "political_mili
 const NON_ARMED = new Set(["media", "ngo", "company", "international", "political_party", "religious", "civilians", "other"]);
 const PEACEFUL = new Set<EventType>(["protest", "agreement", "displacement", "release_detainees"]);
 
+/** Categories of head words that are not armed ("أهالي", "سكان", "متظاهرون": data/events/role-words.tsv). */
+const UNARMED_HEADS = new Set(["civilians", "protesters"]);
+
+/** Whether the actor is an armed or state force: a listed one, or a force phrase ("قادة بالجيش", "القوات"). */
+export function armedActor(ctx: RoleContext, a: ActorPhrase | null, words: RoleWords): boolean {
+  if (!a) return false;
+  if (a.entity) return a.entity.type === "ORG" && ARMED_CATEGORIES.has(a.entity.category ?? "");
+  const head = ctx.tokens[a.start];
+  const category = words.category.get(head.stem);
+  return category ? !UNARMED_HEADS.has(category) : ctx.lex.actorHeads.has(head.stem);
+}
+
 export function fitsActor(type: EventType, a: ActorPhrase): boolean {
   if (PEACEFUL.has(type) || !a.entity) return true; // a force phrase ("الفصائل المسلحة") or an unlisted group
   const e: WorkEntity = a.entity;

@@ -130,3 +130,13 @@ describe("the actor linked to a noun, and not the one hit", () => {
     expect(e.actor?.name ?? null).not.toBe("القوات البرية");
   });
 });
+
+describe("ground taken needs a place for its object", () => {
+  it("an object that is no place does not borrow the place named before", () => {
+    expect(all("وتحالف روسيا مع دمشق ضد التنظيم الذي استولى على مساحات واسعة من البلاد.").filter((e) => e.type === "seize_control")).toEqual([]);
+  });
+  it("a pronoun or a site noun still takes the place named before", () => {
+    expect(all("دخلت القوات مدينة الحوطة وسيطرت عليها بالكامل.").some((e) => e.type === "seize_control" && e.place?.name === "الحوطة")).toBe(true);
+    expect(all("وفي مدينة الحوطة سيطرت القوات على مواقع للمسلحين.").some((e) => e.type === "seize_control" && e.place?.name === "الحوطة")).toBe(true);
+  });
+});

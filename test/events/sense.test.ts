@@ -24,6 +24,7 @@ describe("other senses of trigger words", () => {
     ["security aviation", "نقل طيران الأمن جثمان الجندي من مدينة جازان إلى مسقط رأسه."],
     ["ranking", "احتلت المدينة المركز الأول في قائمة المدن الأكثر أمانا في الخليج بعد مكافحة الإرهاب."],
     ["families", "التقى المعتقلون المفرج عنهم أسرهم في مدينة جدة بعد سنوات من الاعتقال."],
+    ["a flight leaving", "غادرت طائرة تقل جرحى مطار عدن الدولي صباح أمس متجهة إلى الرياض."],
   ])("%s: %s", (_sense, text) => {
     expect(types(text)).toEqual([]);
   });
@@ -60,5 +61,11 @@ describe("the weapon decides the type", () => {
 
   it("an airliner is no conflict context", () => {
     expect(types("غادر الوزير مدينة جدة على متن طائرة خاصة.")).toEqual([]);
+  });
+});
+
+describe("leaving is a withdrawal only for an armed actor of its own", () => {
+  it("commanders of the army leaving an air base withdraw", () => {
+    expect(types("وقال المصدر إن قادة بالجيش غادروا مطار الشعيرات العسكري في حمص مع اقتراب الفصائل.")).toContain("withdraw");
   });
 });
