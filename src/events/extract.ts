@@ -69,6 +69,8 @@ export interface ExtractResources {
 
 /** How far after the trigger its place is looked for. */
 const PLACE_REACH = 16;
+/** Words before a place that make it a party, not a location ("مع طهران", "بين واشنطن و…", "لدى أنقرة"). */
+const PARTY_PREPS = new Set(["مع", "بين", "لدي"]);
 const LOCATIVE_PREPS = new Set(["في", "علي", "من", "الي", "قرب", "عند", "داخل", "حول", "باتجاه", "نحو", "شمال", "جنوب", "شرق", "غرب", "وسط", "محيط", "مشارف", "اطراف"]);
 
 interface Ctx extends RoleContext {
@@ -319,7 +321,9 @@ function findPlaces(ctx: Ctx, tr: Found, clauseStart: number, clauseEnd: number,
     // the trigger's own prepositions; any locative one for events that do not move from place to place
     const fits = !!prep && (!preps.size || preps.has(prep) || (prep === "ب" && preps.has("في")) || (tr.trigger.type !== "withdraw" && (LOCATIVE_PREPS.has(prep) || prep === "ب")));
     if (fits && acceptable(m.entity, true)) return including(ctx, m.end, limit) ?? [m.entity, ...coordinated(ctx, m.end, to)];
-    if (!fallback && acceptable(m.entity, false)) fallback = { e: m.entity, k: m.end };
+    // a place in a party's role is no location: "مع طهران", a verb's subject ("تقدمت موسكو بمشروع")
+    const party = (prev?.kind === "word" && PARTY_PREPS.has(prev.stem)) || (prep === "obj" && tr.trigger.pos === "verb" && !preps.has("obj"));
+    if (!fallback && !party && acceptable(m.entity, false)) fallback = { e: m.entity, k: m.end };
   }
   if (fallback) return [fallback.e];
   if (objectNotPlace(tokens, tr, { covers: ctx.covers, heads: ctx.res.heads, ground: ctx.res.groundObjects, functionWords: ctx.functionWords })) return [];

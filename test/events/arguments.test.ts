@@ -140,3 +140,9 @@ describe("ground taken needs a place for its object", () => {
     expect(all("وفي مدينة الحوطة سيطرت القوات على مواقع للمسلحين.").some((e) => e.type === "seize_control" && e.place?.name === "الحوطة")).toBe(true);
   });
 });
+
+describe("a place in a party's role is no location", () => {
+  it.each([["كما تقدمت موسكو بعد ذلك بمشروع قرار في مجلس الأمن بشأن الهجوم."], ["وتخشى دول الخليج أن يعجل الاتفاق الذي أبرم مع طهران بالتقارب بين البلدين."]])("%s", (text) => {
+    expect(all(text).map((e) => e.place?.name)).not.toContain(text.includes("موسكو") ? "موسكو" : "طهران");
+  });
+});
