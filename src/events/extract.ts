@@ -22,7 +22,7 @@ import { scanLexicon } from "../entities/recognize.js";
 import { eventScope } from "../relevance/index.js";
 import { factualityOf, sharedAim, type Factuality, type FactualityLexicon, type Modality } from "./factuality.js";
 import { byAircraft, contextIn, hasConflictContext, otherSense, placeCountries, type ContextFound, type SenseLexicon } from "./sense.js";
-import { tokenKey } from "../text/keys.js";
+import { hasArticle, tokenKey } from "../text/keys.js";
 import { actorAt, surface, type ActorPhrase } from "./actors.js";
 import { findDates, type DateExpr } from "./dates.js";
 import type { EventLexicon, EventType, Trigger } from "./lexicon.js";
@@ -112,12 +112,14 @@ export function extractEvents(doc: MarsadDocument, entities: WorkEntity[], res: 
     // only triggers in their conflict sense, with conflict context in their sentence
     // (the sentence's context is read once, and only when a trigger needs it)
     let context: ContextFound | null = null;
-    const triggers = findTriggers(ctx, s.tokenStart, s.tokenEnd).filter(
-      (tr) =>
-        scopeOf(tr.trigger.type) !== "none" &&
-        !otherSense(res.senses, tokens, tr.trigger, tr.at, tr.end, s.tokenStart, s.tokenEnd) &&
-        hasConflictContext(tr.trigger.type, (context ??= contextIn(res.senses, sense, s.tokenStart, s.tokenEnd))),
-    );
+    // a definite event noun that makes no event of its own may date one told before ("ووقع الهجوم أمس")
+    const refer = (tr: Found) => dateByReference(ctx, out, tr, () => nearestDate(datesIn(s), tr.at), s.paragraph);
+    const triggers = findTriggers(ctx, s.tokenStart, s.tokenEnd).filter((tr) => {
+      if (scopeOf(tr.trigger.type) === "none" || otherSense(res.senses, tokens, tr.trigger, tr.at, tr.end, s.tokenStart, s.tokenEnd)) return false;
+      if (hasConflictContext(tr.trigger.type, (context ??= contextIn(res.senses, sense, s.tokenStart, s.tokenEnd)))) return true;
+      refer(tr);
+      return false;
+    });
     // tallies only where a trigger stands (the next sentence's on demand, in tollsAfter)
     const tallies = triggers.length ? talliesIn(ctx, s.tokenStart, s.tokenEnd) : [];
     if (triggers.length) tallied[si] = tallies;
@@ -130,7 +132,7 @@ export function extractEvents(doc: MarsadDocument, entities: WorkEntity[], res: 
       const date = nearestDate(dates, tr.at) ?? (carried && carries(carried, s.paragraph, doc.meta.published) ? carried.date : null);
       if (date) lastDate = { get: () => ({ date, paragraph: s.paragraph }) };
       const places = findPlaces(ctx, tr, clauseStart, clauseEnd, s.tokenStart, s.tokenEnd);
-      if (!places.length) return;
+      if (!places.length) return refer(tr);
       // "باتفاق مع الفصائل" says how something happened, not that an agreement was made
       if (tr.trigger.type === "agreement" && /(^|\+)ب(\+|$)/.test(tokens[tr.at].pro)) return;
       const claim = (claimsBySentence.get(si) ?? []).find((c) => c.start <= tokens[tr.at].start && tokens[tr.at].end <= c.end) ?? null;
@@ -206,6 +208,21 @@ export function extractEvents(doc: MarsadDocument, entities: WorkEntity[], res: 
   assignResponsibility(ctx, out);
   tollsAfter(ctx, out, tallied);
   return out;
+}
+
+/**
+ * "قتل ثلاثة جنود في هجوم على حاجز في العريش. ووقع الهجوم فجر أمس": a definite event noun with a date
+ * and no place of its own names an event told before in its paragraph, and dates it when nothing else did.
+ */
+function dateByReference(ctx: Ctx, events: RawEvent[], tr: Found, dateOf: () => DateExpr | null, paragraph: number): void {
+  if (tr.trigger.pos === "verb" || !hasArticle(ctx.tokens[tr.at].pro)) return;
+  for (let k = events.length - 1; k >= 0 && events[k].paragraph === paragraph; k--) {
+    const e = events[k];
+    if (e.type !== tr.trigger.type) continue;
+    const date = e.date ? null : dateOf();
+    if (date) for (const same of events) if (same.trigger.start === e.trigger.start) [same.date, same.background] = [date, same.background || date.background];
+    return;
+  }
 }
 
 /**

@@ -15,7 +15,7 @@ import type { WorkEntity } from "../entities/coref.js";
 import type { MentionRef } from "../entities/mentions.js";
 import { tokenKey } from "../text/keys.js";
 import { normalize } from "../text/normalize.js";
-import { readList, readTsv } from "../util/tsv.js";
+import { readTsv } from "../util/tsv.js";
 import { actorAt, surface, type ActorContext, type ActorPhrase } from "./actors.js";
 import type { EventType, Trigger } from "./lexicon.js";
 
@@ -40,8 +40,9 @@ export interface RoleWords {
   category: Map<string, string>;
   /** Words that name people hit ("مدنيين", "المصلين"). */
   victims: Set<string>;
-  /** Words after which an actor phrase is the one hit ("استشهد جندي من القوات", "من منسوبي"). */
-  victimMarks: Set<string>;
+  /** Words after which an actor phrase is the one hit ("استشهد جندي من القوات", "من منسوبي"): always,
+   * or only before a number ("قتل ثلاثة جنود"). */
+  victimMarks: Map<string, "always" | "number">;
 }
 
 export function loadRoleWords(): RoleWords {
@@ -52,7 +53,11 @@ export function loadRoleWords(): RoleWords {
     category.set(w, r.category);
     if (r.victim === "yes") victims.add(w);
   }
-  const victimMarks = new Set(readList(dataPath("events", "victim-marks.txt")).map(normalize));
+  const victimMarks = new Map<string, "always" | "number">();
+  for (const r of readTsv(dataPath("events", "victim-marks.tsv"), ["word", "when", "note"] as const)) {
+    if (r.when !== "always" && r.when !== "number") throw new Error(`${r._file}:${r._line}: when must be always or number, found "${r.when}"`);
+    victimMarks.set(normalize(r.word), r.when);
+  }
   return { category, victims, victimMarks };
 }
 
@@ -215,7 +220,7 @@ export function actorBefore(ctx: RoleContext, at: number, from: number): ActorPh
  * The nearest actor before the trigger in the sentence ("إعلان الفصائل المسلحة … السيطرة على حمص"); not a
  * country, a helper, or — given `victimMarks` — the one hit ("استشهد جندي من القوات البرية بمقذوف").
  */
-export function nearestActorBefore(ctx: RoleContext, at: number, from: number, victimMarks?: Set<string>): ActorPhrase | null {
+export function nearestActorBefore(ctx: RoleContext, at: number, from: number, victimMarks?: RoleWords["victimMarks"]): ActorPhrase | null {
   for (let k = at - 1; k >= from; k--) {
     const a = agentAt(ctx, k, at);
     if (a && a.entity?.type !== "LOC" && !supported(ctx, k) && !(victimMarks && hit(ctx, k, from, victimMarks))) return a;
@@ -224,11 +229,15 @@ export function nearestActorBefore(ctx: RoleContext, at: number, from: number, v
 }
 
 /** Whether a death, an injury or a membership word stands within four words before k. */
-function hit(ctx: RoleContext, k: number, from: number, marks: Set<string>): boolean {
+function hit(ctx: RoleContext, k: number, from: number, marks: RoleWords["victimMarks"]): boolean {
   for (let i = k - 1; i >= Math.max(from, k - 4); i--) {
     const t = ctx.tokens[i];
     if (t.kind === "punct") return false;
-    if (marks.has(t.stem) || marks.has(t.norm)) return true;
+    const when = marks.get(t.stem) ?? marks.get(t.norm);
+    if (when === "always") return true;
+    // "قتل ثلاثة جنود" (passive), "قتلت القوات ثلاثة مسلحين" (the counted ones were hit)
+    const counted = (t: Token | undefined): boolean => !!t && (t.kind === "number" || ctx.lex.numbers.has(t.stem));
+    if (when === "number" && (counted(ctx.tokens[i + 1]) || counted(ctx.tokens[k - 1]))) return true;
   }
   return false;
 }

@@ -146,3 +146,12 @@ describe("a place in a party's role is no location", () => {
     expect(all(text).map((e) => e.place?.name)).not.toContain(text.includes("موسكو") ? "موسكو" : "طهران");
   });
 });
+
+describe("killed before a number: the counted were hit", () => {
+  it("passive: the soldiers killed are not the actor", () => {
+    expect(first("قتل ثلاثة جنود في هجوم على حاجز في مدينة العريش.").actor?.name ?? null).not.toBe("جنود");
+  });
+  it("active: the forces that killed are the actor, not the counted", () => {
+    expect(first("قتلت قوات الأمن ثلاثة مسلحين في اشتباك في مدينة العريش.").actor?.name).toBe("قوات الأمن");
+  });
+});

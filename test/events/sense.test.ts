@@ -69,3 +69,9 @@ describe("leaving is a withdrawal only for an armed actor of its own", () => {
     expect(types("وقال المصدر إن قادة بالجيش غادروا مطار الشعيرات العسكري في حمص مع اقتراب الفصائل.")).toContain("withdraw");
   });
 });
+
+describe("a suicide bomber is conflict context", () => {
+  it("فجر انتحاري نفسه in a country at peace", () => {
+    expect(types("فجر انتحاري نفسه في مسجد بمدينة أبها أمس.")).toContain("explosion");
+  });
+});

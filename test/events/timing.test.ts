@@ -48,3 +48,10 @@ describe("event dates", () => {
     expect([e.date_hijri, e.date_text]).toEqual(["1436-10-03", "3 شوال 1436 هـ"]);
   });
 });
+
+describe("an event named again dates the one told before", () => {
+  it("a definite event noun with a date and no place of its own", () => {
+    const e = analyze("قتل ثلاثة جنود في هجوم على حاجز في مدينة العريش. ووقع الهجوم أمس.", "2015-08-10").events.find((x) => x.type === "armed_clash");
+    expect(e).toMatchObject({ date: "2015-08-09", date_source: "text" });
+  });
+});
