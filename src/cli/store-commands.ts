@@ -119,7 +119,7 @@ export function exportCommand(): Command {
             closed = true;
             renameSync(tmp!, out!);
           }
-          process.stderr.write(`marsad: exported ${r.written} events${r.withoutPlace ? ` (${r.withoutPlace} without coordinates left out of the GeoJSON)` : ""}${out ? ` to ${out}` : ""}\n`);
+          process.stderr.write(`marsad: exported ${r.written} events${r.withoutPlace ? ` (${r.withoutPlace} without coordinates left out: a map point and an ACLED row need them; \`marsad gazetteer import\` adds places)` : ""}${out ? ` to ${out}` : ""}\n`);
           if (!items.length) warn("no stored event matches these filters");
         } catch (e) {
           if (fd !== null) {

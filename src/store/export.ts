@@ -72,15 +72,21 @@ export function writeExport(format: ExportFormat, items: StoryRecord[], write: (
   if (format === "acled-csv") {
     let header = false;
     for (const s of items) {
+      // an ACLED row needs its coordinates (and geo_precision 1–3): a story without them is left out
+      if (s.lat === null || s.lon === null) {
+        withoutPlace++;
+        continue;
+      }
       const row = acledFields(s, ctx, opts);
       if (!header) {
         write(Object.keys(row).join(",") + "\n");
         header = true;
       }
       write(Object.values(row).map(csvCell).join(",") + "\n");
+      written++;
     }
     if (!header) write(Object.keys(acledFields(null, ctx, opts)).join(",") + "\n");
-    return { written: items.length, withoutPlace };
+    return { written, withoutPlace };
   }
   write('{"type":"FeatureCollection","features":[');
   for (const s of items) {

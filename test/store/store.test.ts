@@ -126,6 +126,19 @@ describe("exports", () => {
 
   const acledRows = (out: string): Array<Record<string, string>> => parse(out, { columns: true }) as Array<Record<string, string>>;
 
+  it("leaves a story without coordinates out of the ACLED CSV and counts it", () => {
+    const { db, writer } = tempStore();
+    store(writer, "قتل خمسة أشخاص في غارات التحالف على مدينة صعدة مساء الجمعة.", { published: "2024-12-07", source: "outlet-b" });
+    // a place no gazetteer holds: the story is stored, but has no point
+    store(writer, "سيطرت قوات الجيش على بلدة كفرزيتونة الجديدة بعد معارك مع المسلحين.", { published: "2024-12-07", source: "outlet-a" });
+    const all = stories(db);
+    const unplaced = all.filter((s) => s.lat === null).length;
+    expect(unplaced).toBeGreaterThan(0);
+    const { out, r } = run("acled-csv", db);
+    expect(r).toEqual({ written: all.length - unplaced, withoutPlace: unplaced });
+    expect(acledRows(out).every((row) => row.latitude !== "" && ["1", "2", "3"].includes(row.geo_precision))).toBe(true);
+  });
+
   it("writes ACLED's 31 columns in ACLED's order, one row per happening, in English", () => {
     const { out } = run("acled-csv");
     expect(out.split("\n")[0].split(",")).toEqual([...ACLED_COLUMNS]);
