@@ -11,7 +11,7 @@ import { ActorIndex, createRecognizer, createTagger, entitiesStage, loadEntityLe
 import { Gazetteer, geoStage, type GeoResources } from "./geo/index.js";
 import { importedGazetteerDir } from "./home.js";
 import { loadAttributionResources, quotesStage, type QuoteResources } from "./quotes/index.js";
-import { eventsStage, loadEventLexicon, loadFactualityLexicon, loadOutlets, loadGroundObjects, loadPlaceMarkers, loadRoleWords, loadSenseLexicon, type EventResources } from "./events/index.js";
+import { eventsStage, loadEventLexicon, loadFactualityLexicon, loadOutlets, loadGenericHeads, loadGroundObjects, loadPlaceMarkers, loadRoleWords, loadSenseLexicon, type EventResources } from "./events/index.js";
 import { loadTopicLexicon, relevanceStage, type RelevanceResources } from "./relevance/index.js";
 
 export interface Resources extends TextResources, EntityResources, GeoResources, QuoteResources, RelevanceResources, EventResources {
@@ -42,7 +42,7 @@ export function loadResources(opts: LoadOptions = {}): Resources {
     tagger: opts.nameTagger === false ? null : createTagger(actors, gazetteer, entityLexicons),
     attribution: loadAttributionResources(entityLexicons),
     topics: loadTopicLexicon(),
-    eventExtraction: { events: loadEventLexicon(), functionWords: entityLexicons.functionWords, heads: entityLexicons.heads, speechVerbs: entityLexicons.speechVerbs, senses: loadSenseLexicon(), factuality: loadFactualityLexicon(), roles: loadRoleWords(), placeMarkers: loadPlaceMarkers(), groundObjects: loadGroundObjects() },
+    eventExtraction: { events: loadEventLexicon(), functionWords: entityLexicons.functionWords, heads: entityLexicons.heads, speechVerbs: entityLexicons.speechVerbs, senses: loadSenseLexicon(), factuality: loadFactualityLexicon(), roles: loadRoleWords(), placeMarkers: loadPlaceMarkers(), groundObjects: loadGroundObjects(), genericHeads: loadGenericHeads() },
     outlets: loadOutlets(),
   };
 }

@@ -8,6 +8,14 @@ import type { Token } from "../document.js";
 import type { WorkEntity } from "../entities/coref.js";
 import { nameStartInToken } from "../text/offsets.js";
 import type { EventLexicon } from "./lexicon.js";
+import { dataPath } from "../data-dir.js";
+import { normalize } from "../text/normalize.js";
+import { readList } from "../util/tsv.js";
+
+/** Force nouns that, bare and definite, stand for the force named before (data/events/generic-heads.txt). */
+export function loadGenericHeads(): Set<string> {
+  return new Set(readList(dataPath("events", "generic-heads.txt")).map(normalize));
+}
 
 export interface ActorPhrase {
   name: string;
@@ -105,4 +113,23 @@ function extendPatron(ctx: ActorContext, end: number, to: number, afterParticipl
 export function surface(ctx: ActorContext, a: number, b: number): string {
   const { start, addArticle } = nameStartInToken(ctx.text, ctx.tokens[a]);
   return (addArticle ? "ال" : "") + ctx.text.slice(start, ctx.tokens[b - 1].end).replace(/[«»“”"]/g, "").replace(/\s+/g, " ").trim();
+}
+
+/**
+ * A bare definite force noun ("التنظيم", "الطيران") stands for the force of its kind named before it in
+ * the article (data/events/generic-heads.txt): the latest earlier actor with the same head and an owner
+ * (`earlier`, by head word), else the latest name that begins with that word ("تنظيم داعش"). Else the
+ * phrase stays as written.
+ */
+export function resolveGeneric(tokens: Token[], a: ActorPhrase, heads: ReadonlySet<string>, earlier: ReadonlyMap<string, ActorPhrase>, entities: readonly WorkEntity[]): ActorPhrase {
+  const h = tokens[a.start];
+  if (a.entity || a.end - a.start !== 1 || !h.pro.endsWith("ال") || !heads.has(h.stem)) return a;
+  let best: { e: WorkEntity; at: number } | null = null;
+  for (const e of entities) {
+    if (e.type !== "ORG") continue;
+    for (const [from] of e.spans) if (from < a.start && tokens[from].stem === h.stem && (!best || from > best.at)) best = { e, at: from };
+  }
+  const prior = earlier.get(h.stem);
+  if (prior && prior.start < a.start && (!best || prior.start > best.at)) return { ...prior, start: a.start, end: a.end };
+  return best ? { name: best.e.name, entity: best.e, start: a.start, end: a.end } : a;
 }

@@ -23,7 +23,8 @@ import { eventScope } from "../relevance/index.js";
 import { factualityOf, sharedAim, type Factuality, type FactualityLexicon, type Modality } from "./factuality.js";
 import { byAircraft, contextIn, hasConflictContext, otherSense, placeCountries, type ContextFound, type SenseLexicon } from "./sense.js";
 import { hasArticle, tokenKey } from "../text/keys.js";
-import { actorAt, surface, type ActorPhrase } from "./actors.js";
+import { normalize } from "../text/normalize.js";
+import { actorAt, resolveGeneric, surface, type ActorPhrase } from "./actors.js";
 import { findDates, type DateExpr } from "./dates.js";
 import type { EventLexicon, EventType, Trigger } from "./lexicon.js";
 import { armedActor, findActor, findAssociates, findTarget, fitsActor, nearestActorBefore, type Party, type RoleContext, type RoleWords } from "./roles.js";
@@ -65,6 +66,8 @@ export interface ExtractResources {
   placeMarkers: Map<string, PlaceRole>;
   /** Plain nouns of ground or a site ("مواقع", "مقر"): data/events/ground-objects.txt. */
   groundObjects: ReadonlySet<string>;
+  /** Force nouns that, bare, stand for the force named before ("التنظيم"): data/events/generic-heads.txt. */
+  genericHeads: ReadonlySet<string>;
 }
 
 /** How far after the trigger its place is looked for. */
@@ -86,6 +89,8 @@ export function extractEvents(doc: MarsadDocument, entities: WorkEntity[], res: 
   const out: RawEvent[] = [];
   const tallied: Tally[][] = [];
   let lastActor: { actor: ActorPhrase; paragraph: number } | null = null;
+  /** The latest actor with an owner, by its head word ("طيران" → "طيران التحالف"), for bare ones after it. */
+  const forces = new Map<string, ActorPhrase>();
   // the latest date so far and the paragraph it stands in; a sentence without triggers is read for dates
   // only when a later trigger needs one (most sentences have no event)
   let lastDate: { get: () => { date: DateExpr; paragraph: number } | null } | null = null;
@@ -155,6 +160,11 @@ export function extractEvents(doc: MarsadDocument, entities: WorkEntity[], res: 
       }
       // an agreement is made by a verb ("توصلوا إلى اتفاق", "وقعت"); the noun alone is mostly talk about one
       if (tr.trigger.type === "agreement" && tr.trigger.pos !== "verb" && tr.trigger.pos !== "phrase") return;
+      // "التنظيم", "الطيران": the force of that kind named before; a force noun as trigger ("وقصف الطيران") is its own
+      const bare = actor ?? (tr.trigger.pos === "noun" && ctx.lex.actorHeads.has(tokens[tr.at].stem) ? { name: surface(ctx, tr.at, tr.at + 1), entity: null, start: tr.at, end: tr.at + 1 } : null);
+      const named = bare && resolveGeneric(tokens, bare, res.genericHeads, forces, entities);
+      if (named?.entity || actor) actor = named;
+      if (actor?.entity) forces.set(tokens[actor.start].stem, actor);
       if (actor) lastActor = { actor, paragraph: s.paragraph };
       const target = findTarget(ctx, tr, actor, from, clauseEnd, res.roles);
       const associates = findAssociates(ctx, tr, from, clauseEnd);
@@ -247,11 +257,13 @@ function assignResponsibility(ctx: Ctx, events: RawEvent[]): void {
   doc.sentences.forEach((s) => {
     for (let k = s.tokenStart; k < s.tokenEnd; k++) {
       const t = tokens[k];
-      const claims = RESPONSIBILITY.has(t.stem) || (t.stem === "مسووليته" || t.stem === "مسووليه");
-      if (!claims) continue;
+      const noun = RESPONSIBILITY_NOUNS.has(t.stem) || RESPONSIBILITY_NOUNS.has(t.norm);
+      if (!noun && !RESPONSIBILITY.has(t.stem)) continue;
+      // "نفت الحركة مسؤوليتها", "لم تعلن أي جهة مسؤوليتها": no one claimed it
+      if (disowned(ctx, k, s.tokenStart)) continue;
       let actor: ActorPhrase | null = null;
       // "تبنى بعضها تنظيم داعش": the group may come a word or two after the verb
-      if (!t.stem.startsWith("مسوول")) for (let j = k + 1; j < Math.min(s.tokenEnd, k + 4) && !actor; j++) actor = actorAt(ctx, j, s.tokenEnd);
+      if (!noun) for (let j = k + 1; j < Math.min(s.tokenEnd, k + 4) && !actor; j++) actor = actorAt(ctx, j, s.tokenEnd);
       actor ??= nearestActorBefore(ctx, k, s.tokenStart);
       if (!actor) continue;
       for (const e of events) {
@@ -285,6 +297,17 @@ function tollsAfter(ctx: Ctx, events: RawEvent[], tallied: Tally[][]): void {
 }
 
 const RESPONSIBILITY = new Set(["تبني", "تبنت", "تبنوا", "يتبني", "تبناه", "تبناها", "تبناهما"]);
+/** "أعلن التنظيم مسؤوليته": the noun, as the tokenizer leaves it (hamza kept, suffix off) and whole. */
+const RESPONSIBILITY_NOUNS = new Set(["مسؤولية", "مسئولية", "مسؤوليته", "مسؤوليتها", "مسؤوليتهم"].map(normalize));
+
+/** A negation or a denial before the word at k in its sentence ("نفت الحركة مسؤوليتها"). */
+function disowned(ctx: Ctx, k: number, from: number): boolean {
+  for (let i = k - 1; i >= Math.max(from, k - 6); i--) {
+    const kind = ctx.res.factuality.words.get(ctx.tokens[i].stem)?.kind;
+    if (kind === "negation" || kind === "denial") return true;
+  }
+  return false;
+}
 
 interface Found {
   at: number;

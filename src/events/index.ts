@@ -15,6 +15,7 @@ import { articleOutlet, eventSources, type OutletTable } from "./sources.js";
 export { loadOutlets, type OutletTable } from "./sources.js";
 export { loadRoleWords } from "./roles.js";
 export { loadGroundObjects, loadPlaceMarkers } from "./event-places.js";
+export { loadGenericHeads } from "./actors.js";
 export { loadEventLexicon, EVENT_TYPES, type EventLexicon, type EventType } from "./lexicon.js";
 
 export interface EventResources {

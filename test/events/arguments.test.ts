@@ -155,3 +155,14 @@ describe("killed before a number: the counted were hit", () => {
     expect(first("قتلت قوات الأمن ثلاثة مسلحين في اشتباك في مدينة العريش.").actor?.name).toBe("قوات الأمن");
   });
 });
+
+describe("who claimed it, and bare force nouns", () => {
+  it("the group that claims responsibility is the actor; one that denies it is not", () => {
+    expect(first("أعلن تنظيم داعش مسؤوليته عن التفجيرات في مدينة بغداد.").actor?.name).toBe("تنظيم داعش");
+    expect(first("انفجرت سيارة مفخخة في سوق بمدينة بعقوبة أمس. ونفت جماعة أنصار السنة مسؤوليتها عن الهجوم.").actor).toBeNull();
+  });
+  it("a bare definite force noun stands for the force named before", () => {
+    const events = all("أعلن تنظيم داعش مسؤوليته عن التفجيرات في مدينة بغداد. وهاجم التنظيم مواقع للجيش في مدينة الرمادي أمس.");
+    expect(events.find((e) => e.place?.name === "الرمادي")?.actor?.name).toBe("تنظيم داعش");
+  });
+});
