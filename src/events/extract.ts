@@ -27,7 +27,7 @@ import { normalize } from "../text/normalize.js";
 import { actorAt, resolveGeneric, surface, type ActorPhrase } from "./actors.js";
 import { findDates, type DateExpr } from "./dates.js";
 import type { EventLexicon, EventType, Trigger } from "./lexicon.js";
-import { armedActor, findActor, findAssociates, findTarget, fitsActor, nearestActorBefore, type Party, type RoleContext, type RoleWords } from "./roles.js";
+import { actsOnPeople, armedActor, findActor, findAssociates, findTarget, fitsActor, nearestActorBefore, type Party, type RoleContext, type RoleWords } from "./roles.js";
 import { objectNotPlace, offEventPlace, type PlaceRole } from "./event-places.js";
 import { countAfterTrigger, tallyOf, talliesIn, type Tally } from "./counts.js";
 import type { Count } from "./numbers.js";
@@ -152,6 +152,8 @@ export function extractEvents(doc: MarsadDocument, entities: WorkEntity[], res: 
       // a trigger that needs an armed actor needs its own: the subject or genitive next to it
       const ownActor = actor && (actor.end <= tr.at ? tr.at - actor.end <= 1 : actor.start - tr.end <= 3);
       if (tr.trigger.actor.has("armed") && !(ownActor && armedActor(ctx, actor, res.roles))) return;
+      // "أوقفت الخطوط رحلاتها": a stopping that acts on no one is no arrest
+      if (tr.trigger.actor.has("person") && !actsOnPeople(ctx, tr, s.tokenEnd, res.roles, (w) => res.senses.context.get(w) === "suspect")) return;
       // no actor within the claim: its speaker, or the outlet it spoke to, still tells an opinion from an
       // event ("ما حصل في X" said to a paper, a preacher's "مواجهة هذا الفكر")
       if (!actor && from > s.tokenStart) {

@@ -22,8 +22,8 @@ export interface Trigger {
   /** Prepositions that introduce the place ("على", "في", "من"); "obj" for a direct object; empty: any. */
   placePreps: Set<string>;
   /** Where the actor stands: the subject, the genitive after a noun, a passive agent ("من قبل X");
-   * `armed`: an event only with a written armed or state actor. */
-  actor: Set<"subj" | "gen" | "by" | "none" | "armed">;
+   * `armed`: an event only with a written armed or state actor; `person`: only when it acts on people. */
+  actor: Set<"subj" | "gen" | "by" | "none" | "armed" | "person">;
 }
 
 export interface TypeInfo {
@@ -93,7 +93,7 @@ export function loadEventLexicon(): EventLexicon {
         pos: r.pos as Trigger["pos"],
         lemma: normalize(r.lemma),
         placePreps: new Set(r.place_prep.split("|").map((p) => normalize(p.trim())).filter(Boolean)),
-        actor: new Set(r.actor.split("|").map((a) => a.trim()).filter(Boolean) as Array<"subj" | "gen" | "by" | "none" | "armed">),
+        actor: new Set(r.actor.split("|").map((a) => a.trim()).filter(Boolean) as Array<"subj" | "gen" | "by" | "none" | "armed" | "person">),
       };
       index(r.form_ar, t, triggers as Map<string, Trigger | Trigger[]>, phrases, true);
     }

@@ -329,6 +329,25 @@ const ARMED_CATEGORIES = new Set(["state_forces", "rebel_group", "political_mili
 const NON_ARMED = new Set(["media", "ngo", "company", "international", "political_party", "religious", "civilians", "other"]);
 const PEACEFUL = new Set<EventType>(["protest", "agreement", "displacement", "release_detainees"]);
 
+/**
+ * Whether a trigger acts on people: a pronoun on it ("أوقفهم", "إيقافه"), or, in its clause after it, a
+ * number, a person's name, a force or people noun ("عناصر", "مدنيين") or a suspect word ("متهمين",
+ * `isPeople`) — "أوقفت الخطوط رحلاتها" and "إيقاف الدراسة" act on things.
+ */
+export function actsOnPeople(ctx: RoleContext, tr: TriggerAt, to: number, words: RoleWords, isPeople: (stem: string) => boolean): boolean {
+  const { tokens } = ctx;
+  if (tokens[tr.end - 1].enc) return true;
+  for (let k = tr.end; k < Math.min(to, tr.end + 14); k++) {
+    const t = tokens[k];
+    if (t.kind === "punct" && ctx.text[t.start] !== "،") return false;
+    if (t.kind === "number" || ctx.lex.numbers.has(t.stem)) return true;
+    if (t.kind !== "word") continue;
+    if (ctx.startsAt[k]?.entity.type === "PER") return true;
+    if (words.category.has(t.stem) || words.victims.has(t.stem) || ctx.lex.actorHeads.has(t.stem) || isPeople(t.stem)) return true;
+  }
+  return false;
+}
+
 /** Categories of head words that are not armed ("أهالي", "سكان", "متظاهرون": data/events/role-words.tsv). */
 const UNARMED_HEADS = new Set(["civilians", "protesters"]);
 

@@ -75,3 +75,12 @@ describe("a suicide bomber is conflict context", () => {
     expect(types("فجر انتحاري نفسه في مسجد بمدينة أبها أمس.")).toContain("explosion");
   });
 });
+
+describe("a stopping is an arrest only when it acts on people", () => {
+  it.each([["أوقفت الخطوط الجوية اليمنية رحلاتها من وإلى مطار صنعاء أمس."], ["قررت إدارة الجامعة في مدينة المكلا إيقاف الدراسة بسبب الأوضاع."]])("things: %s", (text) => {
+    expect(types(text)).not.toContain("arrest");
+  });
+  it.each([["أوقفت قوة من الجيش في بلدة تعنايل قرب زحلة 23 شخصا."], ["أوقفت الشرطة المتهم في مدينة زحلة أمس."]])("people: %s", (text) => {
+    expect(types(text)).toContain("arrest");
+  });
+});
