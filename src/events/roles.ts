@@ -330,23 +330,37 @@ const NON_ARMED = new Set(["media", "ngo", "company", "international", "politica
 const PEACEFUL = new Set<EventType>(["protest", "agreement", "displacement", "release_detainees"]);
 
 /**
- * Whether a trigger acts on people: a pronoun on it ("أوقفهم", "إيقافه"), or, in its clause after it, a
- * number, a person's name, a force or people noun ("عناصر", "مدنيين") or a suspect word ("متهمين",
- * `isPeople`) — "أوقفت الخطوط رحلاتها" and "إيقاف الدراسة" act on things.
+ * Whether a trigger acts on people: a pronoun on it ("أوقفهم", "إيقافه"); its object — the words right
+ * after it, or after its subject ("أوقفت الشرطة المتهم") — a person's name, a people noun ("عناصر",
+ * "متهمين": `isPeople` for the suspect words) or a number; or, further in its clause, a number that
+ * counts people ("… 23 شخصا"). "أوقفت الخطوط رحلاتها", "إيقاف الدراسة" and "إيقاف عدد من الفعاليات"
+ * act on things.
  */
 export function actsOnPeople(ctx: RoleContext, tr: TriggerAt, to: number, words: RoleWords, isPeople: (stem: string) => boolean): boolean {
   const { tokens } = ctx;
   if (tokens[tr.end - 1].enc) return true;
-  for (let k = tr.end; k < Math.min(to, tr.end + 14); k++) {
+  const people = (k: number): boolean => {
     const t = tokens[k];
-    if (t.kind === "punct" && ctx.text[t.start] !== "،") return false;
-    if (t.kind === "number" || ctx.lex.numbers.has(t.stem)) return true;
-    if (t.kind !== "word") continue;
+    if (!t || t.kind !== "word") return false;
     if (ctx.startsAt[k]?.entity.type === "PER") return true;
-    if (words.category.has(t.stem) || words.victims.has(t.stem) || ctx.lex.actorHeads.has(t.stem) || isPeople(t.stem)) return true;
+    const c = ctx.lex.casualties.get(t.stem);
+    return (c?.kind === "count_noun" && t.stem !== "حصيله") || words.category.has(t.stem) || words.victims.has(t.stem) || ctx.lex.actorHeads.has(t.stem) || isPeople(t.stem);
+  };
+  const counted = (k: number): boolean => !!tokens[k] && (tokens[k].kind === "number" || ctx.lex.numbers.has(tokens[k].stem)) && (people(k + 1) || people(k + 2));
+  let k = tr.end;
+  const subject = tr.trigger.pos === "verb" ? agentAt(ctx, k, to) : null;
+  // the subject's phrase may run into the object ("أوقفت الشرطة المتهم")
+  if (subject && subject.end - subject.start > 1 && people(subject.end - 1)) return true;
+  k = subject?.end ?? k;
+  if (people(k) || counted(k)) return true;
+  for (let j = k; j < Math.min(to, tr.end + 16); j++) {
+    const t = tokens[j];
+    if (t.kind === "punct" && BREAKS_PUNCT.has(ctx.text[t.start])) return false;
+    if (counted(j)) return true;
   }
   return false;
 }
+const BREAKS_PUNCT = new Set([".", "؛", ";", ":", "!", "؟", "?"]);
 
 /** Categories of head words that are not armed ("أهالي", "سكان", "متظاهرون": data/events/role-words.tsv). */
 const UNARMED_HEADS = new Set(["civilians", "protesters"]);
