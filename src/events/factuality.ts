@@ -90,7 +90,7 @@ const NOT_NEGATING = new Set(["يزال", "تزال", "زال", "زالت", "ي�
 /** An attempt leaves ground untaken; an attempted attack or killing is still an attack ("محاولة اغتيال"). */
 const ATTEMPTABLE = new Set(["seize_control", "advance", "withdraw"]);
 /** Hard clause breaks a cue does not reach across. */
-const BREAKS = new Set([".", "؛", ";", ":", "!", "؟", "?"]);
+export const CLAUSE_BREAKS = new Set([".", "؛", ";", ":", "!", "؟", "?"]);
 
 /**
  * Types whose verbal noun after لـ names an aim ("لتحرير", "للسيطرة على", "لاقتحام", "للقتال"). A weapon
@@ -131,7 +131,7 @@ export function factualityOf(lex: FactualityLexicon, text: string, tokens: Token
   let attempted = false;
   for (let k = at - 1; k >= from; k--) {
     const w = tokens[k];
-    if (w.kind === "punct" && BREAKS.has(w.norm)) break;
+    if (w.kind === "punct" && CLAUSE_BREAKS.has(w.norm)) break;
     const hit = cueAt(lex, tokens, k, at);
     if (!hit) continue;
     const { cue } = hit;
@@ -162,7 +162,7 @@ export function factualityOf(lex: FactualityLexicon, text: string, tokens: Token
 function governed(lex: FactualityLexicon, tokens: Token[], at: number, from: number): boolean {
   for (let k = at - 1; k >= from; k--) {
     const w = tokens[k];
-    if (w.kind === "punct" && BREAKS.has(w.norm)) return false;
+    if (w.kind === "punct" && CLAUSE_BREAKS.has(w.norm)) return false;
     if (w.kind !== "word") continue;
     const reach = lex.governors.get(w.stem) ?? lex.governors.get(w.norm) ?? lex.governors.get(tokenKey(w));
     if (reach !== undefined && (reach === 0 || at - k <= reach)) return true;

@@ -17,6 +17,7 @@ import { tokenKey } from "../text/keys.js";
 import { normalize } from "../text/normalize.js";
 import { readTsv } from "../util/tsv.js";
 import { actorAt, surface, type ActorContext, type ActorPhrase } from "./actors.js";
+import { CLAUSE_BREAKS } from "./factuality.js";
 import type { EventType, Trigger } from "./lexicon.js";
 
 export interface RoleContext extends ActorContext {
@@ -230,17 +231,21 @@ export function nearestActorBefore(ctx: RoleContext, at: number, from: number, v
 
 /** Whether a death, an injury or a membership word stands within four words before k. */
 function hit(ctx: RoleContext, k: number, from: number, marks: RoleWords["victimMarks"]): boolean {
+  // "قتلت القوات ثلاثة مسلحين": the counted ones were hit
+  const countedHere = isCount(ctx, ctx.tokens[k - 1]);
   for (let i = k - 1; i >= Math.max(from, k - 4); i--) {
     const t = ctx.tokens[i];
     if (t.kind === "punct") return false;
     const when = marks.get(t.stem) ?? marks.get(t.norm);
     if (when === "always") return true;
-    // "قتل ثلاثة جنود" (passive), "قتلت القوات ثلاثة مسلحين" (the counted ones were hit)
-    const counted = (t: Token | undefined): boolean => !!t && (t.kind === "number" || ctx.lex.numbers.has(t.stem));
-    if (when === "number" && (counted(ctx.tokens[i + 1]) || counted(ctx.tokens[k - 1]))) return true;
+    // "قتل ثلاثة جنود": passive before a number
+    if (when === "number" && (countedHere || isCount(ctx, ctx.tokens[i + 1]))) return true;
   }
   return false;
 }
+
+/** A number, in digits or words ("23", "ثلاثة"). */
+const isCount = (ctx: RoleContext, t: Token | undefined): boolean => !!t && (t.kind === "number" || ctx.lex.numbers.has(t.stem));
 
 /** Whether the phrase at k is introduced as a helper ("بدعم من X", "بمساندة X"). */
 function supported(ctx: RoleContext, k: number): boolean {
@@ -346,7 +351,7 @@ export function actsOnPeople(ctx: RoleContext, tr: TriggerAt, to: number, words:
     const c = ctx.lex.casualties.get(t.stem);
     return (c?.kind === "count_noun" && t.stem !== "حصيله") || words.category.has(t.stem) || words.victims.has(t.stem) || ctx.lex.actorHeads.has(t.stem) || isPeople(t.stem);
   };
-  const counted = (k: number): boolean => !!tokens[k] && (tokens[k].kind === "number" || ctx.lex.numbers.has(tokens[k].stem)) && (people(k + 1) || people(k + 2));
+  const counted = (k: number): boolean => isCount(ctx, tokens[k]) && (people(k + 1) || people(k + 2));
   let k = tr.end;
   const subject = tr.trigger.pos === "verb" ? agentAt(ctx, k, to) : null;
   // the subject's phrase may run into the object ("أوقفت الشرطة المتهم")
@@ -355,12 +360,11 @@ export function actsOnPeople(ctx: RoleContext, tr: TriggerAt, to: number, words:
   if (people(k) || counted(k)) return true;
   for (let j = k; j < Math.min(to, tr.end + 16); j++) {
     const t = tokens[j];
-    if (t.kind === "punct" && BREAKS_PUNCT.has(ctx.text[t.start])) return false;
+    if (t.kind === "punct" && CLAUSE_BREAKS.has(t.norm)) return false;
     if (counted(j)) return true;
   }
   return false;
 }
-const BREAKS_PUNCT = new Set([".", "؛", ";", ":", "!", "؟", "?"]);
 
 /** Categories of head words that are not armed ("أهالي", "سكان", "متظاهرون": data/events/role-words.tsv). */
 const UNARMED_HEADS = new Set(["civilians", "protesters"]);
