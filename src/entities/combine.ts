@@ -7,7 +7,9 @@
  *     sees no name at all, is dropped ("في إطار" is settled by data/lexicon/not-places.tsv); a
  *     place the tagger reads as part of a longer organisation's name ("ريال مدريد"), or as an
  *     organisation in a sport sentence (a club: "فاز برشلونة"), becomes that organisation.
- *  3. A name the contextual rules found (head, title, given name) stands where the tagger also sees a
+ *  3. Where the tagger reads one person's name across the rules' mentions (a title rule's "جاك" and the
+ *     listed place "شيراك"), they become one person with the tagger's extent (personsFromModel).
+ *     A name the contextual rules found (head, title, given name) stands where the tagger also sees a
  *     name there, and takes the tagger's fuller extent when the tagger's name of the same type holds it
  *     ("محمد علي العظمي" for a rule's "محمد"), or its shorter one where the given-name rule ran on past
  *     the name; a person the rules made of a given name, that the tagger sees nothing in ("وعلي
@@ -61,13 +63,13 @@ export function combineMentions(rules: readonly Mention[], model: readonly Tagge
   const out: Mention[] = [];
   let sport: boolean | undefined;
   if (!model) return rules.filter((m) => !isFalsePlace(m, tokens, from, lex));
-  for (const m of rules) {
+  for (const m of personsFromModel(rules, model, tokens, lex)) {
     if (isFalsePlace(m, tokens, from, lex)) continue;
     const seen = model.filter((s) => overlaps(s, m));
     if (m.source === "list" && m.rule === "gazetteer") {
       if (!seen.length && m.tokenEnd - m.tokenStart === 1 && isOrdinary(tokens[m.tokenStart], lex) && !isMajor(m) && !placeDemanded(tokens, m.tokenStart, from, lex)) continue;
-      const org = seen.find((s) => s.type === "ORG" && s.tokenStart <= m.tokenStart && s.tokenEnd >= m.tokenEnd);
-      if (org && (org.tokenEnd - org.tokenStart > m.tokenEnd - m.tokenStart || (sport ??= isSport(tokens, from, to, lex)))) {
+      const org = seen.find((s) => (s.type === "ORG" || s.type === "PER") && s.tokenStart <= m.tokenStart && s.tokenEnd >= m.tokenEnd);
+      if (org && (org.tokenEnd - org.tokenStart > m.tokenEnd - m.tokenStart || (org.type === "ORG" && (sport ??= isSport(tokens, from, to, lex))))) {
         if (!rules.some((r) => r !== m && overlaps(r, org))) out.push(fromModel(org, sentence));
         continue;
       }
@@ -94,6 +96,44 @@ export function combineMentions(rules: readonly Mention[], model: readonly Tagge
     out.push(fromModel(name, sentence));
   }
   return out.sort((a, b) => a.tokenStart - b.tokenStart);
+}
+
+/**
+ * Where the tagger reads one person's name across the rules' mentions, the person takes the tagger's
+ * extent: a title or given-name rule that stopped short before a listed place ("جاك"
+ * of "جاك شيراك") or ran on onto ordinary words ("كريستوفر هيل مساعد"), a listed actor inside a fuller
+ * name, and listed places inside a longer name that a rule or a given name marks as a person's
+ * ("صلاح الدين الأيوبي" after a title) become one mention. Mentions of any other kind, or words the
+ * tagger leaves out that are not ordinary words, keep the rules' reading.
+ */
+function personsFromModel(rules: readonly Mention[], model: readonly TaggedSpan[], tokens: Token[], lex: EntityLexicons): readonly Mention[] {
+  let out: Mention[] | null = null;
+  for (const raw of model) {
+    if (raw.type !== "PER") continue;
+    const s = trimmed(raw, tokens, lex);
+    const within = rules.filter((r) => overlaps(r, s));
+    const person = within.find((r) => r.type === "PER" && r.source === "list") ?? within.find((r) => r.type === "PER");
+    if (!person && !lex.givenNames.has(tokens[s.tokenStart].stem)) continue;
+    if (!within.length || (within.length === 1 && within[0].type === "PER" && within[0].tokenStart === s.tokenStart && within[0].tokenEnd === s.tokenEnd)) continue;
+    const fits = within.every((r) => {
+      const inside = r.tokenStart >= s.tokenStart && r.tokenEnd <= s.tokenEnd;
+      if (r.type === "PER" && r.source === "context") return inside || onlyRunOn(tokens, r, s, lex);
+      if (r.type === "PER") return inside;
+      // a listed place inside a longer personal name, or a minor place the tagger reads as a person ("الرئيس شيراك")
+      return r.rule === "gazetteer" && inside && (s.tokenEnd - s.tokenStart > r.tokenEnd - r.tokenStart || !isMajor(r));
+    });
+    if (!fits) continue;
+    const merged: Mention = person ? { ...person, tokenStart: s.tokenStart, tokenEnd: s.tokenEnd } : fromModel(s, within[0].sentence);
+    out = (out ?? [...rules]).filter((r) => !within.includes(r));
+    out.push(merged);
+  }
+  return out ? out.sort((a, b) => a.tokenStart - b.tokenStart) : rules;
+}
+
+/** Whether the words of mention r outside span s each end a personal name (a rule's run-on: "مساعد", "لراديو"; not "الحاج"). */
+function onlyRunOn(tokens: Token[], r: Mention, s: TaggedSpan, lex: EntityLexicons): boolean {
+  for (let k = r.tokenStart; k < r.tokenEnd; k++) if ((k < s.tokenStart || k >= s.tokenEnd) && !breaksName(tokens[k], "PER", lex)) return false;
+  return true;
 }
 
 /**

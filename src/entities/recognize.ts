@@ -443,7 +443,8 @@ export class Recognizer {
   /** Rule 3: a title, rank or role before a person's name ("العقيد ميلود الزوي"). */
   private titled(ctx: Ctx, i: number): Span | null {
     const title = walk(ctx, i, this.r.lex.titles);
-    if (!title || title.end >= ctx.to) return null;
+    // a title word with a pronoun attached is a noun ("سعادته": his happiness), not a title before a name
+    if (!title || title.end >= ctx.to || ctx.tokens[title.end - 1].enc) return null;
     const person = this.person(ctx, title.end, true);
     if (!person) return null;
     // a role word ("المعارضة", "المواطن") is also a common noun: only a given or listed name may follow it
@@ -495,7 +496,8 @@ export class Recognizer {
       }
       // a listed place or organisation after a name is not part of it ("علي حمص" is "on Homs")
       if (!needMore && this.startsListedNonPerson(ctx, j)) break;
-      if ((lex.givenNames.has(n.stem) && !this.isFunctionWordAsWritten(ctx, j)) || this.isNameWord(n) || needMore) {
+      // ("على" written with ى is the preposition, never the name علي)
+      if ((lex.givenNames.has(n.stem) ? !this.isFunctionWordAsWritten(ctx, j) : this.isNameWord(n)) || needMore) {
         j++;
         needMore = false;
         continue;

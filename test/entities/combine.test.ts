@@ -102,4 +102,16 @@ describe("combining lists, rules and the tagger", () => {
     const s = sentence("وتعاقد ريال مدريد مع لاعب جديد.");
     expect(s.combine([{ tokenStart: s.at("ريال"), tokenEnd: s.at("مدريد") + 1, type: "ORG" }])).toEqual([["ORG", "model", "ريال مدريد"]]);
   });
+
+  it("a person the tagger reads across a title rule and a listed place is one person with the tagger's extent", () => {
+    const s = sentence("واستقبل الرئيس الفرنسي جاك شيراك الوفد.");
+    const found = s.combine([{ tokenStart: s.at("جاك"), tokenEnd: s.at("شيراك") + 1, type: "PER" }]);
+    expect(found.filter(([type]) => type === "PER").map(([, , name]) => name)).toEqual(["جاك شيراك"]);
+    expect(found.filter(([type]) => type === "LOC")).toEqual([]);
+  });
+
+  it("a rule's person keeps a surname that is also an ordinary word where the tagger's name is shorter", () => {
+    const s = sentence("وقال سمير الحاج إن المقاومة تقدمت.");
+    expect(s.combine([{ tokenStart: s.at("سمير"), tokenEnd: s.at("سمير") + 1, type: "PER" }]).filter(([type]) => type === "PER")).toEqual([["PER", "context", "سمير الحاج"]]);
+  });
 });

@@ -12,7 +12,7 @@ import type { ActorIndex } from "../actors.js";
 import type { EntityLexicons } from "../lexicons.js";
 import type { Mention } from "../recognize.js";
 
-export const FEATURE_VERSION = "marsad-ner-features/2";
+export const FEATURE_VERSION = "marsad-ner-features/3";
 
 /** The lists the features consult. */
 export interface FeatureLists {
@@ -58,6 +58,18 @@ export const OFFSETS = [-2, -1, 1, 2];
 export const RULE = T("rule");
 export const RULE_PREV = T("rule-1");
 const BIAS = T("bias");
+const BIGRAM_PREV = T("bi-1");
+const BIGRAM_NEXT = T("bi+1");
+
+/** The word identity (WordFeatures.id) of a missing neighbour, before the first or after the last token. */
+export const EDGE = T("<s>");
+
+/** The word-pair features of a token whose word is `id` between its neighbours `prev` and `next`, written to out[at], out[at + 1]. */
+export function pairs(prev: number, id: number, next: number, out: Int32Array, at: number): void {
+  out[at] = mix(BIGRAM_PREV, mix(prev, id));
+  out[at + 1] = mix(BIGRAM_NEXT, mix(id, next));
+}
+export const PAIRS = 2;
 /** A word written with final ى ("على", "إلى"): a particle, never the name "علي" (normalisation folds ى into ي). */
 export const MAQSURA = T("maqsura");
 const BOUNDARY = T("<s>");
@@ -112,6 +124,7 @@ export class FeatureExtractor {
       f.push(name);
       flags.push(name);
     };
+    flags.push(`x2=${s.slice(-2)}`, `p=${t.pro}`, `art=${hasArticle(t.pro) ? 1 : 0}`);
     if (lex.givenNames.has(s)) flag("given");
     if (lex.titles.start(key) || lex.titles.start(t.norm)) flag("title");
     const head = lex.heads.get(key) ?? lex.heads.get(s);
@@ -177,7 +190,7 @@ export class FeatureExtractor {
       const w = words[i];
       const t = tokens[from + i];
       const maqsura = t.kind === "word" && text.charCodeAt(t.end - 1) === 0x649;
-      let size = w.own.length + 2 + (maqsura ? 1 : 0);
+      let size = w.own.length + 2 + PAIRS + (maqsura ? 1 : 0);
       for (let d = 0; d < 4; d++) {
         const j = i + OFFSETS[d];
         size += 1 + (j >= 0 && j < n && (d === 1 || d === 2) ? words[j].flags.length : 0);
@@ -188,6 +201,8 @@ export class FeatureExtractor {
       f[k++] = mix(RULE, ruleLabel[i]);
       f[k++] = mix(RULE_PREV, i > 0 ? ruleLabel[i - 1] : 0);
       if (maqsura) f[k++] = MAQSURA;
+      pairs(i > 0 ? words[i - 1].id : EDGE, w.id, i + 1 < n ? words[i + 1].id : EDGE, f, k);
+      k += PAIRS;
       for (let d = 0; d < 4; d++) {
         const j = i + OFFSETS[d];
         if (j >= 0 && j < n) for (const x of FeatureExtractor.neighbour(words[j], d)) f[k++] = x;

@@ -8,7 +8,7 @@
  */
 import type { Token } from "../../document.js";
 import type { Mention } from "../recognize.js";
-import { FeatureExtractor, mix, MAQSURA, OFFSETS, RULE, RULE_PREV, type FeatureLists } from "./features.js";
+import { EDGE, FeatureExtractor, pairs, PAIRS, mix, MAQSURA, OFFSETS, RULE, RULE_PREV, type FeatureLists } from "./features.js";
 import { loadWeights } from "./model-io.js";
 import { allowed, historyFeatures, L, type Scorer } from "./perceptron.js";
 
@@ -65,6 +65,8 @@ export class NameTagger {
   private readonly slotId = new Int32Array(SLOTS);
   private readonly slab = new Float32Array(SLOTS * WIDTH);
   private readonly first = new Int32Array(SLOTS);
+  /** The word identity (WordFeatures.id) each slot holds, for the pair features. */
+  private readonly wordId = new Int32Array(SLOTS);
   /** Ids for tokens without Token.word, counting down from -1 so they never meet the segmenter's. */
   private readonly stringIds = new Map<string, number>();
   private nextStringId = -1;
@@ -74,8 +76,10 @@ export class NameTagger {
   /** Weights of "no rule label here" at the token and before it. */
   private readonly noRule: Float64Array;
   private base = new Float64Array(256 * L);
-  /** Each token's first feature, for the history feature. */
+  /** Each token's first feature, for the history feature, and its word identity, for the pairs. */
   private firsts = new Int32Array(256);
+  private ids = new Int32Array(256);
+  private readonly pairFeatures = new Int32Array(PAIRS);
   private readonly acc = new Float64Array(L);
   private readonly hist = new Int32Array(3);
 
@@ -134,6 +138,7 @@ export class NameTagger {
       this.slab.set(acc, at + (1 + d) * L);
     }
     this.first[slot] = w.own[0];
+    this.wordId[slot] = w.id;
     this.slotId[slot] = id;
     return slot;
   }
@@ -148,8 +153,11 @@ export class NameTagger {
   labels(text: string, tokens: Token[], keys: string[], from: number, to: number, rules: readonly Mention[]): Uint8Array {
     const n = to - from;
     if (this.base.length < n * L) this.base = new Float64Array(n * L * 2);
-    if (this.firsts.length < n) this.firsts = new Int32Array(n * 2);
-    const { base, firsts, slab, acc } = this;
+    if (this.firsts.length < n) {
+      this.firsts = new Int32Array(n * 2);
+      this.ids = new Int32Array(n * 2);
+    }
+    const { base, firsts, ids, slab, acc } = this;
     base.fill(0, 0, n * L);
     const ruleLabel = rules.length ? FeatureExtractor.ruleLabels(rules, from, to) : null;
     for (let i = 0; i < n; i++) {
@@ -157,6 +165,7 @@ export class NameTagger {
       // read the slot at once: a later word of the sentence may take it over
       const slot = this.slotOf(t, keys[from + i]);
       firsts[i] = this.first[slot];
+      ids[i] = this.wordId[slot];
       const own = slot * WIDTH;
       const at0 = i * L;
       for (let y = 0; y < L; y++) base[at0 + y] += slab[own + y];
@@ -183,6 +192,12 @@ export class NameTagger {
         this.model.add(MAQSURA, acc);
         for (let y = 0; y < L; y++) base[at0 + y] += acc[y];
       }
+    }
+    for (let i = 0; i < n; i++) {
+      acc.fill(0);
+      pairs(i > 0 ? ids[i - 1] : EDGE, ids[i], i + 1 < n ? ids[i + 1] : EDGE, this.pairFeatures, 0);
+      for (const f of this.pairFeatures) this.model.add(f, acc);
+      for (let y = 0; y < L; y++) base[i * L + y] += acc[y];
     }
     const labels = new Uint8Array(n);
     const hist = this.hist;
