@@ -130,9 +130,16 @@ function personsFromModel(rules: readonly Mention[], model: readonly TaggedSpan[
   return out ? out.sort((a, b) => a.tokenStart - b.tokenStart) : rules;
 }
 
-/** Whether the words of mention r outside span s each end a personal name (a rule's run-on: "مساعد", "لراديو"; not "الحاج"). */
+/**
+ * Whether the words of mention r outside span s are no part of the person's name: after it, words that
+ * end a name (a rule's run-on: "مساعد"; not "الحاج"); before it, a given name that also reads as a
+ * preposition and an ordinary word ("عرفت نفسها باسم لينا": by the name of; not "عمر", "جهاد").
+ */
 function onlyRunOn(tokens: Token[], r: Mention, s: TaggedSpan, lex: EntityLexicons): boolean {
-  for (let k = r.tokenStart; k < r.tokenEnd; k++) if ((k < s.tokenStart || k >= s.tokenEnd) && !breaksName(tokens[k], "PER", lex)) return false;
+  for (let k = r.tokenStart; k < r.tokenEnd; k++) {
+    const t = tokens[k];
+    if (k >= s.tokenEnd ? !breaksName(t, "PER", lex) : k < s.tokenStart && !(/^[بلك]/.test(t.norm) && lex.common.has(t.norm.slice(1)))) return false;
+  }
   return true;
 }
 

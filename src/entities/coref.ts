@@ -179,12 +179,26 @@ function addBareMentions(text: string, tokens: Token[], entities: WorkEntity[], 
   const offer = (key: string, e: WorkEntity): void => {
     byKey.set(key, byKey.has(key) && byKey.get(key) !== e ? null : e); // a key two entities share is dropped
   };
+  // a family name that is also a given name ("رامي عبدالرحمن" … "وفق عبدالرحمن،") stands for the person
+  // only after the full name, where no name goes on after it and none comes before it
+  const givenLast = new Map<string, WorkEntity | null>();
+  const offerGiven = (key: string, e: WorkEntity): void => {
+    givenLast.set(key, givenLast.has(key) && givenLast.get(key) !== e ? null : e);
+  };
+  const standsAlone = (i: number): boolean => {
+    const before = i > 0 ? tokens[i - 1] : null;
+    const after = i + 1 < tokens.length ? tokens[i + 1] : null;
+    if (/ى$/.test(text.slice(tokens[i].start, tokens[i].end))) return false; // "على"
+    if (before && before.kind === "word" && (lex.givenNames.has(before.stem) || covered[i - 1])) return false;
+    return !after || after.kind === "punct" || (after.kind === "word" && lex.functionWords.has(after.stem) && !after.pro.includes("ال"));
+  };
   for (const e of entities) {
     if (e.keys.length < 2) continue;
     if (e.type === "PER") {
       const last = e.keys[e.keys.length - 1];
       const bare = last.replace(/^ال/, "");
       if (bare.length >= 3 && !lex.givenNames.has(bare) && !lex.functionWords.has(bare)) offer(last, e);
+      else if (bare.length >= 3 && !lex.functionWords.has(bare)) offerGiven(last, e);
     } else if (e.type === "ORG" && e.keys[0].startsWith("ال") && (lex.heads.has(e.keys[0]) || lex.heads.has(e.keys[0].slice(2)))) offer(e.keys[0], e);
     // "صحيفة البلاد" … "الصحيفة", "وزارة الداخلية" … "الوزارة" (not "القوات" or "الجيش": too often other forces)
     else if (e.type === "ORG" && lex.heads.get(e.keys[0])?.type === "ORG" && !FORCE_KINDS.has(lex.heads.get(e.keys[0])!.kind)) offer("ال" + e.keys[0], e);
@@ -207,9 +221,14 @@ function addBareMentions(text: string, tokens: Token[], entities: WorkEntity[], 
     addMention(e, { start: s.start, end: s.end, text: text.slice(s.start, s.end), sentence: sentenceOf(i), rule: "coreference" }, [i, i + 2]);
     covered.fill(1, i, i + 2);
   }
-  for (let i = 0; byKey.size && i < tokens.length; i++) {
+  for (let i = 0; (byKey.size || givenLast.size) && i < tokens.length; i++) {
     if (covered[i] || tokens[i].kind !== "word") continue;
-    const e = byKey.get(tokenKey(tokens[i]));
+    const key = tokenKey(tokens[i]);
+    let e = byKey.get(key);
+    if (!e && givenLast.size) {
+      const g = givenLast.get(key);
+      if (g && g.spans.some(([a]) => a < i) && standsAlone(i)) e = g;
+    }
     if (!e) continue;
     const s = surfaceOf(text, tokens, i, i + 1);
     addMention(e, { start: s.start, end: s.end, text: text.slice(s.start, s.end), sentence: sentenceOf(i), rule: "coreference" }, [i, i + 1]);

@@ -20,6 +20,8 @@ export interface Head {
   keep: boolean;
   /** Whether a proper name must follow (else any definite noun phrase). */
   needsName: boolean;
+  /** Whether only a proper name will do, even for an organisation of several ordinary words ("بعثة"). */
+  needsProper: boolean;
   /** Whether the head with the article, before a nationality adjective, makes a name ("الجيش التركي"). */
   gentilic: boolean;
   /** Whether the head itself carries the article in the list ("المرصد"). */
@@ -84,7 +86,8 @@ export function loadEntityLexicons(lexicon: WordLexicon): EntityLexicons {
       type: r.type as Head["type"],
       kind: r.kind,
       keep: r.name === "keep",
-      needsName: r.needs === "name",
+      needsName: r.needs === "name" || r.needs === "proper",
+      needsProper: r.needs === "proper",
       gentilic: r.definite === "gentilic",
       definite: keys[0].startsWith("ال"),
     };

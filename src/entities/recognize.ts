@@ -332,7 +332,7 @@ export class Recognizer {
     }
     if (closed <= from) return null;
     // an organisation's name may be made of ordinary words when it runs to two or more ("جبهة أنصار الدين")
-    if (head.needsName && !nameLike && !(head.type === "ORG" && closed - from >= 2)) return null;
+    if (head.needsName && !nameLike && !(head.type === "ORG" && closed - from >= 2 && !head.needsProper)) return null;
     return { end: closed, nameLike, inner };
   }
 

@@ -173,6 +173,7 @@ function reportingVerb(ctx: Ctx, cue: Cue, from: number, limit: number, si: numb
   }
   if (!found) return null;
   const ambiguous = AMBIGUOUS_FORMS.has(ctx.tokens[cue.at].stem);
+  if (explicit) j = subjectTail(ctx, j, limit);
   const c = complement(ctx, j, limit, para.end, spans, ambiguous) ?? (explicit ? quoteBefore(ctx, cue.at, para) : null) ?? (ambiguous ? null : nounClaim(ctx, cue, j, limit, spans, explicit));
   if (!c) {
     // "ودعا البرزاني في بيانه حزب العمال …": a named speaker is the discourse's latest, even where
@@ -226,6 +227,36 @@ function markedName(ctx: Ctx, k: number, limit: number): boolean {
   if (shortMarkedName(ctx, k, limit) > 0) return true;
   const m = ctx.startsAt[k + 1];
   return !!m && m.end < limit && isQuoteMark(ctx.text, ctx.tokens[m.end]);
+}
+
+/**
+ * Past what may still belong to a named subject before what it said: where it is ("بعثة الأمم المتحدة
+ * في العراق") and its short name in marks or brackets ("“يونامي”", "(يونامي)") when words follow it.
+ */
+function subjectTail(ctx: Ctx, j: number, limit: number): number {
+  for (let step = 0; step < 2 && j < limit; step++) {
+    const t = ctx.tokens[j];
+    const place = t.kind === "word" && t.norm === "في" ? ctx.startsAt[j + 1] : undefined;
+    if (place && (place.entity.type === "LOC" || place.entity.type === "FAC") && place.end < limit) {
+      j = place.end;
+      continue;
+    }
+    const close = isQuoteMark(ctx.text, t) ? shortMarkedName(ctx, j, limit) : t.kind === "punct" && ctx.text[t.start] === "(" ? shortBracketedName(ctx, j, limit) : 0;
+    // a name in marks is followed by the words said; short words in marks that end the clause were said
+    if (close <= 0 || close + 1 >= limit || ctx.tokens[close + 1].kind !== "word") break;
+    j = close + 1;
+  }
+  return j;
+}
+
+/** The closing bracket of at most three words in brackets opened at k, else 0. */
+function shortBracketedName(ctx: Ctx, k: number, limit: number): number {
+  for (let c = k + 2; c < Math.min(limit, k + 5); c++) {
+    const t = ctx.tokens[c];
+    if (t.kind === "punct" && ctx.text[t.start] === ")") return c;
+    if (t.kind !== "word") return 0;
+  }
+  return 0;
 }
 
 /** The closing mark of a name of at most three words in marks opened at k, else 0. */
@@ -348,13 +379,15 @@ function attributionPhrase(ctx: Ctx, cue: Cue, from: number, to: number, si: num
   const verb = ctx.text.slice(tokens[cue.at].start, tokens[cue.end - 1].end);
   // at the head of the sentence the claim follows the source; else it is what came before the phrase
   let a: number, b: number;
-  if (cue.at - from <= 2) {
+  if (cue.at - from <= 1 || (cue.at - from === 2 && skipAdverbs(ctx, from, cue.at) === cue.at)) {
     a = skipAdverbs(ctx, found.end, to);
     if (a < to && tokens[a].norm === "فان") a++;
     b = trimEnd(ctx, a, to);
   } else {
+    // "وتسببت الاشتباكات، وفق المرصد، بمقتل 10": set in the middle, the phrase leaves the claim whole
     a = from;
-    b = trimEnd(ctx, from, cue.at);
+    const rest = skipAdverbs(ctx, found.end, to);
+    b = trimEnd(ctx, from, to - rest >= MIN_NOUN_CLAIM ? to : cue.at);
   }
   if (b <= a) return;
   addClaim(ctx, found.source, tokens[a].start, tokens[b - 1].end, verb, null, cue.form.stance, si, null);

@@ -114,4 +114,14 @@ describe("combining lists, rules and the tagger", () => {
     const s = sentence("وقال سمير الحاج إن المقاومة تقدمت.");
     expect(s.combine([{ tokenStart: s.at("سمير"), tokenEnd: s.at("سمير") + 1, type: "PER" }]).filter(([type]) => type === "PER")).toEqual([["PER", "context", "سمير الحاج"]]);
   });
+
+  it("a given name that reads as a preposition and a word before the tagger's person is no part of it ('باسم': by the name of)", () => {
+    const s = sentence("قالت امرأة عرفت نفسها باسم لينا إن الوضع صعب.");
+    expect(s.combine([{ tokenStart: s.at("لينا"), tokenEnd: s.at("لينا") + 1, type: "PER" }]).filter(([type]) => type === "PER").map(([, , name]) => name)).toEqual(["لينا"]);
+  });
+
+  it("but a given name that is an ordinary word stays at the head of the rule's person ('عمر')", () => {
+    const s = sentence("وقال عمر هوساوي إن المباراة صعبة.");
+    expect(s.combine([{ tokenStart: s.at("هوساوي"), tokenEnd: s.at("هوساوي") + 1, type: "PER" }]).filter(([type]) => type === "PER").map(([, , name]) => name)).toEqual(["عمر هوساوي"]);
+  });
 });

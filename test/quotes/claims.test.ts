@@ -61,3 +61,43 @@ describe("a noun after a verb whose subject is unknown", () => {
     expect(claims("وأعلن المدعي العام الاتهامات في المحكمة.").map(([, text]) => text)).not.toContain("المدعي العام الاتهامات في المحكمة");
   });
 });
+
+// Sentences written for these tests.
+describe("claims on unseen news: where the subject goes on, where the source stands, what a statement says", () => {
+  const claimsOf = (text: string) => analyze(text).claims.map((c) => [c.source.name, c.text]);
+
+  it("reads a noun-phrase claim after a subject with its place and its short name in marks", () => {
+    const [c, ...rest] = analyze("أعلنت بعثة الأمم المتحدة في ليبيا «أونسميل» مقتل 12 مدنيا في القصف.").claims;
+    expect(rest).toEqual([]);
+    expect([c.source.name.startsWith("بعثة الأمم المتحدة"), c.text]).toEqual([true, "مقتل 12 مدنيا في القصف"]);
+    expect(analyze("أعلنت بعثة الأمم المتحدة في ليبيا «أونسميل» مقتل 12 مدنيا في القصف.").quotes).toEqual([]);
+  });
+
+  it("a mission's head needs a proper name after it: a team's delegation is no organisation", () => {
+    expect(analyze("وصلت بعثة الفريق الكروي إلى المدينة مساء أمس.").entities.filter((e) => e.type === "ORG")).toEqual([]);
+  });
+
+  it("keeps the whole sentence as the claim where the attribution stands in its middle", () => {
+    const [c] = analyze("وأدى القصف، بحسب المرصد السوري لحقوق الإنسان، إلى مقتل سبعة مدنيين.").claims;
+    expect(c.source.name).toBe("المرصد السوري لحقوق الإنسان");
+    expect(c.text).toMatch(/^وأدى القصف.*إلى مقتل سبعة مدنيين$/);
+  });
+
+  it("takes what comes before an attribution at the end of the sentence", () => {
+    expect(claimsOf("وقتل سبعة مدنيين في القصف حسب المرصد السوري لحقوق الإنسان.")).toEqual([["المرصد السوري لحقوق الإنسان", "وقتل سبعة مدنيين في القصف"]]);
+  });
+
+  it("a statement named as the subject is the source of what it says", () => {
+    expect(claimsOf("وأشار البيان إلى مقتل عشرين عنصرا من قوات الأمن.")).toEqual([["البيان", "مقتل عشرين عنصرا من قوات الأمن"]]);
+  });
+
+  it("a family name that is also a given name stands for the person named in full before it", () => {
+    const doc = analyze("وقال مدير المرصد رامي عبدالرحمن إن القتال مستمر. وأدى القصف وفق عبدالرحمن، إلى مقتل أربعة مقاتلين.");
+    expect(doc.claims.map((c) => c.source.name)).toEqual(["رامي عبدالرحمن", "رامي عبدالرحمن"]);
+  });
+
+  it("but not where it opens another full name", () => {
+    const doc = analyze("وقال مدير المرصد رامي عبدالرحمن إن القتال مستمر. والتقى عبدالرحمن الراشد بالوزير أمس.");
+    expect(doc.entities.filter((e) => e.type === "PER").map((e) => e.name)).toEqual(["رامي عبدالرحمن", "عبدالرحمن الراشد"]);
+  });
+});
