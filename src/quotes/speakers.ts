@@ -74,7 +74,39 @@ export function subjectAfter(ctx: Ctx, j: number, limit: number): Found | null {
     }
   }
   const d = descriptor(ctx, j, limit);
-  return d ? (namedAfter(ctx, j, d.end, limit) ?? d) : institution(ctx, j, limit);
+  return d ? (namedAfter(ctx, j, d.end, limit) ?? d) : ((title && titledRole(ctx, j, title.end, limit)) || institution(ctx, j, limit));
+}
+
+/** Words a titled role may run to: "وزير الخارجية السعودي", "رئيس الحكومة التركية". */
+const MAX_ROLE_WORDS = 6;
+
+/**
+ * A role that no name follows speaks as itself: "وقال وزير الخارجية السعودي إن", "وقال رئيس
+ * الحكومة التركية إن". The title and what qualifies it (definite words, the bodies and places named
+ * in it) up to the complement; a title of one word alone ("الرئيس") is left to the discourse.
+ */
+function titledRole(ctx: Ctx, j: number, titleEnd: number, limit: number): Found | null {
+  const { tokens } = ctx;
+  let k = titleEnd;
+  let body: WorkEntity | null = null;
+  while (k < limit && k - j < MAX_ROLE_WORDS) {
+    const t = tokens[k];
+    if (t.kind !== "word" || isComplementizer(t) || isAddressee(ctx, k) || ctx.res.reporting.words.has(t.stem)) break;
+    const m = ctx.startsAt[k];
+    if (m?.entity.type === "PER") return null;
+    if (m) {
+      body ??= m.entity.type === "ORG" ? m.entity : null;
+      k = m.end;
+      continue;
+    }
+    if (!hasArticle(t.pro) || t.enc) break;
+    k++;
+  }
+  if (k - j < 2 || (k < limit && !isComplementizer(tokens[k]) && !(tokens[k].kind === "punct" && !isQuoteMark(ctx.text, tokens[k])))) return null;
+  const first = nameStartInToken(ctx.text, tokens[j]);
+  const name = ((first.addArticle ? "ال" : "") + ctx.text.slice(first.start, tokens[k - 1].end)).trim();
+  const speaker: Speaker = { name, entity: body?.id ?? null, type: "anonymous", role: name };
+  return { speaker, source: { ...speaker, kind: "official", descriptor: name }, end: k };
 }
 
 /** Indefinite words a title in the construct state may open with ("مساعد مدير العمليات"). */

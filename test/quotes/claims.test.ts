@@ -101,3 +101,24 @@ describe("claims on unseen news: where the subject goes on, where the source sta
     expect(doc.entities.filter((e) => e.type === "PER").map((e) => e.name)).toEqual(["رامي عبدالرحمن", "عبدالرحمن الراشد"]);
   });
 });
+
+// Sentences written for these tests.
+describe("a role that no name follows speaks as itself", () => {
+  const claimsOf = (text: string) => analyze(text).claims.map((c) => [c.source.name, c.text]);
+
+  it.each([
+    ["وقال وزير الخارجية المصري إن المفاوضات ستستأنف قريبا.", "وزير الخارجية المصري"],
+    ["وأكد رئيس الحكومة العراقية أن الانتخابات ستجرى في موعدها.", "رئيس الحكومة العراقية"],
+  ])("%s", (text, source) => {
+    expect(claimsOf(text).map(([s]) => s)).toEqual([source]);
+  });
+
+  it("a name after the role still speaks, the role its role", () => {
+    const [c] = analyze("وأكد وزير الداخلية العراقي محمد الغبان أن التحقيق مستمر.").claims;
+    expect([c.source.name, c.source.role]).toEqual(["محمد الغبان", "وزير الداخلية العراقي"]);
+  });
+
+  it("a one-word title alone is left to the discourse", () => {
+    expect(claimsOf("وقال الرئيس إن الوضع صعب.")).toEqual([]);
+  });
+});
