@@ -4,7 +4,7 @@
  *     context asks for a place (false-names.ts).
  *  2. A listed actor or place keeps its record — unless the tagger rejects it: a one-word minor place
  *     that is also an ordinary word, with no place head or locative word before it, where the tagger
- *     sees no name at all, is dropped ("في إطار" is settled by data/lexicon/not-places.tsv); a
+ *     sees no name at all, is dropped ("في إطار" is settled by data/lexicon/not-names.tsv); a
  *     place the tagger reads as part of a longer organisation's name ("ريال مدريد"), or as an
  *     organisation in a sport sentence (a club: "فاز برشلونة"), becomes that organisation.
  *  3. Where the tagger reads one person's name across the rules' mentions (a title rule's "جاك" and the

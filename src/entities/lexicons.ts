@@ -54,8 +54,8 @@ export interface EntityLexicons {
   unitTypes: Set<string>;
   /** Third-person forms of the verbs of saying ("قال", "قالت", "أضاف" …): a name no list holds may follow. */
   speechVerbs: Set<string>;
-  /** Place names that are ordinary words next to certain words (data/lexicon/not-places.tsv). */
-  notPlaces: Map<string, { next: Set<string>; prev: Set<string> }>;
+  /** Place and one-word actor names that are ordinary words next to certain words (data/lexicon/not-names.tsv). */
+  notNames: Map<string, { next: Set<string>; prev: Set<string> }>;
   /** Words of a sport sentence (data/lexicon/sport-words.txt), where a city's name may be its club. */
   sportWords: Set<string>;
 }
@@ -105,10 +105,10 @@ export function loadEntityLexicons(lexicon: WordLexicon): EntityLexicons {
       for (const e of GENTILIC_ENDINGS) if (!gentilics.has(base + e)) gentilics.set(base + e, { country: r.country, kind: r.kind });
     }
   }
-  const notPlaces = new Map<string, { next: Set<string>; prev: Set<string> }>();
-  for (const r of readTsv(dataPath("lexicon", "not-places.tsv"), ["name", "next", "prev", "note"] as const)) {
+  const notNames = new Map<string, { next: Set<string>; prev: Set<string> }>();
+  for (const r of readTsv(dataPath("lexicon", "not-names.tsv"), ["name", "next", "prev", "note"] as const)) {
     const set = (cell: string): Set<string> => new Set(cell.split("|").map((w) => normalize(w.trim())).filter(Boolean));
-    notPlaces.set(normalize(r.name), { next: set(r.next), prev: set(r.prev) });
+    notNames.set(normalize(r.name), { next: set(r.next), prev: set(r.prev) });
   }
   const nameStops = new Set<string>();
   for (const w of readList(dataPath("lexicon", "name-stops.txt"))) {
@@ -124,7 +124,7 @@ export function loadEntityLexicons(lexicon: WordLexicon): EntityLexicons {
     unitTypes: new Set(readList(dataPath("lexicon", "unit-types.txt")).map(normalize)),
     speechVerbs,
     nameStops,
-    notPlaces,
+    notNames,
     givenNames,
     titles,
     heads,

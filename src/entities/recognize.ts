@@ -126,7 +126,8 @@ export class Recognizer {
     const place = walk(ctx, i, this.r.gazetteer.names);
     const places = place ? place.values.filter((p) => !p.stripped) : [];
     const placeOk = place && places.length > 0 && (!filterWeak || this.placeStandsAlone(ctx, i, place.end, places));
-    if (actor && (!placeOk || actor.end >= place!.end)) {
+    // "اقتحام القاعدة الجوية": a one-word actor that is an ordinary word beside these words is none
+    if (actor && !this.isNotName(ctx, i, actor.end) && (!placeOk || actor.end >= place!.end)) {
       const a = preferredActor(actor.values);
       // An actor that is also a listed place of the same extent ("الجزيرة") is read as the place
       // unless the actor is an organisation of the news (media are named by their full titles).
@@ -147,9 +148,9 @@ export class Recognizer {
   }
 
   /** Whether a listed place found at [i, end) may stand without a head: see the module comment. */
-  /** "مسقط رأسه", "عن طريق": a name next to these words is an ordinary word (data/lexicon/not-places.tsv). */
-  private isNotPlace(ctx: Ctx, i: number, end: number): boolean {
-    const rule = end - i === 1 ? this.r.lex.notPlaces.get(ctx.tokens[i].stem) ?? this.r.lex.notPlaces.get(ctx.tokens[i].norm) : undefined;
+  /** "مسقط رأسه", "عن طريق": a name next to these words is an ordinary word (data/lexicon/not-names.tsv). */
+  private isNotName(ctx: Ctx, i: number, end: number): boolean {
+    const rule = end - i === 1 ? this.r.lex.notNames.get(ctx.tokens[i].stem) ?? this.r.lex.notNames.get(ctx.tokens[i].norm) : undefined;
     if (!rule) return false;
     const next = end < ctx.to ? ctx.tokens[end] : undefined;
     const prev = i > ctx.from ? ctx.tokens[i - 1] : undefined;
@@ -158,7 +159,7 @@ export class Recognizer {
 
   private placeStandsAlone(ctx: Ctx, i: number, end: number, places: PlaceName[]): boolean {
     const t = ctx.tokens[i];
-    if (this.isNotPlace(ctx, i, end)) return false;
+    if (this.isNotName(ctx, i, end)) return false;
     const ordinary = end - i === 1 && this.isOrdinaryWord(t);
     const onlyNeighbourhoods = places.every((p) => p.place.kind === "neighbourhood");
     if (onlyNeighbourhoods) return false; // a neighbourhood needs its head ("حي الخالدية")
@@ -210,7 +211,7 @@ export class Recognizer {
       return null;
     }
     if (head.definite !== hasArticle(t.pro) && !head.definite) return null; // "المدينة" is not "مدينة X"
-    if (this.isNotPlace(ctx, i, i + 1)) return null;
+    if (this.isNotName(ctx, i, i + 1)) return null;
     const phrase = this.headPhrase(ctx, after, head);
     if (!phrase) return null;
     const headText = ctx.text.slice(t.start, ctx.tokens[after - 1].end);

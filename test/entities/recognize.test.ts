@@ -114,3 +114,11 @@ describe("coreference", () => {
     ]);
   });
 });
+
+// Sentences written for this test.
+describe("a one-word actor that is an ordinary word beside certain words (data/lexicon/not-names.tsv)", () => {
+  it("reads 'القاعدة' beside a base's words as the base, not al-Qaeda", () => {
+    expect(entitiesOf("واقتحم المسلحون القاعدة الجوية فجرا.").filter(([type]) => type === "ORG")).toEqual([]);
+    expect(entitiesOf("وأعلن تنظيم القاعدة مسؤوليته عن الهجوم.").filter(([type]) => type === "ORG")).toEqual([["ORG", "تنظيم القاعدة"]]);
+  });
+});
