@@ -123,7 +123,7 @@ export function findActor(ctx: RoleContext, tr: TriggerAt, from: number, to: num
     // a noun spelled like its verb, or a nominal phrase ("تقدم لألوية الجيش", "قذيفة هاون أطلقتها X")
     const gen = ownerAfter(ctx, tr, j, to, true);
     if (gen) return gen;
-    const before = actorBefore(ctx, tr.at, from);
+    const before = actorBefore(ctx, tr.at, from, words?.victimMarks);
     if (before) return before;
   } else {
     const gen = ownerAfter(ctx, tr, j, to, false);
@@ -207,14 +207,20 @@ function partyInside(ctx: RoleContext, i: number, to: number): ActorPhrase | nul
 }
 
 /** An actor phrase ending right before the verb ("الفصائل المسلحة دخلت حمص"), with قد between allowed. */
-export function actorBefore(ctx: RoleContext, at: number, from: number): ActorPhrase | null {
+export function actorBefore(ctx: RoleContext, at: number, from: number, victimMarks?: RoleWords["victimMarks"]): ActorPhrase | null {
   let end = at;
   if (end - 1 >= from && ctx.tokens[end - 1].norm === "قد") end--;
   for (let k = end - 1; k >= Math.max(from, end - 6); k--) {
     const a = agentAt(ctx, k, end);
-    if (a && a.end === end) return a;
+    // "مقتل عشرة من عناصر داعش بضربة جوية": the one hit stands before the strike, not its maker
+    if (a && a.end === end) return victimMarks && hitBefore(ctx, a, k, from, victimMarks) ? null : a;
   }
   return null;
+}
+
+/** Whether a victim mark stands before actor phrase `a` found at k (before k, or before the phrase's start). */
+function hitBefore(ctx: RoleContext, a: ActorPhrase, k: number, from: number, marks: RoleWords["victimMarks"]): boolean {
+  return hit(ctx, k, from, marks) || (a.start < k && hit(ctx, a.start, from, marks));
 }
 
 /**
@@ -224,18 +230,30 @@ export function actorBefore(ctx: RoleContext, at: number, from: number): ActorPh
 export function nearestActorBefore(ctx: RoleContext, at: number, from: number, victimMarks?: RoleWords["victimMarks"]): ActorPhrase | null {
   for (let k = at - 1; k >= from; k--) {
     const a = agentAt(ctx, k, at);
-    if (a && a.entity?.type !== "LOC" && !supported(ctx, k) && !(victimMarks && hit(ctx, k, from, victimMarks))) return a;
+    // (the marks are read before the whole phrase: "مقتل عشرة من عناصر تنظيم داعش")
+    if (a && a.entity?.type !== "LOC" && !supported(ctx, k) && !(victimMarks && hitBefore(ctx, a, k, from, victimMarks))) return a;
   }
   return null;
 }
 
-/** Whether a death, an injury or a membership word stands within four words before k. */
+/** How many words before an actor phrase a victim mark reaches ("مقتل خمسة من عناصر تنظيم داعش"). */
+const MARK_REACH = 5;
+
+/** Punctuation that may set a name off inside an actor phrase. */
+const NAME_MARKS = /^[/«»"“”'‘’]+$/;
+
+/** Whether a death, an injury, a membership, a belonging or an other-side word stands within MARK_REACH words before k. */
 function hit(ctx: RoleContext, k: number, from: number, marks: RoleWords["victimMarks"]): boolean {
   // "قتلت القوات ثلاثة مسلحين": the counted ones were hit
   const countedHere = isCount(ctx, ctx.tokens[k - 1]);
-  for (let i = k - 1; i >= Math.max(from, k - 4); i--) {
+  for (let i = k - 1, words = 0; i >= from && words < MARK_REACH; i--) {
     const t = ctx.tokens[i];
-    if (t.kind === "punct") return false;
+    // a name set off by marks or slashes ("عناصر تنظيم /داعش/") is still in the phrase
+    if (t.kind === "punct") {
+      if (!NAME_MARKS.test(t.norm)) return false;
+      continue;
+    }
+    words++;
     const when = marks.get(t.stem) ?? marks.get(t.norm);
     if (when === "always") return true;
     // "قتل ثلاثة جنود": passive before a number

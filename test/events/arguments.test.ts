@@ -166,3 +166,20 @@ describe("who claimed it, and bare force nouns", () => {
     expect(events.find((e) => e.place?.name === "الرمادي")?.actor?.name).toBe("تنظيم داعش");
   });
 });
+
+// Sentences written for these tests.
+describe("the one hit, written before the strike, is not its maker", () => {
+  it.each([
+    ["those killed, named before the strike that killed them", "مقتل خمسة من عناصر تنظيم /داعش/ بضربة جوية جنوب الرمادي."],
+    ["a target of a group", "وقصفت طائرة مسيرة هدفا لتنظيم داعش قرب الرقة."],
+  ])("%s", (_what, text) => {
+    const e = first(text);
+    expect(e.type).toBe("airstrike");
+    expect(e.actor?.name ?? "").not.toMatch(/داعش/);
+  });
+
+  it("the other side of a fight is not the one that took the town", () => {
+    const e = all("وتمكن المقاومون بعد معارك عنيفة مع الحوثيين من السيطرة على مدينة زنجبار.").find((x) => x.type === "seize_control");
+    expect(e?.actor?.name ?? "").not.toMatch(/الحوثي/);
+  });
+});
