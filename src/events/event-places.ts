@@ -3,8 +3,10 @@
  * "القادمة من تعز"), where it went ("انسحبت باتجاه تعز", "فروا نحو الحدود"), and where someone comes
  * from ("ابن مدينة X", "من أهالي X"). The words are data (data/events/place-markers.tsv). And a place
  * named before a trigger of taking ground whose object is no place ("الذي استولى على مساحات واسعة").
+ * And a governorate that gives way to the place of the sentence it holds (narrowToContained).
  */
-import type { Token } from "../document.js";
+import type { Place, Token } from "../document.js";
+import type { WorkEntity } from "../entities/coref.js";
 import { dataPath } from "../data-dir.js";
 import { normalize } from "../text/normalize.js";
 import { readList, readTsv } from "../util/tsv.js";
@@ -76,4 +78,24 @@ export function objectNotPlace(tokens: Token[], tr: { end: number; trigger: Trig
   if (!t) return false;
   if (t.kind === "number") return true;
   return t.kind === "word" && !t.enc && !w.covers[k] && !w.heads.has(t.stem) && !w.ground.has(t.stem) && !w.functionWords.has(t.stem);
+}
+
+const UNITS = new Set(["admin1", "admin2"]);
+
+/**
+ * A governorate or district chosen as an event's place gives way to the first place of the sentence that
+ * it holds ("دخلت إلى زنجبار عاصمة محافظة أبين … بعد فرار المتمردين": Zinjibar, not Abyan; "السيطرة على
+ * منطقتي الوهط وصبر، عقب اشتباكات … بمحافظة لحج": al-Waht): the unit there only says where that place lies.
+ * `inSentence` are the sentence's places in reading order, origins and destinations left out.
+ */
+export function narrowToContained(chosen: WorkEntity[], inSentence: readonly WorkEntity[], placeOf: (e: WorkEntity) => Place | undefined): WorkEntity[] {
+  return chosen.map((c) => {
+    const unit = placeOf(c);
+    if (!unit || !UNITS.has(unit.kind)) return c;
+    const held = inSentence.find((q) => {
+      const p = q === c ? undefined : placeOf(q);
+      return !!p && !UNITS.has(p.kind) && p.kind !== "country" && p.country === unit.country && (unit.kind === "admin1" ? p.admin1 === unit.name : p.admin2 === unit.name);
+    });
+    return held && !chosen.includes(held) ? held : c;
+  });
 }

@@ -15,7 +15,7 @@
  *    hypothetical (إذا، لو، في حال), denied or claimed (inside a claim), else asserted; and
  *    background for years before the article's ("منذ اندلاع النزاع عام 2011").
  */
-import type { Claim, MarsadDocument, Sentence } from "../document.js";
+import type { Claim, MarsadDocument, Place, Sentence } from "../document.js";
 import type { WorkEntity } from "../entities/coref.js";
 import { indexMentions } from "../entities/mentions.js";
 import { scanLexicon } from "../entities/recognize.js";
@@ -28,7 +28,7 @@ import { actorAt, resolveGeneric, surface, type ActorPhrase } from "./actors.js"
 import { findDates, type DateExpr } from "./dates.js";
 import type { EventLexicon, EventType, Trigger } from "./lexicon.js";
 import { actsOnPeople, armedActor, findActor, findAssociates, findTarget, fitsActor, nearestActorBefore, type Party, type RoleContext, type RoleWords } from "./roles.js";
-import { objectNotPlace, offEventPlace, type PlaceRole } from "./event-places.js";
+import { narrowToContained, objectNotPlace, offEventPlace, type PlaceRole } from "./event-places.js";
 import { countAfterTrigger, tallyOf, talliesIn, type Tally } from "./counts.js";
 import type { Count } from "./numbers.js";
 
@@ -86,6 +86,8 @@ export function extractEvents(doc: MarsadDocument, entities: WorkEntity[], res: 
   const { startsAt, covers } = indexMentions(entities, tokens.length);
   const ctx: Ctx = { doc, text: doc.text, tokens, keys: tokens.map(tokenKey), startsAt, covers, lex: res.events, functionWords: res.functionWords, res };
   const sense = { doc, tokens, covers, countries: placeCountries(doc) };
+  const placeById = new Map(doc.places.map((p) => [p.entity, p]));
+  const placeOf = (e: WorkEntity): Place | undefined => placeById.get(e.id);
   const out: RawEvent[] = [];
   const tallied: Tally[][] = [];
   let lastActor: { actor: ActorPhrase; paragraph: number } | null = null;
@@ -136,7 +138,7 @@ export function extractEvents(doc: MarsadDocument, entities: WorkEntity[], res: 
       const carried = lastDate?.get();
       const date = nearestDate(dates, tr.at) ?? (carried && carries(carried, s.paragraph, doc.meta.published) ? carried.date : null);
       if (date) lastDate = { get: () => ({ date, paragraph: s.paragraph }) };
-      const places = findPlaces(ctx, tr, clauseStart, clauseEnd, s.tokenStart, s.tokenEnd);
+      const places = narrowToContained(findPlaces(ctx, tr, clauseStart, clauseEnd, s.tokenStart, s.tokenEnd), placesIn(ctx, s.tokenStart, s.tokenEnd, tr.trigger.type), placeOf);
       if (!places.length) return refer(tr);
       // "باتفاق مع الفصائل" says how something happened, not that an agreement was made
       if (tr.trigger.type === "agreement" && /(^|\+)ب(\+|$)/.test(tokens[tr.at].pro)) return;
@@ -374,6 +376,16 @@ function findPlaces(ctx: Ctx, tr: Found, clauseStart: number, clauseEnd: number,
     if (m && (m.entity.type === "LOC" || m.entity.type === "FAC") && acceptable(m.entity, false) && !offEventPlace(tokens, m.start, tr.trigger.type, ctx.res.placeMarkers)) return [m.entity];
   }
   return [];
+}
+
+/** The places named in tokens [from, to), in reading order, without origins, destinations and hometowns. */
+function placesIn(ctx: Ctx, from: number, to: number, type: EventType): WorkEntity[] {
+  const out: WorkEntity[] = [];
+  for (let k = from; k < to; k++) {
+    const m = ctx.startsAt[k];
+    if (m && (m.entity.type === "LOC" || m.entity.type === "FAC") && !out.includes(m.entity) && !offEventPlace(ctx.tokens, k, type, ctx.res.placeMarkers)) out.push(m.entity);
+  }
+  return out;
 }
 
 /** "مناطق إلى الشمال من عدن منها البساتين وقرية الفلاحي": the places listed after منها are the event's. */

@@ -183,3 +183,16 @@ describe("the one hit, written before the strike, is not its maker", () => {
     expect(e?.actor?.name ?? "").not.toMatch(/الحوثي/);
   });
 });
+
+// Sentences written for these tests.
+describe("a governorate gives way to the place of the sentence it holds", () => {
+  it("takes the town over its governorate named after it", () => {
+    const places = all("وتمكنت المقاومة من السيطرة على منطقتي الوهط وصبر عقب اشتباكات عنيفة بمحافظة لحج.").map((e) => [e.type, e.place?.name]);
+    expect(places).toContainEqual(["armed_clash", "الوهط"]);
+    expect(places.map(([, p]) => p)).not.toContain("لحج");
+  });
+
+  it("keeps the governorate where the sentence names no place in it", () => {
+    expect(all("ودارت اشتباكات عنيفة في محافظة لحج أمس.").map((e) => e.place?.name)).toEqual(["لحج"]);
+  });
+});
