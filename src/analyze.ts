@@ -12,7 +12,7 @@ import { Gazetteer, geoStage, type GeoResources } from "./geo/index.js";
 import { importedGazetteerDir } from "./home.js";
 import { loadAttributionResources, quotesStage, type QuoteResources } from "./quotes/index.js";
 import { eventsStage, loadEventLexicon, loadFactualityLexicon, loadOutlets, loadGenericHeads, loadGroundObjects, loadPlaceMarkers, loadRoleWords, loadSenseLexicon, type EventResources } from "./events/index.js";
-import { loadTopicLexicon, relevanceStage, type RelevanceResources } from "./relevance/index.js";
+import { loadOpinionSections, loadTopicLexicon, relevanceStage, type RelevanceResources } from "./relevance/index.js";
 
 export interface Resources extends TextResources, EntityResources, GeoResources, QuoteResources, RelevanceResources, EventResources {
   ingest: IngestResources;
@@ -42,6 +42,7 @@ export function loadResources(opts: LoadOptions = {}): Resources {
     tagger: opts.nameTagger === false ? null : createTagger(actors, gazetteer, entityLexicons),
     attribution: loadAttributionResources(entityLexicons),
     topics: loadTopicLexicon(),
+    opinionSections: loadOpinionSections(),
     eventExtraction: { events: loadEventLexicon(), functionWords: entityLexicons.functionWords, heads: entityLexicons.heads, speechVerbs: entityLexicons.speechVerbs, senses: loadSenseLexicon(), factuality: loadFactualityLexicon(), roles: loadRoleWords(), placeMarkers: loadPlaceMarkers(), groundObjects: loadGroundObjects(), genericHeads: loadGenericHeads() },
     outlets: loadOutlets(),
   };

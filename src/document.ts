@@ -44,7 +44,11 @@ export interface Meta {
   warnings: string[];
   /** What the article is about (the relevance stage; docs/relevance.md). */
   topic?: Topic | null;
+  /** News or an opinion column, from the article's address (the relevance stage); null without an address. */
+  genre?: Genre | null;
 }
+
+export type Genre = "news" | "opinion";
 
 export type TopicLabel = "conflict" | "politics" | "economy" | "sport" | "culture" | "society" | "other";
 

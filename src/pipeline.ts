@@ -5,7 +5,7 @@
  */
 import type { MarsadDocument } from "./document.js";
 
-export type Layer = "text" | "paragraphs" | "tokens" | "sentences" | "entities" | "places" | "quotes" | "claims" | "topic" | "events";
+export type Layer = "text" | "paragraphs" | "tokens" | "sentences" | "entities" | "places" | "quotes" | "claims" | "topic" | "genre" | "events";
 
 export interface Stage<R = unknown> {
   readonly name: string;

@@ -41,6 +41,7 @@ const Meta = z
       .strict()
       .nullable()
       .optional(),
+    genre: z.enum(["news", "opinion"]).nullable().optional(),
   })
   .strict();
 

@@ -115,7 +115,7 @@ export function extractEvents(doc: MarsadDocument, entities: WorkEntity[], res: 
   doc.sentences.forEach((s, si) => {
     if (doc.paragraphs[s.paragraph]?.kind === "subheading") return;
     // a sport or economy piece reports no conflict event; a conflict paragraph inside one only its background
-    const scopeOf = (type: string) => eventScope(doc.meta.topic, s.paragraph, type);
+    const scopeOf = (type: string) => eventScope(doc.meta.topic, s.paragraph, type, doc.meta.genre);
     // only triggers in their conflict sense, with conflict context in their sentence
     // (the sentence's context is read once, and only when a trigger needs it)
     let context: ContextFound | null = null;

@@ -7,7 +7,7 @@
  * topic is the highest-scoring one; below MIN_SCORE the article is "other". A paragraph's own conflict
  * score (its words and actors, no cap) of at least PARAGRAPH_MIN marks it as a conflict paragraph.
  */
-import type { MarsadDocument, Topic, TopicLabel } from "../document.js";
+import type { Genre, MarsadDocument, Topic, TopicLabel } from "../document.js";
 import type { WorkEntity } from "../entities/index.js";
 import { tokenKey } from "../text/keys.js";
 import { TOPICS, type ScoredTopic, type TopicLexicon, type TopicWord } from "./lexicon.js";
@@ -107,11 +107,12 @@ const PROTESTING = new Set<TopicLabel>(["society", "economy"]);
 /**
  * Whether an event of this type may be reported in this paragraph: "all" in conflict and politics
  * articles (and in protests of society and economy ones); "background" for a conflict paragraph inside
- * an economy, culture, society or other article; "none" otherwise.
+ * an economy, culture, society or other article, and for every event an opinion column names; "none"
+ * otherwise.
  */
-export function eventScope(topic: Topic | null | undefined, paragraph: number, type?: string): "all" | "background" | "none" {
-  if (!topic) return "all";
-  if (EVENT_TOPICS.has(topic.label)) return "all";
+export function eventScope(topic: Topic | null | undefined, paragraph: number, type?: string, genre?: Genre | null): "all" | "background" | "none" {
+  if (!topic) return genre === "opinion" ? "background" : "all";
+  if (EVENT_TOPICS.has(topic.label)) return genre === "opinion" ? "background" : "all";
   if (NEVER.has(topic.label)) return "none";
   if (type === "protest" && PROTESTING.has(topic.label)) return "all";
   return topic.conflictParagraphs.includes(paragraph) ? "background" : "none";
