@@ -44,6 +44,8 @@ export interface RoleWords {
   /** Words after which an actor phrase is the one hit ("استشهد جندي من القوات", "من منسوبي"): always,
    * or only before a number ("قتل ثلاثة جنود"). */
   victimMarks: Map<string, "always" | "number">;
+  /** Words between an actor and a trigger that make the actor one that reacted (data/events/reaction-words.tsv). */
+  reactions: Map<string, "reaction" | "after">;
 }
 
 export function loadRoleWords(): RoleWords {
@@ -59,7 +61,32 @@ export function loadRoleWords(): RoleWords {
     if (r.when !== "always" && r.when !== "number") throw new Error(`${r._file}:${r._line}: when must be always or number, found "${r.when}"`);
     victimMarks.set(normalize(r.word), r.when);
   }
-  return { category, victims, victimMarks };
+  const reactions = new Map<string, "reaction" | "after">();
+  for (const r of readTsv(dataPath("events", "reaction-words.tsv"), ["word", "kind", "note"] as const)) {
+    if (r.kind !== "reaction" && r.kind !== "after") throw new Error(`${r._file}:${r._line}: kind must be reaction or after, found "${r.kind}"`);
+    reactions.set(normalize(r.word), r.kind);
+  }
+  return { category, victims, victimMarks, reactions };
+}
+
+/**
+ * Whether the actor phrase `a` reacted to the event whose trigger is at `at`: it is the subject of a
+ * condemnation or condolence, or one stands between it and the trigger ("أدانت الحكومة … التفجير",
+ * "كانت الحكومة قد أدانت التفجير"), or a word of time after that
+ * governs a definite trigger, a happening already told ("عقد اجتماعا عقب التفجير"; not "تمكنت وبعد
+ * معارك من السيطرة").
+ */
+function reacted(ctx: RoleContext, a: ActorPhrase, at: number, words: RoleWords["reactions"]): boolean {
+  // the phrase is the subject of a reaction verb right before it: "وأدانت الحكومة الأردنية التفجير"
+  const verb = ctx.tokens[a.start - 1];
+  if (verb?.kind === "word" && words.get(verb.stem) === "reaction") return true;
+  for (let k = a.end; k < at; k++) {
+    const t = ctx.tokens[k];
+    if (t.kind !== "word") continue;
+    const kind = words.get(t.stem) ?? words.get(t.norm);
+    if (kind === "reaction" || (kind === "after" && k === at - 1 && /(^|\+)ال$/.test(ctx.tokens[at].pro))) return true;
+  }
+  return false;
 }
 
 /** ACLED inter codes, with the two that no listed actor has. */
@@ -123,14 +150,14 @@ export function findActor(ctx: RoleContext, tr: TriggerAt, from: number, to: num
     // a noun spelled like its verb, or a nominal phrase ("تقدم لألوية الجيش", "قذيفة هاون أطلقتها X")
     const gen = ownerAfter(ctx, tr, j, to, true);
     if (gen) return gen;
-    const before = actorBefore(ctx, tr.at, from, words?.victimMarks);
+    const before = actorBefore(ctx, tr.at, from, words);
     if (before) return before;
   } else {
     const gen = ownerAfter(ctx, tr, j, to, false);
     if (gen) return gen;
   }
   // "تعرضت الشرطة لهجوم": the one before is hit, not the actor
-  return nearestActorBefore(ctx, undergoes ? undergoes.start : tr.at, from, words?.victimMarks);
+  return nearestActorBefore(ctx, undergoes ? undergoes.start : tr.at, from, words);
 }
 
 /**
@@ -207,13 +234,13 @@ function partyInside(ctx: RoleContext, i: number, to: number): ActorPhrase | nul
 }
 
 /** An actor phrase ending right before the verb ("الفصائل المسلحة دخلت حمص"), with قد between allowed. */
-export function actorBefore(ctx: RoleContext, at: number, from: number, victimMarks?: RoleWords["victimMarks"]): ActorPhrase | null {
+export function actorBefore(ctx: RoleContext, at: number, from: number, words?: RoleWords): ActorPhrase | null {
   let end = at;
   if (end - 1 >= from && ctx.tokens[end - 1].norm === "قد") end--;
   for (let k = end - 1; k >= Math.max(from, end - 6); k--) {
     const a = agentAt(ctx, k, end);
     // "مقتل عشرة من عناصر داعش بضربة جوية": the one hit stands before the strike, not its maker
-    if (a && a.end === end) return victimMarks && hitBefore(ctx, a, k, from, victimMarks) ? null : a;
+    if (a && a.end === end) return words && hitBefore(ctx, a, k, from, words.victimMarks) ? null : a;
   }
   return null;
 }
@@ -225,13 +252,14 @@ function hitBefore(ctx: RoleContext, a: ActorPhrase, k: number, from: number, ma
 
 /**
  * The nearest actor before the trigger in the sentence ("إعلان الفصائل المسلحة … السيطرة على حمص"); not a
- * country, a helper, or — given `victimMarks` — the one hit ("استشهد جندي من القوات البرية بمقذوف").
+ * country, a helper, or — given the role words — the one hit ("استشهد جندي من القوات البرية بمقذوف") or
+ * one that reacted to the event ("أدانت الحكومة الأردنية التفجير").
  */
-export function nearestActorBefore(ctx: RoleContext, at: number, from: number, victimMarks?: RoleWords["victimMarks"]): ActorPhrase | null {
+export function nearestActorBefore(ctx: RoleContext, at: number, from: number, words?: RoleWords): ActorPhrase | null {
   for (let k = at - 1; k >= from; k--) {
     const a = agentAt(ctx, k, at);
     // (the marks are read before the whole phrase: "مقتل عشرة من عناصر تنظيم داعش")
-    if (a && a.entity?.type !== "LOC" && !supported(ctx, k) && !(victimMarks && hitBefore(ctx, a, k, from, victimMarks))) return a;
+    if (a && a.entity?.type !== "LOC" && !supported(ctx, k) && !(words && (hitBefore(ctx, a, k, from, words.victimMarks) || reacted(ctx, a, at, words.reactions)))) return a;
   }
   return null;
 }

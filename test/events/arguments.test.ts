@@ -196,3 +196,21 @@ describe("a governorate gives way to the place of the sentence it holds", () => 
     expect(all("ودارت اشتباكات عنيفة في محافظة لحج أمس.").map((e) => e.place?.name)).toEqual(["لحج"]);
   });
 });
+
+// Sentences written for these tests.
+describe("one that reacted to an event did not carry it out (data/events/reaction-words.tsv)", () => {
+  it.each([
+    ["a condemnation", "وأدانت الحكومة الأردنية بشدة التفجير الإرهابي الذي استهدف مسجدا في مدينة أبها."],
+    ["a meeting held right after it", "وعقد مجلس الوزراء التركي اجتماعا طارئا عقب التفجير الذي وقع في بلدة سروج."],
+  ])("%s", (_what, text) => {
+    const e = first(text);
+    expect(e.type).toBe("explosion");
+    expect(e.actor).toBeNull();
+  });
+
+  it("but the one who claims it is its actor, and fighting before taking ground stays the taker's", () => {
+    expect(first("وتبنى تنظيم داعش التفجير الذي وقع في بلدة سروج.").actor?.name).toBe("تنظيم داعش");
+    const taken = all("وتمكنت القوات الحكومية وبعد معارك عنيفة من السيطرة على مدينة الرمادي.").find((e) => e.type === "seize_control");
+    expect(taken?.actor?.name).toBe("القوات الحكومية");
+  });
+});
