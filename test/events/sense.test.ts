@@ -84,3 +84,11 @@ describe("a stopping is an arrest only when it acts on people", () => {
     expect(types(text)).toContain("arrest");
   });
 });
+
+// Sentences written for this test.
+describe("أسر before the dead or the wounded is families, not a capture", () => {
+  it("makes no abduction of solidarity with the martyrs' families", () => {
+    expect(types("ونظم الأهالي وقفة في مدينة أبها تضامنا مع أسر شهداء الواجب.")).not.toContain("abduction");
+    expect(types("وأسر مسلحون جنديين في بلدة عرسال.")).toContain("abduction");
+  });
+});
