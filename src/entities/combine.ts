@@ -100,11 +100,10 @@ export function combineMentions(rules: readonly Mention[], model: readonly Tagge
 
 /**
  * Where the tagger reads one person's name across the rules' mentions, the person takes the tagger's
- * extent: a title or given-name rule that stopped short before a listed place ("جاك"
- * of "جاك شيراك") or ran on onto ordinary words ("كريستوفر هيل مساعد"), a listed actor inside a fuller
- * name, and listed places inside a longer name that a rule or a given name marks as a person's
- * ("صلاح الدين الأيوبي" after a title) become one mention. Mentions of any other kind, or words the
- * tagger leaves out that are not ordinary words, keep the rules' reading.
+ * extent: a title or given-name rule that stopped short before a listed place ("جاك" of "جاك شيراك")
+ * or ran on past the name (see onlyRunOn), a listed actor inside a fuller name, and listed places inside a
+ * longer name that a rule or a given name marks as a person's become one mention. Mentions of any other
+ * kind, or words the tagger leaves out that may be part of a name, keep the rules' reading.
  */
 function personsFromModel(rules: readonly Mention[], model: readonly TaggedSpan[], tokens: Token[], lex: EntityLexicons): readonly Mention[] {
   let out: Mention[] | null = null;
@@ -119,7 +118,7 @@ function personsFromModel(rules: readonly Mention[], model: readonly TaggedSpan[
       const inside = r.tokenStart >= s.tokenStart && r.tokenEnd <= s.tokenEnd;
       if (r.type === "PER" && r.source === "context") return inside || onlyRunOn(tokens, r, s, lex);
       if (r.type === "PER") return inside;
-      // a listed place inside a longer personal name, or a minor place the tagger reads as a person ("الرئيس شيراك")
+      // a listed place inside a longer personal name ("جاك شيراك"), or a minor place that is also a given name the tagger reads as a person
       return r.rule === "gazetteer" && inside && (s.tokenEnd - s.tokenStart > r.tokenEnd - r.tokenStart || !isMajor(r));
     });
     if (!fits) continue;
