@@ -117,6 +117,11 @@ export function findDates(tokens: Token[], from: number, to: number, published: 
       continue;
     }
     if (w.kind === "weekday") {
+      // "الجمعة 31 يوليو": the date written after the weekday says which Friday
+      if (end < to && tokens[end].kind === "number" && dayDate(tokens, end, to, pub, lex, daypart)) {
+        i = end - 1;
+        continue;
+      }
       let date: string | null = null;
       if (pub) {
         const back = (pub.getUTCDay() - Number(w.value) + 7) % 7;

@@ -55,3 +55,11 @@ describe("an event named again dates the one told before", () => {
     expect(e).toMatchObject({ date: "2015-08-09", date_source: "text" });
   });
 });
+
+// Sentences written for this test.
+describe("a weekday with its date written after it", () => {
+  it("takes the written date, not the latest such weekday", () => {
+    expect(when("وهاجم مسلحون منزلا في قرية دوما فجر الجمعة 31 يوليو الماضي.")?.date).toBe("2015-07-31");
+    expect(when("وهاجم مسلحون منزلا في قرية دوما فجر الجمعة الماضي.")?.date).toBe("2015-08-07");
+  });
+});
