@@ -12,8 +12,8 @@
  *     A name the contextual rules found (head, title, given name) stands where the tagger also sees a
  *     name there, and takes the tagger's fuller extent when the tagger's name of the same type holds it
  *     ("محمد علي العظمي" for a rule's "محمد"), or its shorter one where the given-name rule ran on past
- *     the name; a person the rules made of a given name, that the tagger sees nothing in ("وعلي
- *     الرغم"), is dropped.
+ *     the name; a person the rules made of a given name and an ordinary word, that the tagger sees
+ *     nothing in ("وعلي الرغم"), is dropped (not "فاطمة الزهراني").
  *  4. A name the tagger found where no list or rule found anything is added (source "model"), cut
  *     before the first word that cannot continue it ("أرسنال يمدد" → أرسنال; see breaksName), unless
  *     what is left is ordinary indefinite words ("حزب معارض"), a lone given name (Marsad names a person
@@ -40,6 +40,15 @@ function isSport(tokens: Token[], from: number, to: number, lex: EntityLexicons)
 
 const overlaps = (a: { tokenStart: number; tokenEnd: number }, b: { tokenStart: number; tokenEnd: number }): boolean =>
   a.tokenStart < b.tokenEnd && b.tokenStart < a.tokenEnd;
+
+/** Whether a word of the mention is ordinary vocabulary (not a given name): "وعلي الرغم", "صباح غد". */
+function hasOrdinaryWord(m: Mention, tokens: Token[], lex: EntityLexicons): boolean {
+  for (let k = m.tokenStart; k < m.tokenEnd; k++) {
+    const t = tokens[k];
+    if (t.kind !== "word" || isOrdinary(t, lex) || lex.functionWords.has(t.norm)) return true;
+  }
+  return false;
+}
 
 /** Whether a one-token mention's word is ordinary vocabulary (a common word, a given name, a particle). */
 function isOrdinary(t: Token, lex: EntityLexicons): boolean {
@@ -75,7 +84,8 @@ export function combineMentions(rules: readonly Mention[], model: readonly Tagge
       }
     }
     if (m.source === "context") {
-      if (!seen.length && policy.veto.has(m.rule)) continue;
+      // (a name made only of a given name and words no vocabulary holds stands: "سلمى اللومي")
+      if (!seen.length && policy.veto.has(m.rule) && hasOrdinaryWord(m, tokens, lex)) continue;
       // a person's name the given-name rule ran on past, onto ordinary words ("دان غيلرمان هجوما عنيفا"), ends where the tagger's does
       const shorter = m.type === "PER" && m.rule === "given-name" ? seen.find((s) => s.type === "PER" && s.tokenStart === m.tokenStart && s.tokenEnd < m.tokenEnd && breaksName(tokens[s.tokenEnd], "PER", lex)) : undefined;
       if (shorter) {

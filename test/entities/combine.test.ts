@@ -73,8 +73,9 @@ describe("combining lists, rules and the tagger", () => {
     ]);
   });
 
-  it("a person the rules made of a given name, that the tagger sees nothing in, is dropped", () => {
-    const s = sentence("وقال محمد الأحمد إن الجيش السوري دخل حمص.");
+  it("a person the rules made of a given name and an ordinary word, that the tagger sees nothing in, is dropped", () => {
+    const s = sentence("وعلي الرغم من ذلك دخل الجيش السوري حمص.");
+    expect(s.rules.some((m) => m.type === "PER")).toBe(true);
     expect(s.combine([])).toEqual([
       ["ORG", "list", "الجيش السوري"],
       ["LOC", "list", "حمص"],
@@ -123,5 +124,11 @@ describe("combining lists, rules and the tagger", () => {
   it("but a given name that is an ordinary word stays at the head of the rule's person ('عمر')", () => {
     const s = sentence("وقال عمر هوساوي إن المباراة صعبة.");
     expect(s.combine([{ tokenStart: s.at("هوساوي"), tokenEnd: s.at("هوساوي") + 1, type: "PER" }]).filter(([type]) => type === "PER").map(([, , name]) => name)).toEqual(["عمر هوساوي"]);
+  });
+
+  it("a given name with words no vocabulary holds stands though the tagger sees nothing there", () => {
+    const s = sentence("وقالت فاطمة الزهراني إن السياح عادوا.");
+    expect(s.rules.map((m) => m.rule)).toEqual(["given-name"]);
+    expect(s.combine([]).filter(([type]) => type === "PER").map(([, , name]) => name)).toEqual(["فاطمة الزهراني"]);
   });
 });
