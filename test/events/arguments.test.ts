@@ -214,3 +214,12 @@ describe("one that reacted to an event did not carry it out (data/events/reactio
     expect(taken?.actor?.name).toBe("القوات الحكومية");
   });
 });
+
+// A sentence written for this test.
+describe("a junction named after a place is the place of a strike there", () => {
+  it("takes 'مفرق الجوف', not the governorate, and reinforcements struck are not the striker", () => {
+    const e = first("وشنت طائرات التحالف غارتين استهدفت تعزيزات للحوثيين بالقرب من مفرق الجوف.");
+    expect([e.type, e.place?.name]).toEqual(["airstrike", "مفرق الجوف"]);
+    expect(e.actor?.name ?? "").not.toMatch(/الحوثي/);
+  });
+});
