@@ -145,7 +145,7 @@ export function extractEvents(doc: MarsadDocument, entities: WorkEntity[], res: 
       const claim = (claimsBySentence.get(si) ?? []).find((c) => c.start <= tokens[tr.at].start && tokens[tr.at].end <= c.end) ?? null;
       // the source of the claim the trigger sits in spoke; it did not act
       const from = claim ? claimStart(ctx, claim, s.tokenStart, tr.at) : s.tokenStart;
-      let actor = findActor(ctx, tr, from, s.tokenEnd, res.roles);
+      let actor = findActor(ctx, tr, from, s.tokenEnd, res.roles) ?? (claim ? speakerAsActor(ctx, claim, s.tokenStart, from) : null);
       // no actor written: a verb's pronoun subject, or a pronoun earlier in the sentence ("بعد إعلانها …
       // إخراج"), refers to the latest actor
       const pronoun = tr.trigger.actor.has("subj") && tr.trigger.pos === "verb" ? true : tokens.slice(s.tokenStart, tr.at).some((t) => t.enc === "ها" || t.enc === "هم");
@@ -438,6 +438,21 @@ function nearestPartyBefore(ctx: Ctx, at: number, from: number): ActorPhrase | n
 }
 
 /** The first token of what a claim says, within the sentence. */
+/**
+ * "قالت المقاومة الشعبية إنها سيطرت على حي الزنوج": where the claim opens with a pronoun that takes up
+ * its source (إنها، أنه، إنهم) and the claim names no actor, the organisation that spoke is the one that
+ * acted. Only an organisation named in the sentence before the claim.
+ */
+function speakerAsActor(ctx: Ctx, c: Claim, sentenceStart: number, claimFrom: number): ActorPhrase | null {
+  const opener = ctx.tokens[claimFrom - 1];
+  if (!opener || opener.kind !== "word" || !/^ان(ه|ها|هم|هما)$/.test(opener.norm) || !c.source.entity) return null;
+  for (let k = sentenceStart; k < claimFrom - 1; k++) {
+    const m = ctx.startsAt[k];
+    if (m && m.entity.id === c.source.entity && m.entity.type === "ORG") return { name: surface(ctx, m.start, m.end), entity: m.entity, start: m.start, end: m.end };
+  }
+  return null;
+}
+
 function claimStart(ctx: Ctx, c: Claim, from: number, at: number): number {
   let k = at;
   while (k > from && ctx.tokens[k - 1].start >= c.start) k--;

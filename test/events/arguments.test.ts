@@ -223,3 +223,14 @@ describe("a junction named after a place is the place of a strike there", () => 
     expect(e.actor?.name ?? "").not.toMatch(/الحوثي/);
   });
 });
+
+// Sentences written for this test.
+describe("an organisation that says it acted is the actor", () => {
+  it("reads 'قال X إنه استعاد' as X's own taking", () => {
+    expect(first("وقال الجيش السوري إنه استعاد السيطرة على بلدة مورك.").actor?.name).toBe("الجيش السوري");
+  });
+
+  it("but not where the claim names another actor", () => {
+    expect(first("وقال الجيش السوري إن المسلحين سيطروا على بلدة مورك.").actor?.name).toBe("المسلحين");
+  });
+});
