@@ -86,12 +86,15 @@ const UNITS = new Set(["admin1", "admin2"]);
  * A governorate or district chosen as an event's place gives way to the first place of the sentence that
  * it holds ("دخلت إلى زنجبار عاصمة محافظة أبين … بعد فرار المتمردين": Zinjibar, not Abyan; "السيطرة على
  * منطقتي الوهط وصبر، عقب اشتباكات … بمحافظة لحج": al-Waht): the unit there only says where that place lies.
- * `inSentence` are the sentence's places in reading order, origins and destinations left out.
+ * `placesInSentence` gives the sentence's places in reading order, origins and destinations left out (read
+ * only when a unit was chosen).
  */
-export function narrowToContained(chosen: WorkEntity[], inSentence: readonly WorkEntity[], placeOf: (e: WorkEntity) => Place | undefined): WorkEntity[] {
+export function narrowToContained(chosen: WorkEntity[], placesInSentence: () => readonly WorkEntity[], placeOf: (e: WorkEntity) => Place | undefined): WorkEntity[] {
+  let inSentence: readonly WorkEntity[] | null = null;
   return chosen.map((c) => {
     const unit = placeOf(c);
     if (!unit || !UNITS.has(unit.kind)) return c;
+    inSentence ??= placesInSentence();
     const held = inSentence.find((q) => {
       const p = q === c ? undefined : placeOf(q);
       return !!p && !UNITS.has(p.kind) && p.kind !== "country" && p.country === unit.country && (unit.kind === "admin1" ? p.admin1 === unit.name : p.admin2 === unit.name);

@@ -138,7 +138,7 @@ export function extractEvents(doc: MarsadDocument, entities: WorkEntity[], res: 
       const carried = lastDate?.get();
       const date = nearestDate(dates, tr.at) ?? (carried && carries(carried, s.paragraph, doc.meta.published) ? carried.date : null);
       if (date) lastDate = { get: () => ({ date, paragraph: s.paragraph }) };
-      const places = narrowToContained(findPlaces(ctx, tr, clauseStart, clauseEnd, s.tokenStart, s.tokenEnd), placesIn(ctx, s.tokenStart, s.tokenEnd, tr.trigger.type), placeOf);
+      const places = narrowToContained(findPlaces(ctx, tr, clauseStart, clauseEnd, s.tokenStart, s.tokenEnd), () => placesIn(ctx, s.tokenStart, s.tokenEnd, tr.trigger.type), placeOf);
       if (!places.length) return refer(tr);
       // "باتفاق مع الفصائل" says how something happened, not that an agreement was made
       if (tr.trigger.type === "agreement" && /(^|\+)ب(\+|$)/.test(tokens[tr.at].pro)) return;
