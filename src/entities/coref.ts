@@ -176,15 +176,14 @@ function addBareMentions(text: string, tokens: Token[], entities: WorkEntity[], 
   const covered = new Uint8Array(tokens.length);
   for (const e of entities) for (const [a, b] of e.spans) covered.fill(1, a, b);
   const byKey = new Map<string, WorkEntity | null>();
-  const offer = (key: string, e: WorkEntity): void => {
-    byKey.set(key, byKey.has(key) && byKey.get(key) !== e ? null : e); // a key two entities share is dropped
+  // a key two entities share is dropped
+  const offerTo = (map: Map<string, WorkEntity | null>, key: string, e: WorkEntity): void => {
+    map.set(key, map.has(key) && map.get(key) !== e ? null : e);
   };
+  const offer = (key: string, e: WorkEntity): void => offerTo(byKey, key, e);
   // a family name that is also a given name ("رامي عبدالرحمن" … "وفق عبدالرحمن،") stands for the person
   // only after the full name, where no name goes on after it and none comes before it
   const givenLast = new Map<string, WorkEntity | null>();
-  const offerGiven = (key: string, e: WorkEntity): void => {
-    givenLast.set(key, givenLast.has(key) && givenLast.get(key) !== e ? null : e);
-  };
   const standsAlone = (i: number): boolean => {
     const before = i > 0 ? tokens[i - 1] : null;
     const after = i + 1 < tokens.length ? tokens[i + 1] : null;
@@ -198,7 +197,7 @@ function addBareMentions(text: string, tokens: Token[], entities: WorkEntity[], 
       const last = e.keys[e.keys.length - 1];
       const bare = last.replace(/^ال/, "");
       if (bare.length >= 3 && !lex.givenNames.has(bare) && !lex.functionWords.has(bare)) offer(last, e);
-      else if (bare.length >= 3 && !lex.functionWords.has(bare)) offerGiven(last, e);
+      else if (bare.length >= 3 && !lex.functionWords.has(bare)) offerTo(givenLast, last, e);
     } else if (e.type === "ORG" && e.keys[0].startsWith("ال") && (lex.heads.has(e.keys[0]) || lex.heads.has(e.keys[0].slice(2)))) offer(e.keys[0], e);
     // "صحيفة البلاد" … "الصحيفة", "وزارة الداخلية" … "الوزارة" (not "القوات" or "الجيش": too often other forces)
     else if (e.type === "ORG" && lex.heads.get(e.keys[0])?.type === "ORG" && !FORCE_KINDS.has(lex.heads.get(e.keys[0])!.kind)) offer("ال" + e.keys[0], e);

@@ -437,7 +437,6 @@ function nearestPartyBefore(ctx: Ctx, at: number, from: number): ActorPhrase | n
   return null;
 }
 
-/** The first token of what a claim says, within the sentence. */
 /**
  * "قالت المقاومة الشعبية إنها سيطرت على حي الزنوج": where the claim opens with a pronoun that takes up
  * its source (إنها، أنه، إنهم) and the claim names no actor, the organisation that spoke is the one that
@@ -453,6 +452,7 @@ function speakerAsActor(ctx: Ctx, c: Claim, sentenceStart: number, claimFrom: nu
   return null;
 }
 
+/** The first token of what a claim says, within the sentence. */
 function claimStart(ctx: Ctx, c: Claim, from: number, at: number): number {
   let k = at;
   while (k > from && ctx.tokens[k - 1].start >= c.start) k--;

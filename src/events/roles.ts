@@ -72,9 +72,8 @@ export function loadRoleWords(): RoleWords {
 /**
  * Whether the actor phrase `a` reacted to the event whose trigger is at `at`: it is the subject of a
  * condemnation or condolence, or one stands between it and the trigger ("أدانت الحكومة … التفجير",
- * "كانت الحكومة قد أدانت التفجير"), or a word of time after that
- * governs a definite trigger, a happening already told ("عقد اجتماعا عقب التفجير"; not "تمكنت وبعد
- * معارك من السيطرة").
+ * "كانت الحكومة قد أدانت التفجير"), or a word of time after governs a definite trigger, a happening
+ * already told ("عقد اجتماعا عقب التفجير"; not "تمكنت وبعد معارك من السيطرة").
  */
 function reacted(ctx: RoleContext, a: ActorPhrase, at: number, words: RoleWords["reactions"]): boolean {
   // the phrase is the subject of a reaction verb right before it: "وأدانت الحكومة الأردنية التفجير"

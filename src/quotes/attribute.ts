@@ -15,7 +15,7 @@
  * A headline "Name: words" is a quote of that person.
  * Who speaks is decided in speakers.ts; the verbs whose claim is a noun phrase are in claim-frames.ts.
  */
-import type { Claim, MarsadDocument, Quote, Sentence, Source, Speaker } from "../document.js";
+import type { Claim, MarsadDocument, Quote, Sentence, Source, Speaker, Token } from "../document.js";
 import type { WorkEntity } from "../entities/coref.js";
 import { indexMentions } from "../entities/mentions.js";
 import { scanLexicon } from "../entities/recognize.js";
@@ -241,7 +241,7 @@ function subjectTail(ctx: Ctx, j: number, limit: number): number {
       j = place.end;
       continue;
     }
-    const close = isQuoteMark(ctx.text, t) ? shortMarkedName(ctx, j, limit) : t.kind === "punct" && ctx.text[t.start] === "(" ? shortBracketedName(ctx, j, limit) : 0;
+    const close = isQuoteMark(ctx.text, t) ? shortMarkedName(ctx, j, limit) : t.kind === "punct" && ctx.text[t.start] === "(" ? shortName(ctx, j, limit, (c) => c.kind === "punct" && ctx.text[c.start] === ")") : 0;
     // a name in marks is followed by the words said; short words in marks that end the clause were said
     if (close <= 0 || close + 1 >= limit || ctx.tokens[close + 1].kind !== "word") break;
     j = close + 1;
@@ -249,21 +249,14 @@ function subjectTail(ctx: Ctx, j: number, limit: number): number {
   return j;
 }
 
-/** The closing bracket of at most three words in brackets opened at k, else 0. */
-function shortBracketedName(ctx: Ctx, k: number, limit: number): number {
-  for (let c = k + 2; c < Math.min(limit, k + 5); c++) {
-    const t = ctx.tokens[c];
-    if (t.kind === "punct" && ctx.text[t.start] === ")") return c;
-    if (t.kind !== "word") return 0;
-  }
-  return 0;
-}
-
 /** The closing mark of a name of at most three words in marks opened at k, else 0. */
-function shortMarkedName(ctx: Ctx, k: number, limit: number): number {
+const shortMarkedName = (ctx: Ctx, k: number, limit: number): number => shortName(ctx, k, limit, (t) => isQuoteMark(ctx.text, t));
+
+/** The token that `closes` a name of at most three words opened at k (marks, brackets), else 0. */
+function shortName(ctx: Ctx, k: number, limit: number, closes: (t: Token) => boolean): number {
   for (let c = k + 2; c < Math.min(limit, k + 5); c++) {
     const t = ctx.tokens[c];
-    if (isQuoteMark(ctx.text, t)) return c;
+    if (closes(t)) return c;
     if (t.kind !== "word") return 0;
   }
   return 0;

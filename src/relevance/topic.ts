@@ -111,8 +111,8 @@ const PROTESTING = new Set<TopicLabel>(["society", "economy"]);
  * otherwise.
  */
 export function eventScope(topic: Topic | null | undefined, paragraph: number, type?: string, genre?: Genre | null): "all" | "background" | "none" {
-  if (!topic) return genre === "opinion" ? "background" : "all";
-  if (EVENT_TOPICS.has(topic.label)) return genre === "opinion" ? "background" : "all";
+  const reported = genre === "opinion" ? "background" : "all";
+  if (!topic || EVENT_TOPICS.has(topic.label)) return reported;
   if (NEVER.has(topic.label)) return "none";
   if (type === "protest" && PROTESTING.has(topic.label)) return "all";
   return topic.conflictParagraphs.includes(paragraph) ? "background" : "none";

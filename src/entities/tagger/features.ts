@@ -61,9 +61,6 @@ const BIAS = T("bias");
 const BIGRAM_PREV = T("bi-1");
 const BIGRAM_NEXT = T("bi+1");
 
-/** The word identity (WordFeatures.id) of a missing neighbour, before the first or after the last token. */
-export const EDGE = T("<s>");
-
 /** The word-pair features of a token whose word is `id` between its neighbours `prev` and `next`, written to out[at], out[at + 1]. */
 export function pairs(prev: number, id: number, next: number, out: Int32Array, at: number): void {
   out[at] = mix(BIGRAM_PREV, mix(prev, id));
@@ -73,6 +70,8 @@ export const PAIRS = 2;
 /** A word written with final ى ("على", "إلى"): a particle, never the name "علي" (normalisation folds ى into ي). */
 export const MAQSURA = T("maqsura");
 const BOUNDARY = T("<s>");
+/** The word identity (WordFeatures.id) of a missing neighbour, before the first or after the last token. */
+export const EDGE = BOUNDARY;
 const EMPTY = new Int32Array(0);
 const CACHE_LIMIT = 200_000;
 
