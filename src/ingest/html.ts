@@ -26,6 +26,14 @@ const HEADING = /^H[1-6]$/;
  * read as text (with a warning) instead.
  */
 export const MAX_DEPTH = 200;
+/**
+ * Readability costs about the same per element whatever the element holds, and tries up to four times
+ * on a page with little text: a page of bare tags (under about 20 bytes an element, where real pages
+ * run to 50 and more) would take it far longer per kilobyte than news does, so past a thousand elements
+ * such a page is read as text.
+ */
+const MIN_BYTES_PER_ELEMENT = 20;
+const DENSE_FROM = 1000;
 const SKIP_TAGS = new Set(["SCRIPT", "STYLE", "NOSCRIPT", "NAV", "FOOTER", "ASIDE", "FORM", "BUTTON", "SVG", "FIGURE", "IFRAME"]);
 
 type El = { tagName: string; textContent: string | null; children: ArrayLike<El>; childNodes: ArrayLike<{ nodeType: number; textContent: string | null }>; querySelectorAll(s: string): ArrayLike<El>; getAttribute(n: string): string | null };
@@ -149,6 +157,8 @@ export function parseHtml(html: string, url: string | null, res: IngestResources
   // <br> separates lines inside a paragraph; linkedom's textContent would glue them.
   const withBreaks = html.replace(/<br\s*\/?>/gi, "\n");
   if (nestingDepth(withBreaks, MAX_DEPTH + 1) > MAX_DEPTH) return fallback(html, url, res, `the page nests elements over ${MAX_DEPTH} deep`);
+  const elements = countElements(withBreaks);
+  if (elements > DENSE_FROM && withBreaks.length < elements * MIN_BYTES_PER_ELEMENT) return fallback(html, url, res, `the page packs ${elements} elements into ${Math.round(withBreaks.length / 1024)} KB`);
   const document = dom(withBreaks);
   if (!document) return fallback(html, url, res, "the input is not a usable HTML page");
   try {
@@ -157,6 +167,13 @@ export function parseHtml(html: string, url: string | null, res: IngestResources
     // the DOM library or Readability choked on this page: its text still counts
     return fallback(html, url, res, "the page could not be read as HTML");
   }
+}
+
+/** Opening tags, counted without a DOM. */
+function countElements(html: string): number {
+  let n = 0;
+  for (let i = html.indexOf("<"); i >= 0; i = html.indexOf("<", i + 1)) if (/[A-Za-z]/.test(html[i + 1] ?? "")) n++;
+  return n;
 }
 
 function fromDom(document: Document, withBreaks: string, url: string | null, res: IngestResources): Extracted {

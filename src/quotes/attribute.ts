@@ -31,8 +31,10 @@ const MIN_FREE_QUOTE_WORDS = 4;
 const MAX_CUE_REACH = 25;
 /** A noun-phrase claim ("إحباط محاولة تسلل") runs to at least this many tokens. */
 const MIN_NOUN_CLAIM = 2;
-/** Unmarked speech after a colon is looked through for a following cue this many tokens at most. */
+/** Unmarked speech after a colon runs to the paragraph's end or the next cue, and this many tokens at most. */
 const MAX_COLON_SPEECH = 400;
+/** A colon this many tokens after a verb of saying, past the speaker's name, opens its speech. */
+const SPEAKER_REACH = 7;
 /** A fronted link phrase before a sentence's verb ("من جهته،", "وفي سياق متصل،") runs to at most this many tokens. */
 const SENTENCE_LINK_MAX = 4;
 /** Forms that are as often another word ("بين" between, "تابع" affiliated, "طالب" student): they need أن or a colon right after their subject. */
@@ -53,7 +55,7 @@ export function attribute(doc: MarsadDocument, entities: WorkEntity[], res: Attr
       headline(ctx, sentences[0].s.tokenStart, sentences[sentences.length - 1].s.tokenEnd, sentences[0].si);
       return;
     }
-    const para = { end: sentences[sentences.length - 1].s.tokenEnd, spans };
+    const para = { end: sentences[sentences.length - 1].s.tokenEnd, byClose: byClose(spans) };
     // spans are sorted by their opening mark: one pointer walks them along the sentences
     let q0 = 0;
     for (const { s, si } of sentences) {
@@ -85,7 +87,8 @@ function cuesIn(ctx: Ctx, from: number, to: number): Cue[] {
 
 interface Paragraph {
   end: number;
-  spans: QuotedSpan[];
+  /** The paragraph's quoted spans by the token index of their closing mark. */
+  byClose: Map<number, QuotedSpan>;
 }
 
 function readSentence(ctx: Ctx, from: number, to: number, si: number, pi: number, spans: QuotedSpan[], para: Paragraph): void {
@@ -195,9 +198,20 @@ function reportingVerb(ctx: Ctx, cue: Cue, from: number, limit: number, si: numb
 }
 
 /** A quotation that ends right before its attribution: «نحن نحتفل …»، قال عبدالله صبيحي. */
+/** Spans by closing mark; where two close at one mark (an unclosed one), the outer one, as it opens first. */
+function byClose(spans: QuotedSpan[]): Map<number, QuotedSpan> {
+  const out = new Map<number, QuotedSpan>();
+  for (const q of spans) if (!out.has(q.close)) out.set(q.close, q);
+  return out;
+}
+
 function quoteBefore(ctx: Ctx, at: number, para: Paragraph): Complement | null {
-  const q = para.spans.find((x) => !x.bracket && !ctx.usedSpans.has(x) && x.close < at && ctx.tokens.slice(x.close + 1, at).every((t) => t.kind === "punct"));
-  return q ? { quote: q } : null;
+  // only punctuation between the closing mark and the verb: walk back over it, then look the mark up
+  for (let k = at - 1; k >= 0 && ctx.tokens[k].kind === "punct"; k--) {
+    const q = para.byClose.get(k);
+    if (q && !q.bracket && !ctx.usedSpans.has(q)) return { quote: q };
+  }
+  return null;
 }
 
 /** The first colon, quotation mark or أن within reach of j, so long as no sentence-ending mark comes first. */
@@ -273,8 +287,7 @@ function complement(ctx: Ctx, j: number, limit: number, paragraphEnd: number, sp
   const { tokens, text } = ctx;
   if (j >= limit) return null;
   const t = tokens[j];
-  const isColon = t.kind === "punct" && (text[t.start] === ":" || text[t.start] === "：");
-  if (isColon) {
+  if (isColon(text, t)) {
     const span = spans.find((q) => q.open === j + 1);
     if (span) return { quote: span };
     // unmarked speech after a colon runs to the end of the paragraph ("قالت: هيك عرفته … في ذمة الله"),
@@ -333,15 +346,30 @@ function nounClaim(ctx: Ctx, cue: Cue, j: number, limit: number, spans: QuotedSp
 function colonSpeechEnd(ctx: Ctx, from: number, to: number): number {
   const { tokens, text } = ctx;
   const limit = Math.min(to, from + MAX_COLON_SPEECH);
+  const saying = (t: Token): boolean => {
+    const form = t.kind === "word" && !t.enc ? ctx.res.reporting.words.get(t.stem) : undefined;
+    return !!form && (form.kind === "participle" || form.kind === "verb") && form.frame !== "prep";
+  };
   for (let k = from + 1; k + 1 < limit; k++) {
     const t = tokens[k];
+    // the next "قال [name]:" starts speech of its own: colon speeches never overlap, so their words stay linear
+    if (saying(t) && colonAfter(ctx, k + 1, limit)) return k;
     if (t.kind !== "punct" || (text[t.start] !== "،" && text[t.start] !== ",")) continue;
-    const next = tokens[k + 1];
-    const form = next.kind === "word" && !next.enc ? ctx.res.reporting.words.get(next.stem) : undefined;
-    if (form && (form.kind === "participle" || form.kind === "verb") && form.frame !== "prep") return k;
+    if (saying(tokens[k + 1])) return k;
   }
-  return to;
+  return limit;
 }
+
+/** Whether a colon follows within a speaker's name's reach of j, with only words before it. */
+function colonAfter(ctx: Ctx, j: number, limit: number): boolean {
+  for (let k = j; k < Math.min(limit, j + SPEAKER_REACH); k++) {
+    if (isColon(ctx.text, ctx.tokens[k])) return true;
+    if (ctx.tokens[k].kind !== "word") return false;
+  }
+  return false;
+}
+
+const isColon = (text: string, t: Token): boolean => t.kind === "punct" && (text[t.start] === ":" || text[t.start] === "：");
 
 /** The index after the last token worth keeping before `to`: trailing punctuation and a dangling conjunction dropped. */
 function trimEnd(ctx: Ctx, from: number, to: number): number {
@@ -430,6 +458,8 @@ function headline(ctx: Ctx, from: number, to: number, si: number): void {
 
 /** Anonymous sources remembered for a later bare "المصدر" (most recent first). */
 const ANONYMOUS_MEMORY = 8;
+/** How many of a speaker's latest quotes a new one is compared with for containment. */
+const DEDUPE_REACH = 32;
 
 function rememberAnonymous(ctx: Ctx, source: Source): void {
   if (source.type !== "anonymous" || ctx.lastAnonymous[0]?.name === source.name) return;
@@ -476,20 +506,28 @@ function dedupeQuotes(ctx: Ctx): Map<string, Quote> {
   if (ctx.quotes.length < 2) return survivor;
   const words = new Map(ctx.quotes.map((q) => [q, q.text.replace(/[^\p{L}\p{N}]+/gu, " ").trim()]));
   const norm = (q: Quote): string => words.get(q)!;
-  // compared only within one speaker's quotes
-  const bySpeaker = new Map<string, Quote[]>();
+  const key = (q: Quote): string => `${q.speaker.name}\u0000${norm(q)}`;
+  // kept[slot] is the quote standing for its slot now; each speaker's slots in order, and slots by exact words
   const kept: Quote[] = [];
+  const bySpeaker = new Map<string, number[]>();
+  const exact = new Map<string, number>();
   for (const q of ctx.quotes) {
     const mine = bySpeaker.get(q.speaker.name) ?? [];
     bySpeaker.set(q.speaker.name, mine);
-    const twin = mine.find((k) => norm(k) === norm(q) || norm(k).includes(norm(q)) || norm(q).includes(norm(k)));
-    if (!twin) {
+    // containment is looked for among the speaker's latest quotes only: a headline's twin is near, and a
+    // text of endless quotes by one speaker stays linear
+    const slot = exact.get(key(q)) ?? mine.slice(-DEDUPE_REACH).find((k) => norm(kept[k]).includes(norm(q)) || norm(q).includes(norm(kept[k])));
+    if (slot === undefined) {
+      exact.set(key(q), kept.length);
+      mine.push(kept.length);
       kept.push(q);
-      mine.push(q);
-    } else if (twin.verb === null && q.verb !== null) {
+      continue;
+    }
+    const twin = kept[slot];
+    if (twin.verb === null && q.verb !== null) {
       // prefer the body's quote
-      kept[kept.indexOf(twin)] = q;
-      mine[mine.indexOf(twin)] = q;
+      kept[slot] = q;
+      if (!exact.has(key(q))) exact.set(key(q), slot);
       survivor.set(twin.id, q);
     } else survivor.set(q.id, twin);
   }

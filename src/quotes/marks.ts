@@ -21,6 +21,7 @@ export interface QuotedSpan {
 const FAMILY: Record<string, string> = { "«": "g", "»": "g", "‹": "s", "›": "s", "“": "c", "”": "c", "„": "c", '"': "q", "(": "p", ")": "p" };
 const OPENERS = new Set(["«", "‹", "„", "("]);
 const CLOSERS = new Set([")"]);
+const MAX_DEPTH = 6;
 
 export const isQuoteMark = (text: string, t: Token): boolean => t.kind === "punct" && FAMILY[text[t.start]] !== undefined && text[t.start] !== "(" && text[t.start] !== ")";
 
@@ -61,7 +62,12 @@ export function quotedSpans(text: string, tokens: Token[], from: number, to: num
         stack.pop();
         const first = tokens[top.at + 1];
         if (top.at + 1 < i && first) out.push({ open: top.at, close: i, start: first.start, end: tokens[i - 1].end, bracket: fam === "p" });
-      } else if (!CLOSERS.has(ch)) stack.push({ fam, at: i });
+      } else if (!CLOSERS.has(ch)) {
+        // quotations nest a level or two in news; past that the oldest open mark is forgotten, so that
+        // no word lies inside more than MAX_DEPTH spans (a page of stray marks stays linear)
+        if (stack.length >= MAX_DEPTH) stack.shift();
+        stack.push({ fam, at: i });
+      }
     }
   }
   // an opening mark never closed (or closed by a mark of another family) ends at the paragraph's end:

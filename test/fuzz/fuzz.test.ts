@@ -7,7 +7,7 @@ import { describe, expect, it } from "vitest";
 import { createAnalyzer } from "../../src/analyze.js";
 import { resources } from "../helpers/resources.js";
 import { GENERATORS, rng } from "./generators.js";
-import { fuzz, runOne } from "./harness.js";
+import { fuzz, growthExponent, runOne } from "./harness.js";
 import { savedReproducers } from "./reproducers.js";
 
 const analyzer = createAnalyzer(resources());
@@ -24,6 +24,35 @@ describe("fuzz", () => {
     const c = g.make(rng(1), 4096);
     const r = runOne(analyzer, { generator: name, ...c }, 1);
     expect(typeof r === "string" || r.kind === "slow" ? "fine" : `${r.kind}: ${r.detail}`).toBe("fine");
+  });
+
+  it("reads the growth of time from sizes: 1 for linear, 2 for quadratic, none below 3 points", () => {
+    const sizes = [16, 32, 64, 128, 256];
+    expect(growthExponent(sizes, sizes.map((s) => s * 3))).toBeCloseTo(1, 2);
+    expect(growthExponent(sizes, sizes.map((s) => s * s))).toBeCloseTo(2, 2);
+    expect(growthExponent(sizes, [1, 2, 30, 60, 120])).toBeCloseTo(1, 2);
+    expect(growthExponent(sizes, [1, 2, 3, 4, 40])).toBeNull();
+  });
+
+  it("a run of colon cues and stray marks grows linearly from 16 to 64 KB and stays under 1 s per 100 KB", () => {
+    const g = GENERATORS.find((x) => x.name === "quote-marks")!;
+    const cpu = (n: number): number => {
+      const c = g.make(rng(3), n);
+      analyzer.analyze(c.input, {});
+      const t: number[] = [];
+      for (let k = 0; k < 3; k++) {
+        const c0 = process.cpuUsage();
+        analyzer.analyze(c.input, {});
+        const u = process.cpuUsage(c0);
+        t.push((u.user + u.system) / 1000);
+      }
+      return t.sort((a, b) => a - b)[1];
+    };
+    const small = cpu(16_384), large = cpu(65_536);
+    // four times the input: linear time gives about 4, a quadratic stage about 16 (it was 14 before
+    // colon speech stopped at the next cue and nested marks were capped)
+    expect(large / Math.max(small, 10)).toBeLessThan(8);
+    expect(large).toBeLessThan(640);
   });
 
   const kept = savedReproducers();

@@ -116,7 +116,7 @@ export function fuzz(analyzer: Analyzer, opts: FuzzOptions): FuzzReport {
  * for n from `from` to `to` bytes (median of three runs). Linear stages stay near 2; a quadratic one
  * approaches 4.
  */
-export function scaling(analyzer: Analyzer, from: number, to: number, generators: readonly Generator[] = GENERATORS): Array<{ generator: string; sizes: number[]; ms: number[]; worstRatio: number }> {
+export function scaling(analyzer: Analyzer, from: number, to: number, generators: readonly Generator[] = GENERATORS): Array<{ generator: string; sizes: number[]; ms: number[]; worstRatio: number; exponent: number | null }> {
   const out = [];
   for (const g of generators) {
     const sizes: number[] = [], ms: number[] = [];
@@ -139,7 +139,19 @@ export function scaling(analyzer: Analyzer, from: number, to: number, generators
     let worstRatio = 0;
     // ratios below a few milliseconds are noise
     for (let k = 1; k < ms.length; k++) if (ms[k] > 20) worstRatio = Math.max(worstRatio, ms[k] / Math.max(ms[k - 1], 1));
-    out.push({ generator: g.name, sizes, ms: ms.map((x) => Math.round(x)), worstRatio: Math.round(worstRatio * 100) / 100 });
+    out.push({ generator: g.name, sizes, ms: ms.map((x) => Math.round(x)), worstRatio: Math.round(worstRatio * 100) / 100, exponent: growthExponent(sizes, ms) });
   }
   return out;
+}
+
+/**
+ * The slope of log time over log size (least squares over the points above 20 ms): 1 for linear time,
+ * 2 for quadratic. Steadier than one doubling's ratio on a busy machine. Null with fewer than 3 points.
+ */
+export function growthExponent(sizes: number[], ms: number[]): number | null {
+  const pts = sizes.map((s, k) => [Math.log(s), Math.log(ms[k])] as const).filter((_, k) => ms[k] > 20);
+  if (pts.length < 3) return null;
+  const mx = pts.reduce((a, p) => a + p[0], 0) / pts.length, my = pts.reduce((a, p) => a + p[1], 0) / pts.length;
+  const num = pts.reduce((a, p) => a + (p[0] - mx) * (p[1] - my), 0), den = pts.reduce((a, p) => a + (p[0] - mx) ** 2, 0);
+  return Math.round((num / den) * 100) / 100;
 }

@@ -6,17 +6,22 @@
  * invalid output in test/fixtures/fuzz/ (replayed by `npm test`).
  *
  *     FUZZ_N=100000 FUZZ_SEED=7 npm run fuzz
+ *
+ * FUZZ_SCALE=0 skips the doubling measure; FUZZ_GENERATORS=quote-marks,deep-nesting measures only those.
  */
 import { expect, it } from "vitest";
 import { createAnalyzer } from "../../src/analyze.js";
 import { resources } from "../helpers/resources.js";
 import { corpusArticles } from "./corpus.js";
 import { fuzz, scaling } from "./harness.js";
+import { GENERATORS } from "./generators.js";
 import { save, shrink } from "./reproducers.js";
 
 const N = Number(process.env.FUZZ_N ?? 2000);
 const SEED = Number(process.env.FUZZ_SEED ?? 1);
 const MAX = Number(process.env.FUZZ_MAX ?? 65536);
+const ONLY = process.env.FUZZ_GENERATORS?.split(",");
+const SCALED = ONLY ? GENERATORS.filter((g) => ONLY.includes(g.name)) : GENERATORS;
 
 it(`fuzz: ${N} inputs, seed ${SEED}, up to ${MAX} bytes`, async () => {
   const analyzer = createAnalyzer(resources());
@@ -47,7 +52,7 @@ it(`fuzz: ${N} inputs, seed ${SEED}, up to ${MAX} bytes`, async () => {
     }
   }
   if (process.env.FUZZ_SCALE !== "0") {
-    for (const r of scaling(analyzer, 16_384, 262_144)) console.log(`scaling ${r.generator}: ${r.sizes.map((s, k) => `${s / 1024} KB ${r.ms[k]} ms`).join(", ")}; worst ×${r.worstRatio} per doubling`);
+    for (const r of scaling(analyzer, 16_384, 262_144, SCALED)) console.log(`scaling ${r.generator}: ${r.sizes.map((s, k) => `${s / 1024} KB ${r.ms[k]} ms`).join(", ")}; worst ×${r.worstRatio} per doubling, time ∝ size^${r.exponent ?? "–"}`);
   }
   expect(report.findings.filter((f) => f.kind !== "slow")).toEqual([]);
 }, 24 * 3600 * 1000);

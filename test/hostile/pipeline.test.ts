@@ -45,6 +45,14 @@ describe("inputs that crashed the pipeline", () => {
     expect(doc.meta.warnings.join(" ")).toMatch(/nests elements over \d+ deep/);
   });
 
+  it("a page of bare tags is read as text, with a warning, and an ordinary page is not", () => {
+    const bare = run(`<html><body>${"<p>".repeat(3000)}${SENTENCE}</body></html>`, { name: "bare.html" });
+    expect(bare.meta.warnings.join(" ")).toMatch(/packs \d+ elements into \d+ KB/);
+    expect(bare.text).toContain("سيطرت على قرية");
+    const ordinary = run(page("", `<article>${`<p>${SENTENCE}</p>`.repeat(1200)}</article>`), { name: "long.html" });
+    expect(ordinary.meta.warnings.join(" ")).not.toMatch(/packs/);
+  });
+
   it.each([
     ["a number as headline", { "@type": "NewsArticle", headline: 42, datePublished: "2024-12-07" }],
     ["an object as publisher name", { "@type": "NewsArticle", headline: "x", publisher: { name: { a: 1 } } }],

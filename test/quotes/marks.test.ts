@@ -49,3 +49,22 @@ describe("cost", () => {
     expect(t2 - t1).toBeLessThan(Math.max(80 * (t1 - t0), 1500));
   });
 });
+
+describe("hostile runs of marks and cues stay linear", () => {
+  it("ends unmarked speech after a colon at the next verb of saying with a colon", () => {
+    expect(quotes("قال سامر الخطيب: الحي هادئ منذ الصباح قال خالد المحمد: الطريق مفتوح أمام السيارات.")).toEqual([
+      ["سامر الخطيب", "الحي هادئ منذ الصباح"],
+      ["خالد المحمد", "الطريق مفتوح أمام السيارات"],
+    ]);
+  });
+
+  it("puts no word inside more than a few nested quotations", async () => {
+    const { quotedSpans } = await import("../../src/quotes/marks.js");
+    const doc = analyze(`${"« ".repeat(40)}كلمة ${"» ".repeat(40)}`);
+    const spans = quotedSpans(doc.text, doc.tokens, 0, doc.tokens.length);
+    const word = doc.tokens.findIndex((t) => t.kind === "word");
+    const around = spans.filter((q) => q.open < word && q.close > word).length;
+    expect(around).toBeGreaterThan(0);
+    expect(around).toBeLessThanOrEqual(6);
+  });
+});
