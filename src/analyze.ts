@@ -43,7 +43,7 @@ export function loadResources(opts: LoadOptions = {}): Resources {
     attribution: loadAttributionResources(entityLexicons),
     topics: loadTopicLexicon(),
     opinionSections: loadOpinionSections(),
-    eventExtraction: { events: loadEventLexicon(), functionWords: entityLexicons.functionWords, heads: entityLexicons.heads, speechVerbs: entityLexicons.speechVerbs, senses: loadSenseLexicon(), factuality: loadFactualityLexicon(), roles: loadRoleWords(), placeMarkers: loadPlaceMarkers(), groundObjects: loadGroundObjects(), genericHeads: loadGenericHeads() },
+    eventExtraction: { events: loadEventLexicon(), functionWords: entityLexicons.functionWords, heads: entityLexicons.heads, speechVerbs: entityLexicons.speechVerbs, senses: loadSenseLexicon(), factuality: loadFactualityLexicon(), roles: loadRoleWords(), placeMarkers: loadPlaceMarkers(), groundObjects: loadGroundObjects(), genericHeads: loadGenericHeads(), gentilics: entityLexicons.gentilics },
     outlets: loadOutlets(),
   };
 }

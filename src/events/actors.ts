@@ -22,6 +22,8 @@ export interface ActorPhrase {
   entity: WorkEntity | null;
   start: number;
   end: number;
+  /** Known from the phrase itself where no list holds it ("الغارات الروسية": state forces). */
+  category?: string | null;
 }
 
 export type { MentionRef } from "../entities/mentions.js";

@@ -28,6 +28,7 @@ import { actorAt, resolveGeneric, surface, type ActorPhrase } from "./actors.js"
 import { findDates, type DateExpr } from "./dates.js";
 import type { EventLexicon, EventType, Trigger } from "./lexicon.js";
 import { actsOnPeople, armedActor, findActor, findAssociates, findTarget, fitsActor, nearestActorBefore, type Party, type RoleContext, type RoleWords } from "./roles.js";
+import { nationalForce, type Gentilics } from "./national.js";
 import { narrowToContained, objectNotPlace, offEventPlace, type PlaceRole } from "./event-places.js";
 import { countAfterTrigger, tallyOf, talliesIn, type Tally } from "./counts.js";
 import type { Count } from "./numbers.js";
@@ -68,6 +69,8 @@ export interface ExtractResources {
   groundObjects: ReadonlySet<string>;
   /** Force nouns that, bare, stand for the force named before ("التنظيم"): data/events/generic-heads.txt. */
   genericHeads: ReadonlySet<string>;
+  /** Nationality adjectives (data/lexicon/gentilics.tsv), for "الغارات الروسية". */
+  gentilics: Gentilics;
 }
 
 /** How far after the trigger its place is looked for. */
@@ -145,7 +148,8 @@ export function extractEvents(doc: MarsadDocument, entities: WorkEntity[], res: 
       const claim = (claimsBySentence.get(si) ?? []).find((c) => c.start <= tokens[tr.at].start && tokens[tr.at].end <= c.end) ?? null;
       // the source of the claim the trigger sits in spoke; it did not act
       const from = claim ? claimStart(ctx, claim, s.tokenStart, tr.at) : s.tokenStart;
-      let actor = findActor(ctx, tr, from, s.tokenEnd, res.roles) ?? (claim ? speakerAsActor(ctx, claim, s.tokenStart, from) : null);
+      const national = tr.trigger.pos === "noun" ? nationalForce(tokens, tr.at, tr.end, s.tokenEnd, tr.trigger.type, res.gentilics, (k) => !!startsAt[k] || !!covers[k]) : null;
+      let actor = (national && { name: surface(ctx, national.start, national.end), entity: null, start: national.start, end: national.end, category: "state_forces" }) ?? findActor(ctx, tr, from, s.tokenEnd, res.roles) ?? (claim ? speakerAsActor(ctx, claim, s.tokenStart, from, tr.trigger.type) : null);
       // no actor written: a verb's pronoun subject, or a pronoun earlier in the sentence ("بعد إعلانها …
       // إخراج"), refers to the latest actor
       const pronoun = tr.trigger.actor.has("subj") && tr.trigger.pos === "verb" ? true : tokens.slice(s.tokenStart, tr.at).some((t) => t.enc === "ها" || t.enc === "هم");
@@ -323,11 +327,25 @@ function findTriggers(ctx: Ctx, from: number, to: number): Found[] {
   return scanLexicon(ctx, from, to, ctx.lex.phrases, (t, i) => {
     const cands = ctx.lex.triggersOf.get(t);
     // a verb takes a conjunction or the future prefix; a noun the article and prepositions too
-    const trigger = cands?.find((c) => (c.pos === "verb" ? /^(|و|ف|س|و\+س|ف\+س)$/.test(t.pro) : true));
+    // (a verb whose masdar is spelled alike, one row with a genitive actor — قصف، تقدم —, read as that
+    // noun after the article or a preposition when words tie it to a happening — "في القصف الإسرائيلي",
+    // "القصف على بيت حانون" —, not alone: "رغم القصف")
+    const next = ctx.tokens[i + 1];
+    const tied = next?.kind === "word" && !next.pro.startsWith("و") && i + 1 < to;
+    const trigger = cands?.find((c) => c.pos !== "verb" || /^(|و|ف|س|و\+س|ف\+س)$/.test(t.pro)) ?? (tied ? masdar(cands?.find((c) => c.pos === "verb" && c.actor.has("gen") && !/س/.test(t.pro))) : undefined);
     // a word inside a listed name is no trigger ("مطار", "قوات"): only outside entity mentions
     if (!trigger || (ctx.covers[i] && ctx.covers[i]!.entity.type !== "LOC")) return undefined;
     return trigger;
   }, (at, end, trigger) => ({ at, end, trigger }));
+}
+
+/** The noun reading of a verb row whose masdar is spelled alike (one per row). */
+const masdars = new WeakMap<Trigger, Trigger>();
+function masdar(verb: Trigger | undefined): Trigger | undefined {
+  if (!verb) return undefined;
+  let noun = masdars.get(verb);
+  if (!noun) masdars.set(verb, (noun = { ...verb, pos: "noun" }));
+  return noun;
 }
 
 const isBroad = (e: WorkEntity): boolean =>
@@ -438,19 +456,29 @@ function nearestPartyBefore(ctx: Ctx, at: number, from: number): ActorPhrase | n
 }
 
 /**
- * "قالت المقاومة الشعبية إنها سيطرت على حي الزنوج": where the claim opens with a pronoun that takes up
- * its source (إنها، أنه، إنهم) and the claim names no actor, the organisation that spoke is the one that
- * acted. Only an organisation named in the sentence before the claim.
+ * "قالت المقاومة الشعبية إنها سيطرت على حي الزنوج", "أعلنت السعودية أن طائراتها قصفت": where the claim
+ * opens with a pronoun that takes up its source (إنها، أنه، إنهم), or with a force noun that is the
+ * source's own (قواتها، طائراتها، جيشه، مقاتليه), and the claim names no actor, the one that spoke is the
+ * one that acted: an organisation, or a country (or its capital, "قالت طهران") named in the sentence
+ * before the claim, where such a party can do what the trigger says.
  */
-function speakerAsActor(ctx: Ctx, c: Claim, sentenceStart: number, claimFrom: number): ActorPhrase | null {
-  const opener = ctx.tokens[claimFrom - 1];
-  if (!opener || opener.kind !== "word" || !/^ان(ه|ها|هم|هما)$/.test(opener.norm) || !c.source.entity) return null;
+function speakerAsActor(ctx: Ctx, c: Claim, sentenceStart: number, claimFrom: number, type: EventType): ActorPhrase | null {
+  const opener = ctx.tokens[claimFrom - 1], first = ctx.tokens[claimFrom];
+  const pronoun = opener?.kind === "word" && /^ان(ه|ها|هم|هما)$/.test(opener.norm);
+  const ownForce = first?.kind === "word" && /^(ه|ها|هم|هما)$/.test(first.enc) && (ctx.lex.actorHeads.has(first.stem) || OWN_FORCES.has(first.stem));
+  if (!(pronoun || ownForce) || !c.source.entity) return null;
   for (let k = sentenceStart; k < claimFrom - 1; k++) {
     const m = ctx.startsAt[k];
-    if (m && m.entity.id === c.source.entity && m.entity.type === "ORG") return { name: surface(ctx, m.start, m.end), entity: m.entity, start: m.start, end: m.end };
+    if (!m || m.entity.id !== c.source.entity) continue;
+    const party = m.entity.type === "ORG" || (ownForce && m.entity.type === "LOC" && !!m.entity.places?.some((p) => p.place.kind === "country" || p.place.feature === "capital"));
+    const a: ActorPhrase = { name: surface(ctx, m.start, m.end), entity: m.entity, start: m.start, end: m.end };
+    return party && fitsActor(type, a) ? a : null;
   }
   return null;
 }
+
+/** A party's own means of force, besides the heads of actor phrases: "طائراتها", "مدفعيته", "بوارجها". */
+const OWN_FORCES = new Set(["طائرة", "طائرات", "مقاتلات", "مدفعية", "بوارج", "سفن", "دبابات", "صواريخ", "طيران"]);
 
 /** The first token of what a claim says, within the sentence. */
 function claimStart(ctx: Ctx, c: Claim, from: number, at: number): number {

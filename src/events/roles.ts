@@ -368,6 +368,9 @@ export function party(ctx: RoleContext, a: ActorPhrase, words: RoleWords): Party
 
 export function categoryOf(tokens: Token[], a: ActorPhrase, words: RoleWords): string | null {
   if (a.entity?.category) return a.entity.category;
+  if (a.category) return a.category;
+  // a country (or its capital) that strikes or fights does so with its state's forces: "قصفت تركيا"
+  if (a.entity?.type === "LOC" && a.entity.places?.some((p) => p.place.kind === "country" || p.place.feature === "capital")) return "state_forces";
   if (a.entity) return null;
   return words.category.get(tokens[a.start].stem) ?? null;
 }

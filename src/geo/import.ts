@@ -46,7 +46,8 @@ const SAME_PLACE_KM = 15;
 export function kindOf(fclass: string, fcode: string, population: number): { kind: PlaceKind; feature: string } | null {
   if (fclass === "P") {
     if (fcode === "PPLX") return { kind: "neighbourhood", feature: "" };
-    if (fcode === "PPLC" || population >= 100_000) return { kind: "city", feature: "" };
+    if (fcode === "PPLC") return { kind: "city", feature: "capital" };
+    if (population >= 100_000) return { kind: "city", feature: "" };
     return { kind: population >= 5_000 || fcode.startsWith("PPLA") ? "town" : "village", feature: "" };
   }
   if (fclass === "A") {

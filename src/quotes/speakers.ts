@@ -179,7 +179,8 @@ export function entityAt(ctx: Ctx, j: number): MentionRef | null {
   const at = isQuoteMark(ctx.text, ctx.tokens[j]) ? j + 1 : j;
   const m = ctx.startsAt[at];
   if (!m || (!canSpeak(m.entity) && m.entity.place === null)) return null;
-  if (m.entity.type === "LOC" && m.entity.places?.every((p) => p.place.kind !== "country")) return null;
+  // a country speaks, and so does its capital for its government ("قالت طهران إن"); other places do not
+  if (m.entity.type === "LOC" && m.entity.places?.every((p) => p.place.kind !== "country" && p.place.feature !== "capital")) return null;
   const end = m.end < ctx.tokens.length && isQuoteMark(ctx.text, ctx.tokens[m.end]) && at > j ? m.end + 1 : m.end;
   return { ...m, end };
 }

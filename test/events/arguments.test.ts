@@ -234,3 +234,33 @@ describe("an organisation that says it acted is the actor", () => {
     expect(first("وقال الجيش السوري إن المسلحين سيطروا على بلدة مورك.").actor?.name).toBe("المسلحين");
   });
 });
+
+describe("actors named by a nationality, a speaker's own forces, a capital", () => {
+  it.each([
+    ["قتل خمسة أشخاص في الغارات الروسية على ريف إدلب.", "الغارات الروسية"],
+    ["أصيب عشرة مدنيين في القصف الإسرائيلي على بيت حانون.", "القصف الإسرائيلي"],
+    ["وأسفرت غارات أمريكية على الرقة عن مقتل ثلاثة مسلحين.", "غارات أمريكية"],
+  ])("%s → the forces of that country", (text, name) => {
+    const e = first(text);
+    expect(e.actor).toMatchObject({ name, category: "state_forces", inter: 1 });
+  });
+
+  it("a nationality of protesters or of an agreement names no state force", () => {
+    for (const e of all("وخرجت الاحتجاجات الإيرانية في طهران أمس ضد الغلاء.")) expect(e.actor?.category ?? null).not.toBe("state_forces");
+  });
+
+  it("a country that says its own forces struck is the actor", () => {
+    const e = first("مقدمة الخبر\n\nأعلنت السعودية أن طائراتها قصفت مواقع المتمردين في صعدة أمس.");
+    expect(e.actor).toMatchObject({ name: "السعودية", category: "state_forces" });
+  });
+
+  it("a capital speaks for its government, another city does not", () => {
+    const d = analyze("مقدمة الخبر\n\nوقالت طهران إن الهجوم على سفارتها كان متعمدا.\n\nوقالت حلب إن الطرق مغلقة.", PUB);
+    expect(d.claims.map((c) => c.source.name)).toEqual(["طهران"]);
+  });
+
+  it("the masdar of a verb trigger reads as an event after the article, not under a demand to stop it", () => {
+    expect(first("قتل عشرة مدنيين في القصف على بيت حانون أمس.")).toMatchObject({ type: "shelling", fatalities: 10 });
+    expect(all("وطالبت الأمم المتحدة بوقف القصف على المدنيين في غزة.").filter((e) => e.happened)).toEqual([]);
+  });
+});

@@ -11,7 +11,7 @@ const ALTERNATES = new URL("../fixtures/geonames/mini-alternate-names.txt", impo
 
 describe("GeoNames import", () => {
   it("maps feature codes to kinds", () => {
-    expect(kindOf("P", "PPLC", 10)).toEqual({ kind: "city", feature: "" });
+    expect(kindOf("P", "PPLC", 10)).toEqual({ kind: "city", feature: "capital" });
     expect(kindOf("P", "PPL", 200_000)).toEqual({ kind: "city", feature: "" });
     expect(kindOf("P", "PPL", 20_000)).toEqual({ kind: "town", feature: "" });
     expect(kindOf("P", "PPL", 200)).toEqual({ kind: "village", feature: "" });
