@@ -327,12 +327,12 @@ function findTriggers(ctx: Ctx, from: number, to: number): Found[] {
   return scanLexicon(ctx, from, to, ctx.lex.phrases, (t, i) => {
     const cands = ctx.lex.triggersOf.get(t);
     // a verb takes a conjunction or the future prefix; a noun the article and prepositions too
-    // (a verb whose masdar is spelled alike, one row with a genitive actor — قصف، تقدم —, read as that
+    // (a verb whose masdar is spelled alike and names a happening — قصف، توغل, data/events/masdar-triggers.txt —, read as that
     // noun after the article or a preposition when words tie it to a happening — "في القصف الإسرائيلي",
     // "القصف على بيت حانون" —, not alone: "رغم القصف")
     const next = ctx.tokens[i + 1];
     const tied = next?.kind === "word" && !next.pro.startsWith("و") && i + 1 < to;
-    const trigger = cands?.find((c) => c.pos !== "verb" || /^(|و|ف|س|و\+س|ف\+س)$/.test(t.pro)) ?? (tied ? masdar(cands?.find((c) => c.pos === "verb" && c.actor.has("gen") && !/س/.test(t.pro))) : undefined);
+    const trigger = cands?.find((c) => c.pos !== "verb" || /^(|و|ف|س|و\+س|ف\+س)$/.test(t.pro)) ?? (tied ? masdar(cands?.find((c) => c.pos === "verb" && ctx.lex.masdars.has(c.lemma) && !/س/.test(t.pro))) : undefined);
     // a word inside a listed name is no trigger ("مطار", "قوات"): only outside entity mentions
     if (!trigger || (ctx.covers[i] && ctx.covers[i]!.entity.type !== "LOC")) return undefined;
     return trigger;

@@ -67,6 +67,8 @@ export interface EventLexicon {
   timeOf: WordCache<TimeWord | null>;
   timePhrases: KeyTrie<TimeWord>;
   actorHeads: Set<string>;
+  /** Lemmas of verb triggers whose masdar, spelled alike, reads as an event (data/events/masdar-triggers.txt). */
+  masdars: ReadonlySet<string>;
 }
 
 const optional = (file: string): boolean => existsSync(dataPath("lexicon", file));
@@ -125,7 +127,8 @@ export function loadEventLexicon(): EventLexicon {
     }
   }
   const actorHeads = new Set(readList(dataPath("events", "actor-heads.txt")).map((w) => normalize(w)));
+  const masdars = new Set(readList(dataPath("events", "masdar-triggers.txt")).map((w) => normalize(w)));
   const triggersOf = new WordCache<Trigger[] | null>((t) => triggers.get(t.stem) ?? triggers.get(t.norm) ?? null);
   const timeOf = new WordCache<TimeWord | null>((t) => time.get(tokenKey(t)) ?? time.get(t.norm) ?? time.get(t.stem) ?? null);
-  return { triggers, triggersOf, phrases, types, casualties, casualtyPhrases, numbers, numberPhrases, time, timeOf, timePhrases, actorHeads };
+  return { triggers, triggersOf, phrases, types, casualties, casualtyPhrases, numbers, numberPhrases, time, timeOf, timePhrases, actorHeads, masdars };
 }
