@@ -27,7 +27,7 @@ import { normalize } from "../text/normalize.js";
 import { actorAt, resolveGeneric, surface, type ActorPhrase } from "./actors.js";
 import { findDates, type DateExpr } from "./dates.js";
 import type { EventLexicon, EventType, Trigger } from "./lexicon.js";
-import { actsOnPeople, armedActor, findActor, findAssociates, findTarget, fitsActor, nearestActorBefore, type Party, type RoleContext, type RoleWords } from "./roles.js";
+import { actsOnPeople, armedActor, findActor, findAssociates, findTarget, fitsActor, nearestActorBefore, toldBefore, type Party, type RoleContext, type RoleWords } from "./roles.js";
 import { nationalForce, type Gentilics } from "./national.js";
 import { narrowToContained, objectNotPlace, offEventPlace, type PlaceRole } from "./event-places.js";
 import { countAfterTrigger, tallyOf, talliesIn, type Tally } from "./counts.js";
@@ -182,7 +182,9 @@ export function extractEvents(doc: MarsadDocument, entities: WorkEntity[], res: 
       // a state of control or a habit is no happening
       if (!fact.modality) return;
       const modality = fact.modality;
-      const background = scopeOf(tr.trigger.type) === "background" || !!date?.background || hasBackgroundMarker(ctx, s.tokenStart, tr.at) || tokens[tr.at - 1]?.stem === "منذ";
+      // a happening reacted to and not dated in its sentence is one told before, of an unknown day
+      const retold = !nearestDate(dates, tr.at) && toldBefore(ctx, tr.at, s.tokenStart, res.roles.reactions);
+      const background = scopeOf(tr.trigger.type) === "background" || !!date?.background || hasBackgroundMarker(ctx, s.tokenStart, tr.at) || tokens[tr.at - 1]?.stem === "منذ" || retold;
       const several = places.filter((p) => actor?.entity !== p).length > 1;
       let first = true;
       for (const place of places) {

@@ -88,6 +88,25 @@ function reacted(ctx: RoleContext, a: ActorPhrase, at: number, words: RoleWords[
   return false;
 }
 
+/** How far before a trigger a condemnation still governs it ("أدانت وزارة الخارجية بشدة التفجير"). */
+const REACTION_REACH = 6;
+
+/**
+ * Whether the definite trigger at `at` names a happening already told: the object of a condemnation or
+ * condolence ("أدانت الحكومة التفجير", "إدانته للهجوم") or right after a word of time after ("عقب
+ * التفجير"). A reaction piece tells such an event weeks later without its date.
+ */
+export function toldBefore(ctx: RoleContext, at: number, from: number, words: RoleWords["reactions"]): boolean {
+  if (!/(^|\+)ال$/.test(ctx.tokens[at].pro)) return false;
+  for (let k = at - 1; k >= Math.max(from, at - REACTION_REACH); k--) {
+    const t = ctx.tokens[k];
+    if (t.kind === "punct") return false;
+    const kind = words.get(t.stem) ?? words.get(t.norm);
+    if (kind === "reaction" || (kind === "after" && k === at - 1)) return true;
+  }
+  return false;
+}
+
 /** ACLED inter codes, with the two that no listed actor has. */
 const INTER_CODES: Record<string, number> = { ...INTER, rioters: 5, protesters: 6 };
 export const interOf = (category: string | null): number | null => (category ? (INTER_CODES[category] ?? null) : null);

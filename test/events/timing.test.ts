@@ -63,3 +63,15 @@ describe("a weekday with its date written after it", () => {
     expect(when("وهاجم مسلحون منزلا في قرية دوما فجر الجمعة الماضي.")?.date).toBe("2015-08-07");
   });
 });
+
+describe("a happening reacted to", () => {
+  it("without a date of its own is one told before: background, not news of the day", () => {
+    expect(when("وأدانت الحكومة الأردنية التفجير الذي استهدف مسجدا في القديح.")).toMatchObject({ background: true });
+    expect(when("وأعرب الوزير عن تعازيه عقب الهجوم على حاجز في العريش.")).toMatchObject({ background: true });
+  });
+
+  it("dated in its sentence, or told as news, keeps its day", () => {
+    expect(when("وأدانت الحكومة الأردنية التفجير الذي استهدف مسجدا في القديح أمس.")).toMatchObject({ date: "2015-08-09", background: false });
+    expect(when("قتل عشرون شخصا في تفجير استهدف مسجدا في القديح.")).toMatchObject({ background: false });
+  });
+});
