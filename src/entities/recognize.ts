@@ -290,6 +290,9 @@ export class Recognizer {
       if (/(^|\+)(ب|ك)(\+|$)/.test(pro)) break;
       const list = walk(ctx, j, this.r.gazetteer.names);
       const actor = walk(ctx, j, this.r.actors.names);
+      // after a closed phrase, a listed actor not joined by لـ is the next mention, not more of this name:
+      // "قوات البيشمركة | تنظيم داعش", "قوات البيشمركة | مسلحي داعش"
+      if (state === "closed" && actor && actor.end >= (list?.end ?? 0)) break;
       if ((list || actor) && !(state === "closed" && pro === "ل")) {
         const end = Math.max(list?.end ?? 0, actor?.end ?? 0);
         // a one-word ordinary place name ("الوادي") inside a phrase says nothing of where it is

@@ -111,6 +111,8 @@ export function toldBefore(ctx: RoleContext, at: number, from: number, words: Ro
 const INTER_CODES: Record<string, number> = { ...INTER, rioters: 5, protesters: 6 };
 export const interOf = (category: string | null): number | null => (category ? (INTER_CODES[category] ?? null) : null);
 
+/** Prepositions standing as words before a masdar ("من طرد", "بعد دحر"). */
+const MASDAR_PREPS = new Set(["من", "بعد", "قبل", "عن", "خلال", "عقب", "اثر", "منذ"]);
 /** Markers of a passive agent: "من قبل X", "على يد X", "نسب إلى X". */
 const AGENT_MARKERS = new Set(["قبل", "يد"]);
 const ASCRIBED = new Set(["نسب", "نسبت", "ينسب", "تنسب", "المنسوب", "منسوب"]);
@@ -162,6 +164,10 @@ export function findActor(ctx: RoleContext, tr: TriggerAt, from: number, to: num
   let j = tr.end;
   while (j < to && (ctx.lex.time.has(tokens[j].stem) || ctx.lex.time.has(tokenKey(tokens[j])) || tokens[j].norm === "قد")) j++;
   const undergoes = undergoer(ctx, tr, from);
+  // "تمكنوا من طرد المتمردين": a verb after a preposition is its masdar, and what follows a masdar whose
+  // actor is never its genitive is the one acted on
+  const masdarOfSubject = tr.trigger.pos === "verb" && !roles.has("gen") && MASDAR_PREPS.has(tokens[tr.at - 1]?.stem ?? "") && !tokens[tr.at].pro;
+  if (masdarOfSubject) return nearestActorBefore(ctx, tr.at, from, words);
   if (tr.trigger.pos === "verb" || tr.trigger.pos === "phrase") {
     const after = agentAt(ctx, j, to);
     if (after) return after;

@@ -122,3 +122,9 @@ describe("a one-word actor that is an ordinary word beside certain words (data/l
     expect(entitiesOf("وأعلن تنظيم القاعدة مسؤوليته عن الهجوم.").filter(([type]) => type === "ORG")).toEqual([["ORG", "تنظيم القاعدة"]]);
   });
 });
+
+describe("two listed actors side by side", () => {
+  it("a force phrase ends where another listed actor begins without لـ", () => {
+    expect(entitiesOf("وطردت قوات البيشمركة تنظيم داعش من سنجار.").filter(([t]) => t === "ORG")).toEqual([["ORG", "قوات البيشمركة"], ["ORG", "تنظيم داعش"]]);
+  });
+});

@@ -264,3 +264,15 @@ describe("actors named by a nationality, a speaker's own forces, a capital", () 
     expect(all("وطالبت الأمم المتحدة بوقف القصف على المدنيين في غزة.").filter((e) => e.happened)).toEqual([]);
   });
 });
+
+describe("driving a force out of a place", () => {
+  it("طرد and دحر X من PLACE take the place; after a preposition the masdar's actor comes before it", () => {
+    expect(first("ودحرت القوات العراقية مسلحي داعش من بلدة البغدادي.")).toMatchObject({ type: "seize_control", actor: { name: "القوات العراقية" }, place: { name: "البغدادي" } });
+    expect(first("وتمكنت المقاومة الشعبية من طرد المتمردين من حي الزنوج في تعز.")).toMatchObject({ type: "seize_control", actor: { name: "المقاومة الشعبية" } });
+  });
+
+  it("expelling a diplomat or a member is no taking of ground", () => {
+    expect(all("وطردت الحكومة السفير الإيراني من الرياض.")).toEqual([]);
+    expect(all("وطرد الحزب النائب من صفوفه.")).toEqual([]);
+  });
+});
