@@ -22,10 +22,10 @@ const BLOCK_TAGS = new Set(["P", "H1", "H2", "H3", "H4", "H5", "H6", "LI", "BLOC
 const HEADING = /^H[1-6]$/;
 /**
  * Deepest element nesting the DOM path accepts. Real article pages stay under about 60; Readability's
- * scoring slows quadratically with depth and the DOM library recurses over it, so a deeper page is
- * read as text (with a warning) instead.
+ * scoring slows with depth (about 1.3 ms a level on this project's machines: 100 levels in a kilobyte
+ * take 130 ms) and the DOM library recurses over it, so a deeper page is read as text (with a warning).
  */
-export const MAX_DEPTH = 200;
+export const MAX_DEPTH = 100;
 /**
  * Readability costs about the same per element whatever the element holds, and tries up to four times
  * on a page with little text: a page of bare tags (under about 20 bytes an element, where real pages
