@@ -230,7 +230,8 @@ function reachComplement(ctx: Ctx, j: number, limit: number): number {
     if (t.kind === "punct") {
       const ch = ctx.text[t.start];
       if (ch === ":" || ch === "：") return k;
-      if (!"،,()".includes(ch)) return j;
+      // a slash joins the two names of a month ("في تموز/يوليو"), as a comma joins an apposition
+      if (!"،,()/".includes(ch)) return j;
     }
   }
   return j;

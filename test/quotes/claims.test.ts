@@ -122,3 +122,10 @@ describe("a role that no name follows speaks as itself", () => {
     expect(claimsOf("وقال الرئيس إن الوضع صعب.")).toEqual([]);
   });
 });
+
+describe("what stands between the subject and أن", () => {
+  it("a month named twice with a slash ('في تموز/يوليو') does not end the reach of the verb", () => {
+    const d = analyze("عنوان الخبر\n\nوأعلنت أنقرة في تموز/يوليو أنها سمحت للطائرات الأمريكية باستخدام قاعدة إنجرليك.");
+    expect(d.claims.map((c) => [c.source.name, c.text])).toEqual([["أنقرة", "سمحت للطائرات الأمريكية باستخدام قاعدة إنجرليك"]]);
+  });
+});
