@@ -19,8 +19,13 @@ export interface EnglishName {
 /** Generic English words after an administrative name ("Sanaa Governorate"); ACLED's admin columns leave them out. */
 const ADMIN_SUFFIX = /\s+(Governorate|Province|Region|District|Municipality|Emirate|Wilayat|Muhafazah|Department|Prefecture)(?=$|\s*\()/i;
 
+/** Names remembered at most; past it the memory starts again (a long-running server sees new names forever). */
+const CACHE_LIMIT = 50_000;
+
 export class EnglishNames {
   readonly romanizer: Romanizer;
+  /** Answers by kind, record id and Arabic: the same few thousand names recur across a corpus, and romanising is the costly part. */
+  private readonly cache = new Map<string, EnglishName | null>();
   /** Listed administrative areas by country and normalised Arabic name, for admin names stored without their id. */
   private readonly admins = new Map<string, GazPlace>();
 
@@ -41,6 +46,18 @@ export class EnglishNames {
 
   /** A place by its gazetteer id, else its Arabic name romanised. */
   place(ref: string | null, arabic: string | null): EnglishName | null {
+    return this.remembered(`p\u0001${ref ?? ""}\u0001${arabic ?? ""}`, () => this.findPlace(ref, arabic));
+  }
+
+  private remembered(key: string, find: () => EnglishName | null): EnglishName | null {
+    let v = this.cache.get(key);
+    if (v !== undefined) return v;
+    if (this.cache.size >= CACHE_LIMIT) this.cache.clear();
+    this.cache.set(key, (v = find()));
+    return v;
+  }
+
+  private findPlace(ref: string | null, arabic: string | null): EnglishName | null {
     const p = ref ? this.gazetteer.byId.get(ref) : undefined;
     if (p?.nameEn) return { name: p.nameEn, source: "list" };
     return arabic ? { name: this.romanizer.romanize(arabic), source: "romanized" } : null;
@@ -71,6 +88,10 @@ export class EnglishNames {
 
   /** An actor by its record id, else translated when every word is a known term, else romanised. */
   actor(ref: string | null, arabic: string | null): EnglishName | null {
+    return this.remembered(`a\u0001${ref ?? ""}\u0001${arabic ?? ""}`, () => this.findActor(ref, arabic));
+  }
+
+  private findActor(ref: string | null, arabic: string | null): EnglishName | null {
     const a = ref ? this.actors.byId.get(ref) : undefined;
     if (a?.nameEn) return { name: a.nameEn, source: "list" };
     if (!arabic) return null;
