@@ -92,8 +92,8 @@ function exportContext(): ExportContext {
 
 export function exportCommand(): Command {
   return new Command("export")
-    .description("export the stored events, one row per happening (story), as JSON Lines, GeoJSON or an ACLED-style CSV")
-    .addOption(new Option("--format <format>", "output format").choices(["jsonl", "geojson", "acled-csv"]).default("jsonl"))
+    .description("export the stored events, one row per happening (story), as JSON Lines, GeoJSON, an ACLED-style CSV or GDELT-style TSV")
+    .addOption(new Option("--format <format>", "output format").choices(["jsonl", "geojson", "acled-csv", "gdelt"]).default("jsonl"))
     .option("--db <path>", "the database to read", DEFAULT_DB)
     .option("--since <YYYY-MM-DD>", "events on or after this date", date("--since"))
     .option("--until <YYYY-MM-DD>", "events on or before this date", date("--until"))
@@ -119,7 +119,7 @@ export function exportCommand(): Command {
             closed = true;
             renameSync(tmp!, out!);
           }
-          process.stderr.write(`marsad: exported ${r.written} events${r.withoutPlace ? ` (${r.withoutPlace} without coordinates left out: a map point and an ACLED row need them; \`marsad gazetteer import\` adds places)` : ""}${out ? ` to ${out}` : ""}\n`);
+          process.stderr.write(`marsad: exported ${r.written} events${r.withoutPlace ? ` (${r.withoutPlace} without coordinates left out: a map point and an ACLED row need them; \`marsad gazetteer import\` adds places)` : ""}${r.withoutCode ? ` (${r.withoutCode} without a CAMEO code or a date left out)` : ""}${out ? ` to ${out}` : ""}\n`);
           if (!items.length) warn("no stored event matches these filters");
         } catch (e) {
           if (fd !== null) {

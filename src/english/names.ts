@@ -86,6 +86,11 @@ export class EnglishNames {
     return this.gazetteer.byId.get(iso2.toLowerCase())?.nameEn || null;
   }
 
+  /** An actor's record (its country and subtype), for exports that code more than its name. */
+  actorRecord(ref: string | null): { country: string; category: string; subtype: string } | null {
+    return (ref && this.actors.byId.get(ref)) || null;
+  }
+
   /** An actor by its record id, else translated when every word is a known term, else romanised. */
   actor(ref: string | null, arabic: string | null): EnglishName | null {
     return this.remembered(`a\u0001${ref ?? ""}\u0001${arabic ?? ""}`, () => this.findActor(ref, arabic));
