@@ -91,7 +91,8 @@ export function writeExport(format: ExportFormat, items: StoryRecord[], write: (
     if (!header) write(Object.keys(acledFields(null, ctx, opts)).join(",") + "\n");
     return { written, withoutPlace };
   }
-  write('{"type":"FeatureCollection","features":[');
+  // "name" (a foreign member RFC 7946 allows) is the layer name GDAL reads: data/gis/shapefile.sql selects from it
+  write('{"type":"FeatureCollection","name":"marsad_events","features":[');
   for (const s of items) {
     if (s.lat === null || s.lon === null) {
       withoutPlace++;
