@@ -6,12 +6,8 @@ import { EXIT, MarsadError } from "../errors.js";
 import { EVENT_TYPES } from "../events/index.js";
 import { isValidDate } from "../ingest/index.js";
 import { DEFAULT_DB, openStore } from "../store/db.js";
-import { ActorIndex } from "../entities/actors.js";
-import { loadEnglish } from "../english/index.js";
-import { loadOutlets } from "../events/sources.js";
-import { Gazetteer } from "../geo/gazetteer.js";
-import { importedGazetteerDir } from "../home.js";
-import { writeExport, type ExportContext, type ExportFormat } from "../store/export.js";
+import { loadExportContext } from "../english/context.js";
+import { writeExport, type ExportFormat } from "../store/export.js";
 import { controlTimeline, search, stories } from "../store/queries.js";
 import { parsePositiveInt, warn } from "./common.js";
 
@@ -85,11 +81,6 @@ function openForWriting(tmp: string, out: string): number {
   }
 }
 
-/** English names and notes, and outlets, for the exports (the gazetteer without the analyser's name index options). */
-function exportContext(): ExportContext {
-  return { english: loadEnglish(Gazetteer.load(new Set(), importedGazetteerDir()), ActorIndex.load()), outlets: loadOutlets() };
-}
-
 export function exportCommand(): Command {
   return new Command("export")
     .description("export the stored events, one row per happening (story), as JSON Lines, GeoJSON, an ACLED-style CSV or GDELT-style TSV")
@@ -113,7 +104,7 @@ export function exportCommand(): Command {
         const fd = tmp ? openForWriting(tmp, out!) : null;
         let closed = false;
         try {
-          const r = writeExport(opts.format, items, (chunk) => (fd !== null ? writeSync(fd, chunk) : process.stdout.write(chunk)), exportContext(), { numericInters: !!opts.numericInters });
+          const r = writeExport(opts.format, items, (chunk) => (fd !== null ? writeSync(fd, chunk) : process.stdout.write(chunk)), loadExportContext(), { numericInters: !!opts.numericInters });
           if (fd !== null) {
             closeSync(fd);
             closed = true;

@@ -5,6 +5,7 @@
  */
 import type { Gazetteer, GazPlace } from "../geo/gazetteer.js";
 import type { ActorIndex } from "../entities/actors.js";
+import { nameKeys } from "../text/keys.js";
 import { normalize } from "../text/normalize.js";
 import type { EnglishLexicon } from "./lexicon.js";
 import { Romanizer } from "./romanize.js";
@@ -100,6 +101,9 @@ export class EnglishNames {
     const a = ref ? this.actors.byId.get(ref) : undefined;
     if (a?.nameEn) return { name: a.nameEn, source: "list" };
     if (!arabic) return null;
+    // a name stored without its record (a target, a holder) that is exactly one listed actor's name or alias
+    const listed = ref ? [] : this.actors.names.get(nameKeys(arabic));
+    if (listed.length === 1 && listed[0].nameEn) return { name: listed[0].nameEn, source: "list" };
     const glossed = this.gloss(arabic);
     if (glossed) return { name: glossed, source: "glossary" };
     return { name: this.romanizer.romanize(arabic), source: "romanized" };

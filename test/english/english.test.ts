@@ -19,7 +19,10 @@ describe("English names", () => {
   it("says where each English name comes from: a list, the glossary or the romaniser", () => {
     const sanaa = [...resources().gazetteer.byId.values()].find((p) => p.kind === "city" && p.country === "YE" && p.name === "صنعاء")!;
     expect(en.names.place(sanaa.id, "صنعاء")).toEqual({ name: sanaa.nameEn, source: "list" });
-    expect(en.names.actor(null, "قوات النظام السوري")).toEqual({ name: "Syrian regime forces", source: "glossary" });
+    expect(en.names.actor(null, "قوات النظام الليبي")).toEqual({ name: "Libyan regime forces", source: "glossary" });
+    // a name stored without its record that is exactly a listed actor's alias is that actor
+    expect(en.names.actor(null, "قوات النظام السوري")?.source).toBe("list");
+    expect(en.names.actor(null, "فصائل المعارضة المسلحة")).toEqual({ name: "Armed opposition factions", source: "glossary" });
     expect(en.names.actor(null, "مسلحون مجهولون")).toEqual({ name: "Unidentified gunmen", source: "glossary" });
     expect(en.names.actor(null, "كتائب أبو الفضل")?.source).toBe("romanized");
   });
