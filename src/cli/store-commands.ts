@@ -110,7 +110,7 @@ export function exportCommand(): Command {
             closed = true;
             renameSync(tmp!, out!);
           }
-          process.stderr.write(`marsad: exported ${r.written} events${r.withoutPlace ? ` (${r.withoutPlace} without coordinates left out: a map point and an ACLED row need them; \`marsad gazetteer import\` adds places)` : ""}${r.withoutCode ? ` (${r.withoutCode} without a CAMEO code or a date left out)` : ""}${out ? ` to ${out}` : ""}\n`);
+          process.stderr.write(`marsad: exported ${r.written} events${r.withoutPlace ? ` (${r.withoutPlace} without coordinates left out: a map point and an ACLED row need them; \`marsad gazetteer import\` adds places)` : ""}${r.withoutCode ? ` (${r.withoutCode} without a CAMEO code or a date left out)` : ""}${r.withoutCountry ? ` (${r.withoutCountry} without a country left out: an ACLED row needs one)` : ""}${out ? ` to ${out}` : ""}\n`);
           if (!items.length) warn("no stored event matches these filters");
         } catch (e) {
           if (fd !== null) {

@@ -47,7 +47,8 @@ export class EnglishNames {
 
   /** A place by its gazetteer id, else its Arabic name romanised. */
   place(ref: string | null, arabic: string | null): EnglishName | null {
-    return this.remembered(`p\u0001${ref ?? ""}\u0001${arabic ?? ""}`, () => this.findPlace(ref, arabic));
+    // presentation forms (ﺍﻟﻘﻮﺓ, from old encoders) are the same letters: NFKC gives the plain ones
+    return this.remembered(`p\u0001${ref ?? ""}\u0001${arabic ?? ""}`, () => this.findPlace(ref, arabic?.normalize("NFKC") ?? null));
   }
 
   private remembered(key: string, find: () => EnglishName | null): EnglishName | null {
@@ -81,6 +82,11 @@ export class EnglishNames {
     return name.replace(ADMIN_SUFFIX, "").trim();
   }
 
+  /** The country (ISO 3166-1 alpha-2) of a listed place, for a place stored without one. */
+  placeCountry(ref: string | null): string | null {
+    return (ref && this.gazetteer.byId.get(ref)?.country) || null;
+  }
+
   /** A country's English name by ISO code. */
   country(iso2: string | null): string | null {
     if (!iso2) return null;
@@ -94,7 +100,7 @@ export class EnglishNames {
 
   /** An actor by its record id, else translated when every word is a known term, else romanised. */
   actor(ref: string | null, arabic: string | null): EnglishName | null {
-    return this.remembered(`a\u0001${ref ?? ""}\u0001${arabic ?? ""}`, () => this.findActor(ref, arabic));
+    return this.remembered(`a\u0001${ref ?? ""}\u0001${arabic ?? ""}`, () => this.findActor(ref, arabic?.normalize("NFKC") ?? null));
   }
 
   private findActor(ref: string | null, arabic: string | null): EnglishName | null {

@@ -65,7 +65,7 @@ export const csvCell = (v: unknown): string => {
 };
 
 /** Writes the export to `write`; returns how many stories were written and how many left out. */
-export function writeExport(format: ExportFormat, items: StoryRecord[], write: (chunk: string) => void, ctx: ExportContext, opts: AcledOptions = { numericInters: false }): { written: number; withoutPlace: number; withoutCode?: number } {
+export function writeExport(format: ExportFormat, items: StoryRecord[], write: (chunk: string) => void, ctx: ExportContext, opts: AcledOptions = { numericInters: false }): { written: number; withoutPlace: number; withoutCode?: number; withoutCountry?: number } {
   if (format === "gdelt") return writeGdelt(items, write, ctx);
   let written = 0, withoutPlace = 0;
   if (format === "jsonl") {
@@ -73,7 +73,7 @@ export function writeExport(format: ExportFormat, items: StoryRecord[], write: (
     return { written: items.length, withoutPlace };
   }
   if (format === "acled-csv") {
-    let header = false;
+    let header = false, withoutCountry = 0;
     for (const s of items) {
       // an ACLED row needs its coordinates (and geo_precision 1–3): a story without them is left out
       if (s.lat === null || s.lon === null) {
@@ -81,6 +81,11 @@ export function writeExport(format: ExportFormat, items: StoryRecord[], write: (
         continue;
       }
       const row = acledFields(s, ctx, opts);
+      // and a country: a sea or a region across borders ("الخليج") has none
+      if (!row.country) {
+        withoutCountry++;
+        continue;
+      }
       if (!header) {
         write(Object.keys(row).join(",") + "\n");
         header = true;
@@ -89,7 +94,7 @@ export function writeExport(format: ExportFormat, items: StoryRecord[], write: (
       written++;
     }
     if (!header) write(Object.keys(acledFields(null, ctx, opts)).join(",") + "\n");
-    return { written, withoutPlace };
+    return { written, withoutPlace, withoutCountry };
   }
   // "name" (a foreign member RFC 7946 allows) is the layer name GDAL reads: data/gis/shapefile.sql selects from it
   write('{"type":"FeatureCollection","name":"marsad_events","features":[');

@@ -38,6 +38,15 @@ describe("English names", () => {
     expect(en.country("ye")).toEqual({ iso3: "YEM", isoNumeric: 887, acledRegion: "Middle East" });
     expect(en.country("EG")?.acledRegion).toBe("Northern Africa");
     expect(en.country("ZZ")).toBeNull();
+    // every country the gazetteer knows has its codes and region (Indonesia was once missing)
+    const countries = [...resources().gazetteer.byId.values()].filter((p) => p.kind === "country");
+    expect(countries.length).toBeGreaterThan(200);
+    for (const c of countries) expect(en.country(c.country)?.acledRegion, c.country).toBeTruthy();
+  });
+
+  it("reads Arabic presentation forms (from old encoders) as the letters they are", () => {
+    expect(en.names.actor(null, "\ufe8d\ufedf\ufed8\ufeee\ufe93")).toEqual(en.names.actor(null, "القوة"));
+    expect(en.names.actor(null, "\ufe8d\ufedf\ufed8\ufeee\ufe93")!.name).toMatch(/^[\x20-\x7e]+$/);
   });
 });
 
