@@ -29,6 +29,8 @@ export class EnglishNames {
   private readonly cache = new Map<string, EnglishName | null>();
   /** Listed administrative areas by country and normalised Arabic name, for admin names stored without their id. */
   private readonly admins = new Map<string, GazPlace>();
+  /** Countries by normalised Arabic name: a country named as an actor ("تركيا", "الولايات المتحدة"). */
+  private readonly countries = new Map<string, GazPlace>();
 
   constructor(
     private readonly lex: EnglishLexicon,
@@ -37,6 +39,7 @@ export class EnglishNames {
   ) {
     this.romanizer = new Romanizer(lex.letters, lex.names);
     for (const p of gazetteer.byId.values()) {
+      if (p.kind === "country" && p.nameEn) for (const n of [p.name, ...p.names]) if (!this.countries.has(normalize(n))) this.countries.set(normalize(n), p);
       if (p.kind !== "admin1" && p.kind !== "admin2") continue;
       for (const n of [p.name, ...p.names]) {
         const k = `${p.kind}|${p.country}|${normalize(n)}`;
@@ -110,6 +113,8 @@ export class EnglishNames {
     // a name stored without its record (a target, a holder) that is exactly one listed actor's name or alias
     const listed = ref ? [] : this.actors.names.get(nameKeys(arabic));
     if (listed.length === 1 && listed[0].nameEn) return { name: listed[0].nameEn, source: "list" };
+    const country = this.countries.get(normalize(arabic));
+    if (country) return { name: country.nameEn, source: "list" };
     const glossed = this.gloss(arabic);
     if (glossed) return { name: glossed, source: "glossary" };
     return { name: this.romanizer.romanize(arabic), source: "romanized" };

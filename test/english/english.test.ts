@@ -44,6 +44,13 @@ describe("English names", () => {
     for (const c of countries) expect(en.country(c.country)?.acledRegion, c.country).toBeTruthy();
   });
 
+  it("names a country that acts by its English name, and glosses common actor words", () => {
+    expect(en.names.actor(null, "تركيا")).toEqual({ name: "Turkey", source: "list" });
+    expect(en.names.actor(null, "مسلحون حوثيون")).toEqual({ name: "Houthi gunmen", source: "glossary" });
+    expect(en.names.actor(null, "الشرطة الفرنسية")).toEqual({ name: "French police", source: "glossary" });
+    expect(en.names.actor(null, "قوات البيشمركة الكردية")).toEqual({ name: "Kurdish Peshmerga forces", source: "glossary" });
+  });
+
   it("reads Arabic presentation forms (from old encoders) as the letters they are", () => {
     expect(en.names.actor(null, "\ufe8d\ufedf\ufed8\ufeee\ufe93")).toEqual(en.names.actor(null, "القوة"));
     expect(en.names.actor(null, "\ufe8d\ufedf\ufed8\ufeee\ufe93")!.name).toMatch(/^[\x20-\x7e]+$/);
