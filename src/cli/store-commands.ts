@@ -84,7 +84,7 @@ function openForWriting(tmp: string, out: string): number {
 export function exportCommand(): Command {
   return new Command("export")
     .description("export the stored events, one row per happening (story), as JSON Lines, GeoJSON, an ACLED-style CSV or GDELT-style TSV")
-    .addOption(new Option("--format <format>", "output format").choices(["jsonl", "geojson", "acled-csv", "gdelt"]).default("jsonl"))
+    .addOption(new Option("--format <format>", "output format").choices(["jsonl", "geojson", "acled-csv", "acled", "gdelt"]).default("jsonl"))
     .option("--db <path>", "the database to read", DEFAULT_DB)
     .option("--since <YYYY-MM-DD>", "events on or after this date", date("--since"))
     .option("--until <YYYY-MM-DD>", "events on or before this date", date("--until"))
@@ -104,7 +104,9 @@ export function exportCommand(): Command {
         const fd = tmp ? openForWriting(tmp, out!) : null;
         let closed = false;
         try {
-          const r = writeExport(opts.format, items, (chunk) => (fd !== null ? writeSync(fd, chunk) : process.stdout.write(chunk)), loadExportContext(), { numericInters: !!opts.numericInters });
+          // "acled" is the name the issue and users reach for; the format keeps its documented name
+          const format: ExportFormat = (opts.format as string) === "acled" ? "acled-csv" : opts.format;
+          const r = writeExport(format, items, (chunk) => (fd !== null ? writeSync(fd, chunk) : process.stdout.write(chunk)), loadExportContext(), { numericInters: !!opts.numericInters });
           if (fd !== null) {
             closeSync(fd);
             closed = true;
