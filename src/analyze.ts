@@ -1,6 +1,6 @@
 /**
  * The analyser: loads Marsad's data once, then turns articles into documents by running ingest and
- * the pipeline stages in order (text → entities → geo → quotes → relevance → events).
+ * the pipeline stages in order (text → entities → geo → quotes → relevance → events → english).
  */
 import type { MarsadDocument } from "./document.js";
 import { ingest, loadIngestResources, type IngestOptions, type IngestResources } from "./ingest/index.js";
@@ -12,9 +12,10 @@ import { Gazetteer, geoStage, type GeoResources } from "./geo/index.js";
 import { importedGazetteerDir } from "./home.js";
 import { loadAttributionResources, quotesStage, type QuoteResources } from "./quotes/index.js";
 import { eventsStage, loadEventLexicon, loadFactualityLexicon, loadOutlets, loadGenericHeads, loadGroundObjects, loadPlaceMarkers, loadRoleWords, loadSenseLexicon, type EventResources } from "./events/index.js";
+import { EnglishNames, englishStage, loadEnglishLexicon, type EnglishResources } from "./english/index.js";
 import { loadOpinionSections, loadTopicLexicon, relevanceStage, type RelevanceResources } from "./relevance/index.js";
 
-export interface Resources extends TextResources, EntityResources, GeoResources, QuoteResources, RelevanceResources, EventResources {
+export interface Resources extends TextResources, EntityResources, GeoResources, QuoteResources, RelevanceResources, EventResources, EnglishResources {
   ingest: IngestResources;
 }
 
@@ -45,11 +46,12 @@ export function loadResources(opts: LoadOptions = {}): Resources {
     opinionSections: loadOpinionSections(),
     eventExtraction: { events: loadEventLexicon(), functionWords: entityLexicons.functionWords, heads: entityLexicons.heads, speechVerbs: entityLexicons.speechVerbs, senses: loadSenseLexicon(), factuality: loadFactualityLexicon(), roles: loadRoleWords(), placeMarkers: loadPlaceMarkers(), groundObjects: loadGroundObjects(), genericHeads: loadGenericHeads(), gentilics: entityLexicons.gentilics },
     outlets: loadOutlets(),
+    englishNames: new EnglishNames(loadEnglishLexicon(), gazetteer, actors),
   };
 }
 
 /** The stages in pipeline order; each adds its layers to the document. */
-export const STAGES: readonly Stage<Resources>[] = [textStage, entitiesStage, geoStage, quotesStage, relevanceStage, eventsStage];
+export const STAGES: readonly Stage<Resources>[] = [textStage, entitiesStage, geoStage, quotesStage, relevanceStage, eventsStage, englishStage];
 
 export interface Analyzer {
   readonly resources: Resources;

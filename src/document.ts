@@ -3,6 +3,7 @@
  * Every layer is a list of spans with UTF-16 offsets into `text`, which no stage rewrites.
  * The JSON form (`marsad.document/1`) is documented field by field in docs/schema.md.
  */
+import type { EnglishSource } from "./english/names.js";
 
 export const SCHEMA = "marsad.document/1" as const;
 
@@ -131,6 +132,9 @@ export interface Entity {
   /** Id of the geocoded place in `places`, for LOC and FAC entities. */
   place: string | null;
   mentions: EntityMention[];
+  /** English name and where it comes from (docs/english.md); set by the english stage. */
+  name_en?: string;
+  name_en_source?: EnglishSource;
 }
 
 export interface Place {
@@ -164,6 +168,8 @@ export interface Place {
    * article's main city; unresolved.
    */
   method: "gazetteer" | "inner" | "container" | "parent" | "unresolved";
+  name_en?: string;
+  name_en_source?: EnglishSource;
 }
 
 /** Who said something: a listed or found entity, or a descriptor ("مصدر بالجيش السوري", "ضابط كبير"). */
@@ -220,6 +226,8 @@ export interface EventActor {
   entity: string | null;
   category: string | null;
   inter: number | null;
+  name_en?: string;
+  name_en_source?: EnglishSource;
 }
 
 export interface EventPlace {
@@ -231,6 +239,8 @@ export interface EventPlace {
   lon: number | null;
   country: string | null;
   admin1: string | null;
+  name_en?: string;
+  name_en_source?: EnglishSource;
 }
 
 export interface EventMention {
@@ -262,7 +272,8 @@ export interface Event {
   id: string;
   type: string;
   acled: { disorder_type: string; event_type: string; sub_event_type: string };
-  cameo: string;
+  /** CAMEO event code to the level known ("195", "140"); null where CAMEO has none (displacement). */
+  cameo: string | null;
   actor: EventActor | null;
   /** For attacks: who or what was hit, when the text says. */
   target: EventActor | null;

@@ -34,7 +34,7 @@ export function tokensFromColumns(c: TokenColumns): Token[] {
 }
 
 /** An entity's public fields only (stages keep working fields on the same objects). */
-const publicEntity = ({ id, name, type, canonical, ref, category, inter, role, source, place, mentions }: Entity): Entity => ({ id, name, type, canonical, ref, category, inter, role, source, place, mentions });
+const publicEntity = ({ id, name, type, canonical, ref, category, inter, role, source, place, mentions, name_en, name_en_source }: Entity): Entity => ({ id, name, type, canonical, ref, category, inter, role, source, place, mentions, name_en, name_en_source });
 
 /** The document's JSON form; `withTokens: false` leaves the token columns out (the store keeps no tokens). */
 export function toJson(doc: MarsadDocument, withTokens = true): Record<string, unknown> {

@@ -5,7 +5,7 @@
  */
 import type { MarsadDocument } from "./document.js";
 
-export type Layer = "text" | "paragraphs" | "tokens" | "sentences" | "entities" | "places" | "quotes" | "claims" | "topic" | "genre" | "events";
+export type Layer = "text" | "paragraphs" | "tokens" | "sentences" | "entities" | "places" | "quotes" | "claims" | "topic" | "genre" | "events" | "english";
 
 export interface Stage<R = unknown> {
   readonly name: string;

@@ -13,7 +13,9 @@ const int = z.number().int().min(0);
 const nullableStr = z.string().nullable();
 const date = z.string().refine(isValidDate, "not a real date as YYYY-MM-DD");
 const span = { start: int, end: int };
-const actorRef = z.object({ name: z.string(), entity: nullableStr, category: nullableStr, inter: z.number().int().nullable() }).strict();
+/** English name and where it comes from (docs/english.md): on every entity, place and event party. */
+const english = { name_en: z.string().min(1), name_en_source: z.enum(["list", "glossary", "romanized"]) };
+const actorRef = z.object({ name: z.string(), entity: nullableStr, category: nullableStr, inter: z.number().int().nullable(), ...english }).strict();
 const speaker = { name: z.string(), entity: nullableStr, type: z.enum(["person", "organisation", "anonymous"]), role: nullableStr };
 
 const Meta = z
@@ -62,6 +64,7 @@ const Entity = z
     source: z.enum(["list", "context", "model"]),
     place: nullableStr,
     mentions: z.array(z.object({ ...span, text: z.string(), sentence: z.number().int().min(-1), rule: z.string() }).strict()),
+    ...english,
   })
   .strict();
 
@@ -81,6 +84,7 @@ const Place = z
     confidence: z.number().min(0).max(1),
     method: z.enum(["gazetteer", "inner", "container", "parent", "unresolved"]),
     geo_precision: z.union([z.literal(1), z.literal(2), z.literal(3)]).nullable(),
+    ...english,
   })
   .strict();
 
@@ -107,12 +111,12 @@ const Event = z
     id: z.string(),
     type: z.string(),
     acled: z.object({ disorder_type: z.string(), event_type: z.string(), sub_event_type: z.string() }).strict(),
-    cameo: z.string(),
+    cameo: z.string().regex(/^\d{2,4}$/, "a CAMEO code of 2 to 4 digits").nullable(),
     actor: actorRef.nullable(),
     target: actorRef.nullable(),
     associates: z.array(actorRef),
     place: z
-      .object({ name: z.string(), place: nullableStr, entity: nullableStr, lat: z.number().min(-90).max(90).nullable(), lon: z.number().min(-180).max(180).nullable(), country: nullableStr, admin1: nullableStr })
+      .object({ name: z.string(), place: nullableStr, entity: nullableStr, lat: z.number().min(-90).max(90).nullable(), lon: z.number().min(-180).max(180).nullable(), country: nullableStr, admin1: nullableStr, ...english })
       .strict()
       .nullable(),
     date: date.nullable(),

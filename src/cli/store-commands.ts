@@ -6,12 +6,8 @@ import { EXIT, MarsadError } from "../errors.js";
 import { EVENT_TYPES } from "../events/index.js";
 import { isValidDate } from "../ingest/index.js";
 import { DEFAULT_DB, openStore } from "../store/db.js";
-import { ActorIndex } from "../entities/actors.js";
-import { loadEnglish } from "../english/index.js";
-import { loadOutlets } from "../events/sources.js";
-import { Gazetteer } from "../geo/gazetteer.js";
-import { importedGazetteerDir } from "../home.js";
-import { writeExport, type ExportContext, type ExportFormat } from "../store/export.js";
+import { loadExportContext } from "../english/context.js";
+import { writeExport, type ExportFormat } from "../store/export.js";
 import { controlTimeline, search, stories } from "../store/queries.js";
 import { parsePositiveInt, warn } from "./common.js";
 
@@ -85,15 +81,10 @@ function openForWriting(tmp: string, out: string): number {
   }
 }
 
-/** English names and notes, and outlets, for the exports (the gazetteer without the analyser's name index options). */
-function exportContext(): ExportContext {
-  return { english: loadEnglish(Gazetteer.load(new Set(), importedGazetteerDir()), ActorIndex.load()), outlets: loadOutlets() };
-}
-
 export function exportCommand(): Command {
   return new Command("export")
-    .description("export the stored events, one row per happening (story), as JSON Lines, GeoJSON or an ACLED-style CSV")
-    .addOption(new Option("--format <format>", "output format").choices(["jsonl", "geojson", "acled-csv"]).default("jsonl"))
+    .description("export the stored events, one row per happening (story), as JSON Lines, GeoJSON, an ACLED-style CSV or GDELT-style TSV")
+    .addOption(new Option("--format <format>", "output format").choices(["jsonl", "geojson", "acled-csv", "acled", "gdelt"]).default("jsonl"))
     .option("--db <path>", "the database to read", DEFAULT_DB)
     .option("--since <YYYY-MM-DD>", "events on or after this date", date("--since"))
     .option("--until <YYYY-MM-DD>", "events on or before this date", date("--until"))
@@ -113,13 +104,15 @@ export function exportCommand(): Command {
         const fd = tmp ? openForWriting(tmp, out!) : null;
         let closed = false;
         try {
-          const r = writeExport(opts.format, items, (chunk) => (fd !== null ? writeSync(fd, chunk) : process.stdout.write(chunk)), exportContext(), { numericInters: !!opts.numericInters });
+          // "acled" is the name the issue and users reach for; the format keeps its documented name
+          const format: ExportFormat = (opts.format as string) === "acled" ? "acled-csv" : opts.format;
+          const r = writeExport(format, items, (chunk) => (fd !== null ? writeSync(fd, chunk) : process.stdout.write(chunk)), loadExportContext(), { numericInters: !!opts.numericInters });
           if (fd !== null) {
             closeSync(fd);
             closed = true;
             renameSync(tmp!, out!);
           }
-          process.stderr.write(`marsad: exported ${r.written} events${r.withoutPlace ? ` (${r.withoutPlace} without coordinates left out: a map point and an ACLED row need them; \`marsad gazetteer import\` adds places)` : ""}${out ? ` to ${out}` : ""}\n`);
+          process.stderr.write(`marsad: exported ${r.written} events${r.withoutPlace ? ` (${r.withoutPlace} without coordinates left out: a map point and an ACLED row need them; \`marsad gazetteer import\` adds places)` : ""}${r.withoutCode ? ` (${r.withoutCode} without a CAMEO code or a date left out)` : ""}${r.withoutCountry ? ` (${r.withoutCountry} without a country left out: an ACLED row needs one)` : ""}${out ? ` to ${out}` : ""}\n`);
           if (!items.length) warn("no stored event matches these filters");
         } catch (e) {
           if (fd !== null) {

@@ -15,8 +15,9 @@ import { englishNote, loadNoteTemplates, type NoteFields } from "./notes.js";
 
 export { EnglishNames, type EnglishName, type EnglishSource } from "./names.js";
 export { Romanizer } from "./romanize.js";
+export { englishStage, type EnglishResources } from "./stage.js";
 export { englishDate, type NoteFields } from "./notes.js";
-export type { CountryCodes } from "./lexicon.js";
+export { loadEnglishLexicon, type CountryCodes } from "./lexicon.js";
 
 export interface English {
   names: EnglishNames;

@@ -5,6 +5,7 @@
  */
 import type { Gazetteer, GazPlace } from "../geo/gazetteer.js";
 import type { ActorIndex } from "../entities/actors.js";
+import { nameKeys } from "../text/keys.js";
 import { normalize } from "../text/normalize.js";
 import type { EnglishLexicon } from "./lexicon.js";
 import { Romanizer } from "./romanize.js";
@@ -19,10 +20,17 @@ export interface EnglishName {
 /** Generic English words after an administrative name ("Sanaa Governorate"); ACLED's admin columns leave them out. */
 const ADMIN_SUFFIX = /\s+(Governorate|Province|Region|District|Municipality|Emirate|Wilayat|Muhafazah|Department|Prefecture)(?=$|\s*\()/i;
 
+/** Names remembered at most; past it the memory starts again (a long-running server sees new names forever). */
+const CACHE_LIMIT = 50_000;
+
 export class EnglishNames {
   readonly romanizer: Romanizer;
+  /** Answers by kind, record id and Arabic: the same few thousand names recur across a corpus, and romanising is the costly part. */
+  private readonly cache = new Map<string, EnglishName | null>();
   /** Listed administrative areas by country and normalised Arabic name, for admin names stored without their id. */
   private readonly admins = new Map<string, GazPlace>();
+  /** Countries by normalised Arabic name: a country named as an actor ("تركيا", "الولايات المتحدة"). */
+  private readonly countries = new Map<string, GazPlace>();
 
   constructor(
     private readonly lex: EnglishLexicon,
@@ -31,6 +39,7 @@ export class EnglishNames {
   ) {
     this.romanizer = new Romanizer(lex.letters, lex.names);
     for (const p of gazetteer.byId.values()) {
+      if (p.kind === "country" && p.nameEn) for (const n of [p.name, ...p.names]) if (!this.countries.has(normalize(n))) this.countries.set(normalize(n), p);
       if (p.kind !== "admin1" && p.kind !== "admin2") continue;
       for (const n of [p.name, ...p.names]) {
         const k = `${p.kind}|${p.country}|${normalize(n)}`;
@@ -41,6 +50,19 @@ export class EnglishNames {
 
   /** A place by its gazetteer id, else its Arabic name romanised. */
   place(ref: string | null, arabic: string | null): EnglishName | null {
+    // presentation forms (ﺍﻟﻘﻮﺓ, from old encoders) are the same letters: NFKC gives the plain ones
+    return this.remembered(`p\u0001${ref ?? ""}\u0001${arabic ?? ""}`, () => this.findPlace(ref, arabic?.normalize("NFKC") ?? null));
+  }
+
+  private remembered(key: string, find: () => EnglishName | null): EnglishName | null {
+    let v = this.cache.get(key);
+    if (v !== undefined) return v;
+    if (this.cache.size >= CACHE_LIMIT) this.cache.clear();
+    this.cache.set(key, (v = find()));
+    return v;
+  }
+
+  private findPlace(ref: string | null, arabic: string | null): EnglishName | null {
     const p = ref ? this.gazetteer.byId.get(ref) : undefined;
     if (p?.nameEn) return { name: p.nameEn, source: "list" };
     return arabic ? { name: this.romanizer.romanize(arabic), source: "romanized" } : null;
@@ -63,17 +85,36 @@ export class EnglishNames {
     return name.replace(ADMIN_SUFFIX, "").trim();
   }
 
+  /** The country (ISO 3166-1 alpha-2) of a listed place, for a place stored without one. */
+  placeCountry(ref: string | null): string | null {
+    return (ref && this.gazetteer.byId.get(ref)?.country) || null;
+  }
+
   /** A country's English name by ISO code. */
   country(iso2: string | null): string | null {
     if (!iso2) return null;
     return this.gazetteer.byId.get(iso2.toLowerCase())?.nameEn || null;
   }
 
+  /** An actor's record (its country and subtype), for exports that code more than its name. */
+  actorRecord(ref: string | null): { country: string; category: string; subtype: string } | null {
+    return (ref && this.actors.byId.get(ref)) || null;
+  }
+
   /** An actor by its record id, else translated when every word is a known term, else romanised. */
   actor(ref: string | null, arabic: string | null): EnglishName | null {
+    return this.remembered(`a\u0001${ref ?? ""}\u0001${arabic ?? ""}`, () => this.findActor(ref, arabic?.normalize("NFKC") ?? null));
+  }
+
+  private findActor(ref: string | null, arabic: string | null): EnglishName | null {
     const a = ref ? this.actors.byId.get(ref) : undefined;
     if (a?.nameEn) return { name: a.nameEn, source: "list" };
     if (!arabic) return null;
+    // a name stored without its record (a target, a holder) that is exactly one listed actor's name or alias
+    const listed = ref ? [] : this.actors.names.get(nameKeys(arabic));
+    if (listed.length === 1 && listed[0].nameEn) return { name: listed[0].nameEn, source: "list" };
+    const country = this.countries.get(normalize(arabic));
+    if (country) return { name: country.nameEn, source: "list" };
     const glossed = this.gloss(arabic);
     if (glossed) return { name: glossed, source: "glossary" };
     return { name: this.romanizer.romanize(arabic), source: "romanized" };

@@ -31,7 +31,8 @@ export interface TypeInfo {
   disorderType: string;
   eventType: string;
   subEventType: string;
-  cameo: string;
+  /** CAMEO code to the level known; null where CAMEO has none. */
+  cameo: string | null;
   violent: boolean;
   labelEn: string;
   labelAr: string;
@@ -102,7 +103,7 @@ export function loadEventLexicon(): EventLexicon {
   }
   const types = new Map<EventType, TypeInfo>();
   for (const r of readTsv(dataPath("events", "types.tsv"), ["type", "disorder_type", "acled_event_type", "acled_sub_event_type", "cameo", "violent", "label_en", "label_ar"] as const)) {
-    types.set(r.type as EventType, { type: r.type as EventType, disorderType: r.disorder_type, eventType: r.acled_event_type, subEventType: r.acled_sub_event_type, cameo: r.cameo, violent: r.violent === "yes", labelEn: r.label_en, labelAr: r.label_ar });
+    types.set(r.type as EventType, { type: r.type as EventType, disorderType: r.disorder_type, eventType: r.acled_event_type, subEventType: r.acled_sub_event_type, cameo: r.cameo || null, violent: r.violent === "yes", labelEn: r.label_en, labelAr: r.label_ar });
   }
   const casualties = new Map<string, CasualtyWord>();
   const casualtyPhrases = new KeyTrie<CasualtyWord>();

@@ -12,7 +12,12 @@ import type { WorkReply } from "../batch/worker.js";
 import { EVENT_TYPES } from "../events/index.js";
 import { plausible as isPlausibleDate } from "../ingest/dates.js";
 import type { Db } from "../store/db.js";
-import { controlTimeline, search } from "../store/queries.js";
+import { loadExportContext } from "../english/context.js";
+import { englishStage } from "../english/stage.js";
+import type { MarsadDocument } from "../document.js";
+import { acledFields } from "../store/acled.js";
+import type { ExportContext } from "../store/export.js";
+import { controlTimeline, search, stories } from "../store/queries.js";
 import { StoreWriter } from "../store/writer.js";
 import { LruCache, type CacheLimits } from "./cache.js";
 import { openApi } from "./openapi.js";
@@ -26,6 +31,8 @@ export interface ApiOptions {
   /** Map tile URL template for the web app, or null for outlines only. */
   tiles: string | null;
   cacheLimits?: Partial<CacheLimits>;
+  /** English names and notes (loaded on first use; default: the gazetteer with imported places and the actor records). */
+  english?: () => ExportContext;
 }
 
 /**
@@ -88,6 +95,8 @@ interface StoryRow {
   country: string | null;
   admin1: string | null;
   actor_name: string | null;
+  actor_ref: string | null;
+  place_ref: string | null;
   date_first: string | null;
   date_last: string | null;
   reports: number;
@@ -112,8 +121,15 @@ export function eventFilters(q: z.infer<typeof CountQuery>): { sql: string; args
   return { sql: `WHERE ${where.join(" AND ")}`, args };
 }
 
-const story = (r: StoryRow) => ({
-  id: r.id, type: r.type, place: r.place_name, lat: r.lat, lon: r.lon, country: r.country, admin1: r.admin1, actor: r.actor_name,
+/** English names as the exports give them (docs/english.md): listed, glossed or romanised. */
+interface EnglishOf {
+  actor(ref: string | null, name: string | null): string | null;
+  place(ref: string | null, name: string | null): string | null;
+}
+
+const story = (r: StoryRow, en: EnglishOf) => ({
+  id: r.id, type: r.type, place: r.place_name, place_en: en.place(r.place_ref, r.place_name), lat: r.lat, lon: r.lon, country: r.country, admin1: r.admin1,
+  actor: r.actor_name, actor_en: en.actor(r.actor_ref, r.actor_name),
   date: r.date_first, date_last: r.date_last, reports: r.reports, corroboration: r.corroboration, fatalities: r.fatalities,
 });
 
@@ -126,6 +142,12 @@ function locate(hay: string, needle: string | null | undefined): [number, number
 
 export function registerApi(app: FastifyInstance, opts: ApiOptions): void {
   const { db } = opts;
+  let context: ExportContext | undefined;
+  const english = (): ExportContext => (context ??= (opts.english ?? loadExportContext)());
+  const en: EnglishOf = {
+    actor: (ref, name) => (name ? english().english.names.actor(ref, name)?.name ?? null : null),
+    place: (ref, name) => (name ? english().english.names.place(ref, name)?.name ?? null : null),
+  };
   const cache = new LruCache(opts.cacheLimits);
   const cached = (handler: (req: FastifyRequest, reply: FastifyReply) => unknown) => async (req: FastifyRequest, reply: FastifyReply) => {
     const hit = cache.get(req.url);
@@ -153,7 +175,7 @@ export function registerApi(app: FastifyInstance, opts: ApiOptions): void {
         return { total, limit: q.limit, offset: q.offset, fields: ["id", "type", "lat", "lon"], rows };
       }
       const rows = listStories(`SELECT * FROM stories s ${sql} ORDER BY s.date_first DESC, s.id DESC LIMIT ? OFFSET ?`).all(...args, q.limit, q.offset) as StoryRow[];
-      return { total, limit: q.limit, offset: q.offset, items: rows.map(story) };
+      return { total, limit: q.limit, offset: q.offset, items: rows.map((r) => story(r, en)) };
     }),
   );
 
@@ -165,10 +187,12 @@ export function registerApi(app: FastifyInstance, opts: ApiOptions): void {
       const s = db.prepare("SELECT * FROM stories WHERE id = ?").get(p.id) as StoryRow | undefined;
       if (!s) return void reply.code(404).send({ error: `no event ${p.id}` });
       const rows = db
-        .prepare("SELECT e.id, e.article_id, e.modality, e.happened, e.date, e.date_precision, e.actor_name, e.place_name, e.sentence, e.json, a.title, a.url, a.source, a.published FROM events e JOIN articles a ON a.id = e.article_id WHERE e.story_id = ? ORDER BY a.published, e.id")
+        .prepare("SELECT e.id, e.article_id, e.modality, e.happened, e.date, e.date_precision, e.actor_name, e.actor_ref, e.place_name, e.place_ref, e.sentence, e.json, a.title, a.url, a.source, a.published FROM events e JOIN articles a ON a.id = e.article_id WHERE e.story_id = ? ORDER BY a.published, e.id")
         .all(p.id) as Array<Record<string, unknown>>;
+      const record = stories(db, { id: p.id })[0];
       return {
-        ...story(s),
+        ...story(s, en),
+        note_en: record ? acledFields(record, english(), { numericInters: false }).notes : null,
         reports: rows.map((r) => {
           const ev = JSON.parse(String(r.json)) as { mentions: Array<{ start: number; end: number; trigger: string; sentenceStart: number }>; sources: unknown[]; fatalities: number | null; count: number | null };
           const sentence = String(r.sentence ?? "");
@@ -177,6 +201,7 @@ export function registerApi(app: FastifyInstance, opts: ApiOptions): void {
           return {
             event: r.id, article: { id: r.article_id, title: r.title, url: r.url, source: r.source, published: r.published },
             modality: r.modality, happened: r.happened === 1, date: r.date, date_precision: r.date_precision, actor: r.actor_name, place: r.place_name,
+            actor_en: en.actor(r.actor_ref as string | null, r.actor_name as string | null), place_en: en.place(r.place_ref as string | null, r.place_name as string | null),
             fatalities: ev.fatalities, count: ev.count, sources: ev.sources, sentence,
             highlights: { trigger, actor: locate(sentence, r.actor_name as string | null), place: locate(sentence, r.place_name as string | null) },
           };
@@ -213,7 +238,14 @@ export function registerApi(app: FastifyInstance, opts: ApiOptions): void {
     cached((req, reply) => {
       const q = parse(ControlQuery, req.query, reply);
       if (!q) return;
-      return { places: controlTimeline(db, { at: q.at, place: q.place }) };
+      const places = controlTimeline(db, { at: q.at, place: q.place });
+      return {
+        places: places.map((p) => ({
+          ...p, place_en: en.place(p.placeRef, p.place),
+          ...(p.holderAt !== undefined ? { holderAt_en: en.actor(null, p.holderAt) } : {}),
+          changes: p.changes.map((c) => ({ ...c, holder_en: en.actor(null, c.holder) })),
+        })),
+      };
     }),
   );
 
@@ -236,7 +268,11 @@ export function registerApi(app: FastifyInstance, opts: ApiOptions): void {
       const a = db.prepare("SELECT id, title, url, source, published, duplicate_of, doc FROM articles WHERE id = ?").get(p.id) as (Record<string, unknown> & { doc: string }) | undefined;
       if (!a) return void reply.code(404).send({ error: `no article ${p.id}` });
       const { doc, ...meta } = a;
-      return { ...meta, analysis: JSON.parse(doc) };
+      const analysis = JSON.parse(doc) as MarsadDocument;
+      // a document stored before English names were part of the analysis gets them now
+      const named = [...(analysis.entities ?? []), ...(analysis.places ?? []), ...(analysis.events ?? []).flatMap((v) => (v.actor ? [v.actor] : []))];
+      if (named.some((x) => x.name_en === undefined)) englishStage.run(analysis, { englishNames: english().english.names });
+      return { ...meta, analysis };
     }),
   );
 

@@ -14,6 +14,7 @@ import { fileURLToPath } from "node:url";
 import type { Analyzer } from "../analyze.js";
 import type { Db } from "../store/db.js";
 import { AnalysisPool } from "../batch/pool.js";
+import { loadEnglish } from "../english/index.js";
 import { registerApi } from "./api.js";
 import type { CacheLimits } from "./cache.js";
 import { DEFAULT_TILES, LOOPBACK_HOSTS } from "./defaults.js";
@@ -107,7 +108,10 @@ export async function buildServer(opts: ServerOptions): Promise<FastifyInstance>
     app.log.error(err);
     return reply.code(500).send({ error: "internal error; see the server's log" });
   });
-  registerApi(app, { db: opts.db, analysis: pool, token: opts.token, tiles: opts.tiles, cacheLimits: opts.cacheLimits });
+  // with an analyser at hand (tests), English names come from its gazetteer and actors rather than a second load
+  const res = opts.analyzer?.resources;
+  const english = res ? () => ({ english: loadEnglish(res.gazetteer, res.actors), outlets: res.outlets }) : undefined;
+  registerApi(app, { db: opts.db, analysis: pool, token: opts.token, tiles: opts.tiles, cacheLimits: opts.cacheLimits, english });
   const root = opts.webRoot ?? webRoot();
   if (existsSync(join(root, "index.html"))) {
     await app.register(fastifyStatic, { root, index: "index.html", maxAge: "1h" });

@@ -67,6 +67,7 @@ export function openApi(): Record<string, unknown> {
           properties: {
             id: { type: "integer" }, type: { enum: [...EVENT_TYPES] }, place: str("place as written"), lat: { type: ["number", "null"] }, lon: { type: ["number", "null"] },
             country: str("ISO 3166-1 alpha-2"), admin1: str("first-level unit"), actor: str("actor as written"), date: date, date_last: date,
+            place_en: str("the place's English name (listed or romanised: docs/english.md)"), actor_en: str("the actor's English name (listed, glossed or romanised)"),
             reports: { type: "integer" }, corroboration: { type: "integer", description: "distinct outlets reporting it (an article of no known outlet counts as one), syndicated copies not counted" }, fatalities: { type: ["integer", "null"] },
           },
         },

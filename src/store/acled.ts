@@ -71,8 +71,9 @@ export function acledFields(s: StoryRecord | null, ctx: ExportContext, opts: Acl
   const first = s.events[0];
   const json = (first?.event ?? {}) as EventJson;
   const acled = json.acled ?? {};
-  const codes = english.country(s.country);
-  const country = names.country(s.country) ?? s.countryName;
+  const iso2 = s.country ?? names.placeCountry(s.placeRef);
+  const codes = english.country(iso2);
+  const country = names.country(iso2) ?? s.countryName;
   const date = s.dateFirst ?? first?.published ?? null;
 
   const named = names.actor(s.actorRef, s.actor);
@@ -85,8 +86,8 @@ export function acledFields(s: StoryRecord | null, ctx: ExportContext, opts: Acl
   const assoc = [...new Set(s.events.flatMap((e) => ((e.event as EventJson).associates ?? []).map((a) => names.actor(null, a.name)?.name ?? a.name)))];
 
   const place = names.place(s.placeRef, s.place);
-  const admin1 = names.admin("admin1", s.placeRef, s.country, s.admin1);
-  const admin2 = names.admin("admin2", s.placeRef, s.country, s.admin2);
+  const admin1 = names.admin("admin1", s.placeRef, iso2, s.admin1);
+  const admin2 = names.admin("admin2", s.placeRef, iso2, s.admin2);
   const location = (place ? names.withoutAdminWord(place.name) : null) ?? admin2?.name ?? admin1?.name ?? country;
   const where = location && admin1 && admin1.name !== location ? `${location} (${admin1.name})` : location;
 

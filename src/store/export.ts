@@ -2,15 +2,17 @@
  * Exports of the stored events, one row per story (a happening, with every report behind it):
  * JSON Lines; GeoJSON (RFC 7946: a FeatureCollection of Points in longitude, latitude order, flat
  * properties under ACLED's names; stories without coordinates are left out and counted); and ACLED's
- * CSV, all 31 columns in ACLED's order and vocabulary, names and notes in English (docs/acled.md).
+ * CSV, all 31 columns in ACLED's order and vocabulary, names and notes in English (docs/acled.md); and
+ * GDELT's event table (src/store/gdelt.ts).
  */
 import type { English } from "../english/index.js";
 import type { OutletTable } from "../events/sources.js";
 import type { StoryRecord } from "./queries.js";
 import { acledFields, type AcledOptions } from "./acled.js";
+import { writeGdelt } from "./gdelt.js";
 
 export { ACLED_COLUMNS, interaction, interLabel, interactionLabel } from "./acled.js";
-export type ExportFormat = "jsonl" | "geojson" | "acled-csv";
+export type ExportFormat = "jsonl" | "geojson" | "acled-csv" | "gdelt";
 
 /** What the exports need beside the store: English names and notes, and the outlets' English names and scales. */
 export interface ExportContext {
@@ -63,14 +65,15 @@ export const csvCell = (v: unknown): string => {
 };
 
 /** Writes the export to `write`; returns how many stories were written and how many left out. */
-export function writeExport(format: ExportFormat, items: StoryRecord[], write: (chunk: string) => void, ctx: ExportContext, opts: AcledOptions = { numericInters: false }): { written: number; withoutPlace: number } {
+export function writeExport(format: ExportFormat, items: StoryRecord[], write: (chunk: string) => void, ctx: ExportContext, opts: AcledOptions = { numericInters: false }): { written: number; withoutPlace: number; withoutCode?: number; withoutCountry?: number } {
+  if (format === "gdelt") return writeGdelt(items, write, ctx);
   let written = 0, withoutPlace = 0;
   if (format === "jsonl") {
     for (const s of items) write(JSON.stringify(storyJson(s, ctx)) + "\n");
     return { written: items.length, withoutPlace };
   }
   if (format === "acled-csv") {
-    let header = false;
+    let header = false, withoutCountry = 0;
     for (const s of items) {
       // an ACLED row needs its coordinates (and geo_precision 1–3): a story without them is left out
       if (s.lat === null || s.lon === null) {
@@ -78,6 +81,11 @@ export function writeExport(format: ExportFormat, items: StoryRecord[], write: (
         continue;
       }
       const row = acledFields(s, ctx, opts);
+      // and a country: a sea or a region across borders ("الخليج") has none
+      if (!row.country) {
+        withoutCountry++;
+        continue;
+      }
       if (!header) {
         write(Object.keys(row).join(",") + "\n");
         header = true;
@@ -86,9 +94,10 @@ export function writeExport(format: ExportFormat, items: StoryRecord[], write: (
       written++;
     }
     if (!header) write(Object.keys(acledFields(null, ctx, opts)).join(",") + "\n");
-    return { written, withoutPlace };
+    return { written, withoutPlace, withoutCountry };
   }
-  write('{"type":"FeatureCollection","features":[');
+  // "name" (a foreign member RFC 7946 allows) is the layer name GDAL reads: data/gis/shapefile.sql selects from it
+  write('{"type":"FeatureCollection","name":"marsad_events","features":[');
   for (const s of items) {
     if (s.lat === null || s.lon === null) {
       withoutPlace++;

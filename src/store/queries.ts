@@ -149,6 +149,8 @@ export interface EventFilters {
   actor?: string;
   /** Only stories with a report of a happening that is news: happened (not denied, planned, negated …) and not background history. */
   happened?: boolean;
+  /** Only this story. */
+  id?: number;
 }
 
 export interface StoryRecord {
@@ -187,6 +189,7 @@ export function stories(db: Db, f: EventFilters = {}, limit = 1_000_000, offset 
   if (f.since) add("coalesce(s.date_last, s.date_first) >= ?", f.since);
   if (f.until) add("s.date_first <= ?", f.until);
   if (f.type?.length) add(`s.type IN (${f.type.map(() => "?").join(",")})`, ...f.type);
+  if (f.id !== undefined) add("s.id = ?", f.id);
   const rows = db.prepare(`SELECT * FROM stories s ${where.length ? "WHERE " + where.join(" AND ") : ""} ORDER BY s.date_first, s.id`).all(...args) as Array<Record<string, unknown>>;
   const byStory = db.prepare(
     "SELECT e.id, e.article_id, e.modality, e.happened, e.background, e.date, e.date_precision, e.geo_precision, e.sentence, e.actor_name, e.json, a.url, a.source, a.title, a.published FROM events e JOIN articles a ON a.id = e.article_id WHERE e.story_id = ? ORDER BY e.id",

@@ -53,6 +53,9 @@ describe.runIf(built)("marsad ingest", () => {
     const csv = marsad(["export", "--format", "acled-csv", "--db", db, "--type", "protest"]);
     expect(csv.code).toBe(0);
     expect(csv.stdout.split("\n")[1]).toMatch(/Protests,Peaceful protest/);
+    expect(marsad(["export", "--format", "acled", "--db", db, "--type", "protest"]).stdout).toBe(csv.stdout);
+    const gdelt = marsad(["export", "--format", "gdelt", "--db", db, "--type", "protest"]);
+    expect(gdelt.stdout.split("\n")[0].split("\t")).toHaveLength(61);
     const geo = JSON.parse(marsad(["export", "--format", "geojson", "--db", db]).stdout);
     expect(geo.type).toBe("FeatureCollection");
   });

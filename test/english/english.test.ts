@@ -19,7 +19,10 @@ describe("English names", () => {
   it("says where each English name comes from: a list, the glossary or the romaniser", () => {
     const sanaa = [...resources().gazetteer.byId.values()].find((p) => p.kind === "city" && p.country === "YE" && p.name === "صنعاء")!;
     expect(en.names.place(sanaa.id, "صنعاء")).toEqual({ name: sanaa.nameEn, source: "list" });
-    expect(en.names.actor(null, "قوات النظام السوري")).toEqual({ name: "Syrian regime forces", source: "glossary" });
+    expect(en.names.actor(null, "قوات النظام الليبي")).toEqual({ name: "Libyan regime forces", source: "glossary" });
+    // a name stored without its record that is exactly a listed actor's alias is that actor
+    expect(en.names.actor(null, "قوات النظام السوري")?.source).toBe("list");
+    expect(en.names.actor(null, "فصائل المعارضة المسلحة")).toEqual({ name: "Armed opposition factions", source: "glossary" });
     expect(en.names.actor(null, "مسلحون مجهولون")).toEqual({ name: "Unidentified gunmen", source: "glossary" });
     expect(en.names.actor(null, "كتائب أبو الفضل")?.source).toBe("romanized");
   });
@@ -35,6 +38,22 @@ describe("English names", () => {
     expect(en.country("ye")).toEqual({ iso3: "YEM", isoNumeric: 887, acledRegion: "Middle East" });
     expect(en.country("EG")?.acledRegion).toBe("Northern Africa");
     expect(en.country("ZZ")).toBeNull();
+    // every country the gazetteer knows has its codes and region (Indonesia was once missing)
+    const countries = [...resources().gazetteer.byId.values()].filter((p) => p.kind === "country");
+    expect(countries.length).toBeGreaterThan(200);
+    for (const c of countries) expect(en.country(c.country)?.acledRegion, c.country).toBeTruthy();
+  });
+
+  it("names a country that acts by its English name, and glosses common actor words", () => {
+    expect(en.names.actor(null, "تركيا")).toEqual({ name: "Turkey", source: "list" });
+    expect(en.names.actor(null, "مسلحون حوثيون")).toEqual({ name: "Houthi gunmen", source: "glossary" });
+    expect(en.names.actor(null, "الشرطة الفرنسية")).toEqual({ name: "French police", source: "glossary" });
+    expect(en.names.actor(null, "قوات البيشمركة الكردية")).toEqual({ name: "Kurdish Peshmerga forces", source: "glossary" });
+  });
+
+  it("reads Arabic presentation forms (from old encoders) as the letters they are", () => {
+    expect(en.names.actor(null, "\ufe8d\ufedf\ufed8\ufeee\ufe93")).toEqual(en.names.actor(null, "القوة"));
+    expect(en.names.actor(null, "\ufe8d\ufedf\ufed8\ufeee\ufe93")!.name).toMatch(/^[\x20-\x7e]+$/);
   });
 });
 

@@ -135,8 +135,17 @@ describe("exports", () => {
     const unplaced = all.filter((s) => s.lat === null).length;
     expect(unplaced).toBeGreaterThan(0);
     const { out, r } = run("acled-csv", db);
-    expect(r).toEqual({ written: all.length - unplaced, withoutPlace: unplaced });
+    expect(r).toEqual({ written: all.length - unplaced, withoutPlace: unplaced, withoutCountry: 0 });
     expect(acledRows(out).every((row) => row.latitude !== "" && ["1", "2", "3"].includes(row.geo_precision))).toBe(true);
+  });
+
+  it("leaves a story in no country (a sea, a region across borders) out of the ACLED CSV and counts it", () => {
+    const { db, writer } = tempStore();
+    store(writer, "قتل خمسة أشخاص في غارات التحالف على مدينة صعدة مساء الجمعة.", { published: "2024-12-07", source: "outlet-b" });
+    store(writer, "شنت طائرات التحالف غارة جوية على سفينة في الخليج العربي أمس.", { published: "2024-12-07", source: "outlet-a" });
+    const { out, r } = run("acled-csv", db);
+    expect(r).toEqual({ written: 1, withoutPlace: 0, withoutCountry: 1 });
+    expect(acledRows(out).map((row) => [row.country, row.iso, row.region])).toEqual([["Yemen", "887", "Middle East"]]);
   });
 
   it("writes ACLED's 31 columns in ACLED's order, one row per happening, in English", () => {

@@ -131,4 +131,50 @@ describe.runIf(ready)("the web app in Chromium", () => {
     await page.waitForSelector("path.control-marker", { state: "attached" });
     await shot("7-control");
   });
+
+  it("in English, shows the English name wherever one exists: list, event, note, control tooltips, article", async () => {
+    const arabic = /[\u0600-\u06ff]/;
+    const api = <T>(path: string): Promise<T> => page.evaluate((p) => fetch(p).then((r) => r.json()), path) as Promise<T>;
+    await page.click("#lang");
+    await page.waitForFunction(() => document.documentElement.lang === "en" && !!document.querySelector("#list li"));
+    type Item = { id: number; place: string | null; place_en: string | null; actor: string | null; actor_en: string | null };
+    const { items } = await api<{ items: Item[] }>("/api/events?limit=100");
+    await page.waitForFunction((n) => document.querySelectorAll("#list li").length === n && !/[\u0600-\u06ff]/.test(document.querySelector("#list li .name")?.textContent ?? "x"), items.length, { timeout: 10_000 });
+    // the list: each event under its English place and actor, never the Arabic one
+    for (const it of items) {
+      const li = (await page.locator(`#list li[data-event="${it.id}"]`).textContent())!;
+      for (const [ar, en] of [[it.place, it.place_en], [it.actor, it.actor_en]]) {
+        if (!ar) continue;
+        expect(en, ar).toBeTruthy();
+        expect(li).toContain(en);
+        if (ar !== en) expect(li).not.toContain(ar);
+      }
+    }
+    // one event: English names and its English note (the list shows once the panel is closed)
+    if (await page.locator("#panel").isVisible()) await page.locator("#panel .back").first().click();
+    await page.locator(`#list li[data-event="${items[0].id}"]`).click();
+    await page.waitForSelector("#panel .note-en");
+    expect(await page.locator("#panel .note-en").textContent()).toMatch(/^(On|In) .*\.$/);
+    for (const text of await page.locator("#panel h2 .name, #panel .facts .name, #panel .note-en").allTextContents()) expect(text).not.toMatch(arabic);
+    // the control layer's tooltips
+    const tips = await page.evaluate(() =>
+      Array.from(document.querySelectorAll("path.control-marker")).map((m) => {
+        m.dispatchEvent(new MouseEvent("mouseover", { bubbles: true }));
+        const tip = document.querySelector(".leaflet-tooltip")?.textContent ?? "";
+        m.dispatchEvent(new MouseEvent("mouseout", { bubbles: true }));
+        return tip;
+      }),
+    );
+    expect(tips.length).toBeGreaterThan(0);
+    for (const tip of tips) expect(tip).not.toMatch(arabic);
+    // the article: entity, event and summary names in English (its text stays as written)
+    await page.locator("#panel .open-article").first().click();
+    await page.waitForSelector("#panel .article-text");
+    const titles = await page.locator("#panel .article-text :is(.e-per, .e-org, .e-loc, .e-fac, .m-trigger)").evaluateAll((els) => els.map((e) => e.getAttribute("title") ?? ""));
+    expect(titles.length).toBeGreaterThan(0);
+    for (const title of titles) expect(title).not.toMatch(arabic);
+    for (const li of await page.locator("#panel .summary li").allTextContents()) expect(li).not.toMatch(arabic);
+    await shot("8-english-names");
+    await page.click("#lang");
+  });
 });

@@ -3,10 +3,13 @@ export interface EventItem {
   id: number;
   type: string;
   place: string | null;
+  /** English names (listed, glossed or romanised: docs/english.md). */
+  place_en?: string | null;
   lat: number | null;
   lon: number | null;
   country: string | null;
   actor: string | null;
+  actor_en?: string | null;
   date: string | null;
   reports: number;
   corroboration: number;
@@ -46,7 +49,7 @@ export const api = {
   points: (f: Filters) => get<{ total: number; rows: Array<[number, string, number, number]> }>(`/api/events?${query(f, { limit: 20000, fields: "map" })}`),
   event: (id: number) => get<Record<string, unknown>>(`/api/events/${id}`),
   counts: (f: Filters) => get<{ days: Array<{ date: string; n: number }> }>(`/api/counts?${query({ ...f, since: undefined, until: undefined })}`),
-  control: (at?: string) => get<{ places: Array<{ place: string; lat: number | null; lon: number | null; holderAt?: string | null; changes: Array<{ holder: string | null; date: string | null }> }> }>(`/api/control${at ? `?at=${at}` : ""}`),
+  control: (at?: string) => get<{ places: ControlPlace[] }>(`/api/control${at ? `?at=${at}` : ""}`),
   article: (id: number) => get<{ id: number; title: string | null; url: string | null; source: string | null; published: string | null; analysis: Doc }>(`/api/articles/${id}`),
   search: (q: string) => get<{ items: Array<{ kind: string; article: number; title: string | null; text: string; who: string | null; published: string | null }> }>(`/api/search?${new URLSearchParams({ q })}`),
   analyze: async (text: string, published?: string): Promise<Doc> => {
@@ -57,6 +60,22 @@ export const api = {
   },
 };
 
+export interface ControlPlace {
+  place: string;
+  place_en?: string | null;
+  lat: number | null;
+  lon: number | null;
+  holderAt?: string | null;
+  holderAt_en?: string | null;
+  changes: Array<{ holder: string | null; holder_en?: string | null; date: string | null }>;
+}
+
+/** What the analysis gives every named thing: its English name (docs/schema.md). */
+interface Named {
+  name: string;
+  name_en?: string;
+}
+
 export interface Span {
   start: number;
   end: number;
@@ -66,9 +85,9 @@ export interface Doc {
   meta: { title: string | null; published: string | null };
   text: string;
   paragraphs: Array<Span & { kind: string }>;
-  entities: Array<{ id: string; name: string; type: string; mentions: Array<Span & { text: string }> }>;
-  quotes: Array<Span & { id: string; text: string; speaker: { name: string } }>;
-  claims: Array<Span & { id: string; text: string; source: { name: string }; stance: string }>;
-  places: Array<{ name: string; lat: number | null; lon: number | null }>;
-  events: Array<{ id: string; type: string; actor: { name: string } | null; place: { name: string } | null; date: string | null; mentions: Array<Span & { trigger: string }> }>;
+  entities: Array<Named & { id: string; type: string; mentions: Array<Span & { text: string }> }>;
+  quotes: Array<Span & { id: string; text: string; speaker: { name: string; entity: string | null } }>;
+  claims: Array<Span & { id: string; text: string; source: { name: string; entity: string | null }; stance: string }>;
+  places: Array<Named & { lat: number | null; lon: number | null }>;
+  events: Array<{ id: string; type: string; actor: Named | null; place: Named | null; date: string | null; mentions: Array<Span & { trigger: string }> }>;
 }

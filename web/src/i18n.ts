@@ -62,6 +62,8 @@ let lang: Lang = (localStorage.getItem("marsad.lang") as Lang | null) ?? "ar";
 export const currentLang = (): Lang => lang;
 export const t = (key: keyof typeof LABELS): string => LABELS[key][lang];
 export const typeLabel = (type: string): string => TYPE_LABELS[type]?.[lang] ?? type;
+/** A name in the reader's language: in English its English name where the server gives one, else as written. */
+export const nameIn = (written: string | null | undefined, english: string | null | undefined): string | null => (lang === "en" && english ? english : (written ?? null));
 
 /** Applies the labels to every element marked data-i18n / data-i18n-placeholder. */
 export function applyLabels(root: ParentNode = document): void {

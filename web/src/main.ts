@@ -63,7 +63,8 @@ async function refresh(withCounts = true): Promise<void> {
 async function showControl(): Promise<void> {
   const at = range?.[1];
   const { places } = await api.control(at);
-  map.showControl(at ? places : places.map((p) => ({ ...p, holderAt: p.changes[p.changes.length - 1]?.holder ?? null })), (holder) => (holder ? `${t("heldBy")} ${holder}` : t("unknown")));
+  const last = (p: (typeof places)[number]) => p.changes[p.changes.length - 1];
+  map.showControl(at ? places : places.map((p) => ({ ...p, holderAt: last(p)?.holder ?? null, holderAt_en: last(p)?.holder_en ?? null })), (holder) => (holder ? `${t("heldBy")} ${holder}` : t("unknown")));
 }
 
 function buildTypeFilters(): void {
@@ -131,7 +132,7 @@ $("paste-form").addEventListener("submit", async (e) => {
     showPanel(true);
     map.show(doc.events.flatMap((v, k) => {
       const p = doc.places.find((x) => x.name === v.place?.name);
-      return p && p.lat !== null ? [{ id: -(k + 1), type: v.type, place: p.name, lat: p.lat, lon: p.lon, country: null, actor: v.actor?.name ?? null, date: v.date, reports: 1, corroboration: 1, fatalities: null }] : [];
+      return p && p.lat !== null ? [{ id: -(k + 1), type: v.type, place: p.name, place_en: p.name_en, lat: p.lat, lon: p.lon, country: null, actor: v.actor?.name ?? null, actor_en: v.actor?.name_en, date: v.date, reports: 1, corroboration: 1, fatalities: null }] : [];
     }));
   } catch (err) {
     status.textContent = (err as Error).message;

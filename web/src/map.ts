@@ -6,8 +6,8 @@
 import L from "leaflet";
 import { textTip } from "./dom.js";
 import "leaflet/dist/leaflet.css";
-import type { EventItem } from "./api.js";
-import { TYPE_LABELS, typeLabel } from "./i18n.js";
+import type { ControlPlace, EventItem } from "./api.js";
+import { nameIn, TYPE_LABELS, typeLabel } from "./i18n.js";
 
 /** Markers closer than this many pixels gather into one cluster. */
 const CLUSTER_PX = 36;
@@ -75,7 +75,7 @@ export class EventMap {
       const at = L.latLng(first.lat!, first.lon!);
       if (c.items.length === 1) {
         const m = L.circleMarker(at, { radius: 7, color: "#fff", weight: 1.5, fillColor: color, fillOpacity: 0.9, className: "event-marker" });
-        m.bindTooltip(textTip([typeLabel(first.type), first.place, first.date].filter(Boolean).join(" — ")));
+        m.bindTooltip(textTip([typeLabel(first.type), nameIn(first.place, first.place_en), first.date].filter(Boolean).join(" — ")));
         m.on("click", () => this.onSelect(first.id));
         m.addTo(this.events);
       } else {
@@ -95,7 +95,7 @@ export class EventMap {
     }
   }
 
-  showControl(places: Array<{ place: string; lat: number | null; lon: number | null; holderAt?: string | null }>, label: (holder: string | null) => string): void {
+  showControl(places: ControlPlace[], label: (holder: string | null) => string): void {
     this.control.clearLayers();
     const palette = ["#c0392b", "#2980b9", "#27ae60", "#8e44ad", "#d35400", "#16a085", "#f39c12", "#2c3e50"];
     const colors = new Map<string, string>();
@@ -104,7 +104,7 @@ export class EventMap {
       const holder = p.holderAt ?? null;
       if (holder && !colors.has(holder)) colors.set(holder, palette[colors.size % palette.length]);
       const color = holder ? colors.get(holder)! : "#bbb";
-      L.circleMarker([p.lat, p.lon], { radius: 11, color, weight: 3, fill: false, className: "control-marker" }).bindTooltip(textTip(`${p.place}: ${label(holder)}`)).addTo(this.control);
+      L.circleMarker([p.lat, p.lon], { radius: 11, color, weight: 3, fill: false, className: "control-marker" }).bindTooltip(textTip(`${nameIn(p.place, p.place_en)}: ${label(holder && nameIn(holder, p.holderAt_en))}`)).addTo(this.control);
     }
   }
 

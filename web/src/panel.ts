@@ -1,7 +1,7 @@
 /** The side panel: the list of events, one event with each report's sentence highlighted, and search hits. */
 import type { EventItem } from "./api.js";
 import { h, marked } from "./dom.js";
-import { t, typeLabel, TYPE_LABELS } from "./i18n.js";
+import { currentLang, nameIn, t, typeLabel, TYPE_LABELS } from "./i18n.js";
 
 interface Report {
   event: number;
@@ -10,6 +10,8 @@ interface Report {
   date: string | null;
   actor: string | null;
   place: string | null;
+  actor_en?: string | null;
+  place_en?: string | null;
   fatalities: number | null;
   count: number | null;
   sentence: string;
@@ -27,7 +29,8 @@ export function renderList(el: HTMLElement, items: EventItem[], total: number, o
   if (!items.length) return void el.append(h("p", {}, t("noEvents")));
   const ul = h("ul", { class: "events" });
   for (const e of items) {
-    const li = h("li", { tabindex: "0", "data-event": String(e.id) }, badge(e.type), " ", h("strong", {}, e.place ?? ""), " ", h("span", { class: "muted" }, e.date ?? ""), e.actor ? h("div", { class: "muted" }, e.actor) : null);
+    const actor = nameIn(e.actor, e.actor_en);
+    const li = h("li", { tabindex: "0", "data-event": String(e.id) }, badge(e.type), " ", h("strong", { class: "name" }, nameIn(e.place, e.place_en) ?? ""), " ", h("span", { class: "muted" }, e.date ?? ""), actor ? h("div", { class: "muted name" }, actor) : null);
     li.addEventListener("click", () => onSelect(e.id));
     li.addEventListener("keydown", (k) => k.key === "Enter" && onSelect(e.id));
     ul.append(li);
@@ -42,8 +45,8 @@ export function renderEvent(el: HTMLElement, ev: Record<string, unknown>, onArti
   const facts = h(
     "dl",
     { class: "facts" },
-    h("dt", {}, t("actor")), h("dd", {}, String(ev.actor ?? t("unknown"))),
-    h("dt", {}, t("place")), h("dd", {}, String(ev.place ?? "")),
+    h("dt", {}, t("actor")), h("dd", { class: "name" }, nameIn(ev.actor as string | null, ev.actor_en as string | null) ?? t("unknown")),
+    h("dt", {}, t("place")), h("dd", { class: "name" }, nameIn(ev.place as string | null, ev.place_en as string | null) ?? ""),
     h("dt", {}, t("date")), h("dd", {}, String(ev.date ?? "")),
     h("dt", {}, t("reports")), h("dd", {}, `${reports.length} (${t("corroboration")}: ${ev.corroboration})`),
     ev.fatalities ? h("dt", {}, t("fatalities")) : null, ev.fatalities ? h("dd", {}, String(ev.fatalities)) : null,
@@ -66,7 +69,9 @@ export function renderEvent(el: HTMLElement, ev: Record<string, unknown>, onArti
       ),
     );
   }
-  el.replaceChildren(back, h("h2", {}, badge(String(ev.type)), " ", String(ev.place ?? "")), facts, list);
+  // the English note (ACLED's style, written from the fields: docs/english.md) for readers of English
+  const note = currentLang() === "en" && typeof ev.note_en === "string" ? h("p", { class: "note-en" }, ev.note_en) : null;
+  el.replaceChildren(...[back, h("h2", {}, badge(String(ev.type)), " ", h("span", { class: "name" }, nameIn(ev.place as string | null, ev.place_en as string | null) ?? "")), note, facts, list].filter((x) => x !== null));
 }
 
 export function renderHits(el: HTMLElement, hits: Array<{ kind: string; article: number; title: string | null; text: string; who: string | null; published: string | null }>, onArticle: (id: number) => void): void {
