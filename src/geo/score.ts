@@ -82,13 +82,18 @@ export function buildFocus(located: readonly WorkEntity[]): Focus {
   const countries = new Map<string, number>();
   const admin1 = new Set<string>();
   const anchors: Anchor[] = [];
-  const add = (e: WorkEntity, first: GazPlace): void => {
+  // the units of every candidate lying together: a city and the province named after it may sit in
+  // different units (صنعاء the city in أمانة العاصمة, the governorate its own), and the first candidate
+  // listed must not tip the choice between them
+  const add = (e: WorkEntity, first: GazPlace, together: readonly PlaceName[]): void => {
     if (first.country) countries.set(first.country, (countries.get(first.country) ?? 0) + e.mentions.length);
-    const unit = first.kind === "admin1" ? first.id : first.admin1;
-    if (unit) admin1.add(unit);
+    for (const { place } of together) {
+      const unit = place.kind === "admin1" ? place.id : place.admin1;
+      if (unit) admin1.add(unit);
+    }
     if (hasPoint(first) && first.kind !== "country") anchors.push({ entity: e, place: first });
   };
-  const withNamesakes: Array<[WorkEntity, GazPlace, PlaceName[]]> = [];
+  const withNamesakes: Array<[WorkEntity, GazPlace, PlaceName[], PlaceName[]]> = [];
   for (const e of located) {
     // a place named inside another's name counts too ("جبال أبين", "مطار صنعاء")
     const named = e.places?.length ? e.places : (e.inner ?? []);
@@ -98,11 +103,11 @@ export function buildFocus(located: readonly WorkEntity[]): Focus {
     const first = c[0].place;
     if (!c.every((x) => together(x.place, first))) continue;
     const namesakes = all.filter((x) => x.place.kind === "neighbourhood" && !together(x.place, first));
-    if (namesakes.length) withNamesakes.push([e, first, namesakes]);
-    else add(e, first);
+    if (namesakes.length) withNamesakes.push([e, first, namesakes, c]);
+    else add(e, first, c);
   }
   const seen = new Set(countries.keys());
-  for (const [e, first, namesakes] of withNamesakes) if (!namesakes.some((x) => seen.has(x.place.country))) add(e, first);
+  for (const [e, first, namesakes, c] of withNamesakes) if (!namesakes.some((x) => seen.has(x.place.country))) add(e, first, c);
   let story: string | null = null;
   let best = 0;
   for (const [cc, n] of countries) if (n > best) [story, best] = [cc, n];

@@ -52,3 +52,10 @@ describe("geocoding", () => {
     expect(near(p, 36.22, 37.13, 15)).toBe(true);
   });
 });
+
+describe("a city and the province named after it, in different units", () => {
+  it("the bare name is the city, whichever of the two the list holds first", () => {
+    expect(placeOf(analyze("قتل خمسة أشخاص في انفجار في صنعاء أمس."), "صنعاء")?.ref).toBe("ye.sanaa");
+    expect(placeOf(analyze("وصل الوفد إلى محافظة صنعاء أمس."), "محافظة صنعاء")?.ref).toBe("ye.a1.sanaa");
+  });
+});
