@@ -75,8 +75,11 @@ export interface ExtractResources {
 
 /** How far after the trigger its place is looked for. */
 const PLACE_REACH = 16;
-/** Words before a place that make it a party, not a location ("مع طهران", "بين واشنطن و…", "لدى أنقرة"). */
-const PARTY_PREPS = new Set(["مع", "بين", "لدي"]);
+/**
+ * Words before a place that make it a party, not a location ("مع طهران", "بين واشنطن و…", "لدى أنقرة"),
+ * or the source of what is told ("بحسب أنقرة", "وفقا لدمشق", "على لسان طهران").
+ */
+const PARTY_PREPS = new Set(["مع", "بين", "لدي", "حسب", "بحسب", "وفق", "وفقا", "لسان"]);
 const LOCATIVE_PREPS = new Set(["في", "علي", "من", "الي", "قرب", "عند", "داخل", "حول", "باتجاه", "نحو", "شمال", "جنوب", "شرق", "غرب", "وسط", "محيط", "مشارف", "اطراف"]);
 
 interface Ctx extends RoleContext {
@@ -182,8 +185,9 @@ export function extractEvents(doc: MarsadDocument, entities: WorkEntity[], res: 
       // a state of control or a habit is no happening
       if (!fact.modality) return;
       const modality = fact.modality;
-      // a happening reacted to and not dated in its sentence is one told before, of an unknown day
-      const retold = !nearestDate(dates, tr.at) && toldBefore(ctx, tr.at, s.tokenStart, res.roles.reactions);
+      // a happening reacted to and not dated after it in its sentence is one told before, of an unknown
+      // day (a date before it is the reaction's: "ندد العربي الثلاثاء بالقصف")
+      const retold = !dates.some((d) => d.start > tr.at) && toldBefore(ctx, tr.at, s.tokenStart, res.roles.reactions);
       const background = scopeOf(tr.trigger.type) === "background" || !!date?.background || hasBackgroundMarker(ctx, s.tokenStart, tr.at) || tokens[tr.at - 1]?.stem === "منذ" || retold;
       const several = places.filter((p) => actor?.entity !== p).length > 1;
       let first = true;

@@ -89,7 +89,7 @@ function reacted(ctx: RoleContext, a: ActorPhrase, at: number, words: RoleWords[
 }
 
 /** How far before a trigger a condemnation still governs it ("أدانت وزارة الخارجية بشدة التفجير"). */
-const REACTION_REACH = 6;
+const REACTION_REACH = 10;
 
 /**
  * Whether the definite trigger at `at` names a happening already told: the object of a condemnation or

@@ -276,3 +276,9 @@ describe("driving a force out of a place", () => {
     expect(all("وطرد الحزب النائب من صفوفه.")).toEqual([]);
   });
 });
+
+describe("a place that is a source", () => {
+  it("'بحسب أنقرة' tells who says so, not where it happened", () => {
+    expect(all("وقتل ما لا يقل عن ستين مقاتلا في هذه الغارات بحسب أنقرة.").map((e) => e.place?.name ?? null)).not.toContain("أنقرة");
+  });
+});

@@ -75,3 +75,10 @@ describe("a happening reacted to", () => {
     expect(when("قتل عشرون شخصا في تفجير استهدف مسجدا في القديح.")).toMatchObject({ background: false });
   });
 });
+
+describe("a reaction's own words", () => {
+  it("a present-tense condemnation and a date before the trigger (the reaction's day) still mark the happening as told before", () => {
+    expect(when("وقال البيان إن الحكومة تدين التفجير الذي استهدف مسجدا في القديح.")).toMatchObject({ background: true });
+    expect(when("ندد الأمين العام للجامعة نبيل العربي الثلاثاء بالقصف التركي في شمال العراق.")).toMatchObject({ background: true });
+  });
+});
