@@ -27,7 +27,7 @@ import { normalize } from "../text/normalize.js";
 import { actorAt, resolveGeneric, surface, type ActorPhrase } from "./actors.js";
 import { findDates, type DateExpr } from "./dates.js";
 import type { EventLexicon, EventType, Trigger } from "./lexicon.js";
-import { actsOnPeople, armedActor, findActor, findAssociates, findTarget, fitsActor, nearestActorBefore, toldBefore, type Party, type RoleContext, type RoleWords } from "./roles.js";
+import { actsOnPeople, armedActor, findActor, findAssociates, findTarget, fitsActor, masdarUse, nearestActorBefore, toldBefore, type Party, type RoleContext, type RoleWords } from "./roles.js";
 import { nationalForce, type Gentilics } from "./national.js";
 import { narrowToContained, objectNotPlace, offEventPlace, type PlaceRole } from "./event-places.js";
 import { countAfterTrigger, tallyOf, talliesIn, type Tally } from "./counts.js";
@@ -155,7 +155,8 @@ export function extractEvents(doc: MarsadDocument, entities: WorkEntity[], res: 
       let actor = (national && { name: surface(ctx, national.start, national.end), entity: null, start: national.start, end: national.end, category: "state_forces" }) ?? findActor(ctx, tr, from, s.tokenEnd, res.roles) ?? (claim ? speakerAsActor(ctx, claim, s.tokenStart, from, tr.trigger.type) : null);
       // no actor written: a verb's pronoun subject, or a pronoun earlier in the sentence ("بعد إعلانها …
       // إخراج"), refers to the latest actor
-      const pronoun = tr.trigger.actor.has("subj") && tr.trigger.pos === "verb" ? true : tokens.slice(s.tokenStart, tr.at).some((t) => t.enc === "ها" || t.enc === "هم");
+      // (a masdar's pronoun is the one acted on: "على الرغم من طرده")
+      const pronoun = tr.trigger.actor.has("subj") && tr.trigger.pos === "verb" ? !(tokens[tr.at].enc && masdarUse(tokens, tr.at)) : tokens.slice(s.tokenStart, tr.at).some((t) => t.enc === "ها" || t.enc === "هم");
       if (!actor && pronoun && lastActor && s.paragraph - lastActor.paragraph <= 1) actor = lastActor.actor;
       if (actor && !fitsActor(tr.trigger.type, actor)) return;
       // a trigger that needs an armed actor needs its own: the subject or genitive next to it

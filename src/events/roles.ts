@@ -112,7 +112,13 @@ const INTER_CODES: Record<string, number> = { ...INTER, rioters: 5, protesters: 
 export const interOf = (category: string | null): number | null => (category ? (INTER_CODES[category] ?? null) : null);
 
 /** Prepositions standing as words before a masdar ("من طرد", "بعد دحر"). */
-const MASDAR_PREPS = new Set(["من", "بعد", "قبل", "عن", "خلال", "عقب", "اثر", "منذ"]);
+const MASDAR_PREPS = new Set(["من", "بعد", "قبل", "عن", "خلال", "عقب", "اثر", "منذ", "تم", "يتم"]);
+/** Whether the verb trigger at `at` stands as its masdar: right after a preposition word or تم ("من طرد", "من طرده"). */
+export const masdarUse = (tokens: Token[], at: number): boolean => MASDAR_PREPS.has(tokens[at - 1]?.stem ?? "") && !tokens[at].pro;
+/** How far before a masdar with ب its light verb may stand ("قامت طائرات التحالف بقصف"). */
+const LIGHT_REACH = 6;
+/** Verbs that carry a masdar with ب ("قامت الطائرات بقصف"): their subject is its actor. */
+const LIGHT_VERBS = new Set(["قام", "قامت", "قاموا", "يقوم", "تقوم", "يقومون"]);
 /** Markers of a passive agent: "من قبل X", "على يد X", "نسب إلى X". */
 const AGENT_MARKERS = new Set(["قبل", "يد"]);
 const ASCRIBED = new Set(["نسب", "نسبت", "ينسب", "تنسب", "المنسوب", "منسوب"]);
@@ -164,10 +170,16 @@ export function findActor(ctx: RoleContext, tr: TriggerAt, from: number, to: num
   let j = tr.end;
   while (j < to && (ctx.lex.time.has(tokens[j].stem) || ctx.lex.time.has(tokenKey(tokens[j])) || tokens[j].norm === "قد")) j++;
   const undergoes = undergoer(ctx, tr, from);
-  // "تمكنوا من طرد المتمردين": a verb after a preposition is its masdar, and what follows a masdar whose
-  // actor is never its genitive is the one acted on
-  const masdarOfSubject = tr.trigger.pos === "verb" && !roles.has("gen") && MASDAR_PREPS.has(tokens[tr.at - 1]?.stem ?? "") && !tokens[tr.at].pro;
-  if (masdarOfSubject) return nearestActorBefore(ctx, tr.at, from, words);
+  // "تمكنوا من طرد المتمردين", "تم دحر الميليشيات": a verb after a preposition or تم is its masdar, and
+  // what follows a masdar whose actor is never its genitive is the one acted on ("طرده": him)
+  if (tr.trigger.pos === "verb" && !roles.has("gen") && masdarUse(tokens, tr.at)) return tokens[tr.at].enc ? null : nearestActorBefore(ctx, tr.at, from, words);
+  // "قامت المروحيات بقصف الخلية": after a light verb the actor is its subject, what follows is hit
+  if (tokens[tr.at].pro.startsWith("ب")) {
+    for (let k = tr.at - 1; k >= Math.max(from, tr.at - LIGHT_REACH); k--) {
+      if (!LIGHT_VERBS.has(tokens[k].stem)) continue;
+      return agentAt(ctx, k + 1, tr.at) ?? nearestActorBefore(ctx, tr.at, from, words);
+    }
+  }
   if (tr.trigger.pos === "verb" || tr.trigger.pos === "phrase") {
     const after = agentAt(ctx, j, to);
     if (after) return after;

@@ -282,3 +282,16 @@ describe("a place that is a source", () => {
     expect(all("وقتل ما لا يقل عن ستين مقاتلا في هذه الغارات بحسب أنقرة.").map((e) => e.place?.name ?? null)).not.toContain("أنقرة");
   });
 });
+
+describe("a masdar's words: who acted and who was acted on", () => {
+  it("after a light verb the actor is its subject, not what was hit", () => {
+    expect(first("وقامت طائرات التحالف بقصف مواقع الحوثيين في صعدة.").actor?.name).toBe("طائرات التحالف");
+    expect(first("وقامت المروحيات بقصف الخلية بمنطقة الجغيني.").actor?.name ?? null).not.toBe("الخلية");
+  });
+
+  it("a masdar's pronoun is the one driven out, not the actor", () => {
+    const taken = all("وواصل التنظيم شن هجمات داخل مدينة الحسكة على الرغم من طرده من بعض المناطق.").filter((e) => e.type === "seize_control");
+    expect(taken.map((e) => e.actor?.name ?? null)).not.toContain("التنظيم");
+    expect(first("وطرده الجيش من قرية الفاروق.").actor?.name).toBe("الجيش");
+  });
+});
