@@ -7,13 +7,12 @@ import { AnalysisPool } from "./pool.js";
 import { contentHash, type ArticleRecord } from "./record.js";
 import { readSources } from "../ingest/sources.js";
 import type { Fetcher } from "../ingest/fetch.js";
-import type { Db } from "../store/db.js";
-import { StoreWriter } from "../store/writer.js";
+import type { Store } from "../store/store.js";
 import type { WorkReply } from "./worker.js";
 
 export interface IngestRunOptions {
   paths: string[];
-  db: Db;
+  store: Store;
   workers?: number;
   /** Articles per transaction. */
   batchSize?: number;
@@ -48,8 +47,7 @@ const FLUSH_MS = 1000;
 
 export async function runIngest(opts: IngestRunOptions): Promise<IngestSummary> {
   const started = Date.now();
-  const writer = new StoreWriter(opts.db);
-  const known = writer.knownHashes();
+  const known = await opts.store.knownHashes();
   const pool = new AnalysisPool({ workers: opts.workers, importedGazetteer: opts.importedGazetteer, maxBytes: opts.maxBytes, timeoutMs: opts.timeoutMs });
   const batchSize = opts.batchSize ?? DEFAULT_BATCH;
   const s: IngestSummary = { read: 0, done: 0, inserted: 0, known: 0, failed: 0, elapsed: 0, duplicates: 0, events: 0, articlesPerSecond: 0, peakMemoryMB: 0 };
@@ -57,15 +55,21 @@ export async function runIngest(opts: IngestRunOptions): Promise<IngestSummary> 
   let lastFlush = Date.now();
   const inflight = new Set<Promise<void>>();
   const progress = (): void => opts.onProgress?.({ read: s.read, done: s.done, inserted: s.inserted, known: s.known, failed: s.failed, elapsed: (Date.now() - started) / 1000 });
-  const flush = (): void => {
-    if (!batch.length) return;
-    const r = writer.write(batch);
-    s.inserted += r.inserted;
-    s.known += r.skipped;
-    s.duplicates += r.duplicates;
-    s.events += r.events;
+  // writes run one after another, in the order their batches filled
+  let writing: Promise<void> = Promise.resolve();
+  const flush = (): Promise<void> => {
+    if (!batch.length) return writing;
+    const records = batch;
     batch = [];
     lastFlush = Date.now();
+    writing = writing.then(async () => {
+      const r = await opts.store.write(records);
+      s.inserted += r.inserted;
+      s.known += r.skipped;
+      s.duplicates += r.duplicates;
+      s.events += r.events;
+    });
+    return writing;
   };
   const settle = (origin: string) => (reply: WorkReply): void => {
     s.done++;
@@ -75,7 +79,7 @@ export async function runIngest(opts: IngestRunOptions): Promise<IngestSummary> 
       s.failed++;
       opts.onError?.(origin, reply.error);
     }
-    if (batch.length >= batchSize || Date.now() - lastFlush > FLUSH_MS) flush();
+    if (batch.length >= batchSize || Date.now() - lastFlush > FLUSH_MS) void flush().catch(() => {});
     progress();
   };
   try {
@@ -103,8 +107,11 @@ export async function runIngest(opts: IngestRunOptions): Promise<IngestSummary> 
   } finally {
     // whatever happens, the articles analysed so far are stored
     await Promise.allSettled(inflight);
-    flush();
-    await pool.close();
+    try {
+      await flush();
+    } finally {
+      await pool.close();
+    }
   }
   s.elapsed = (Date.now() - started) / 1000;
   s.articlesPerSecond = s.done / Math.max(s.elapsed, 0.001);

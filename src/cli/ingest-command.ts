@@ -1,13 +1,12 @@
 /** `marsad ingest <paths|URLs|feeds…>`: analyse and store many articles, in parallel, with progress. */
 import { Command, Option } from "commander";
 import { availableParallelism } from "node:os";
-import { resolve } from "node:path";
 import { runIngest, type IngestSummary } from "../batch/ingest.js";
 import { Fetcher } from "../ingest/fetch.js";
 import { countItems, isUrl, statProblem } from "../ingest/sources.js";
 import { importedGazetteerDir } from "../home.js";
-import { DEFAULT_DB, openStore } from "../store/db.js";
-import { intBetween, parseMegabytes, parsePositiveInt, parsePositiveSeconds, warn } from "./common.js";
+import { openStoreAt, storeSpec } from "../store/open.js";
+import { DB_HELP, intBetween, parseMegabytes, parsePositiveInt, parsePositiveSeconds, warn } from "./common.js";
 import { statSync } from "node:fs";
 import { DEFAULT_ARTICLE_TIMEOUT_MS } from "../batch/pool.js";
 import { EXIT, MarsadError } from "../errors.js";
@@ -15,7 +14,7 @@ import { DEFAULT_MAX_BYTES } from "../ingest/limits.js";
 import { progressReporter } from "./progress.js";
 
 interface IngestOptions {
-  db: string;
+  db?: string;
   workers: number;
   batch: number;
   watch?: number;
@@ -54,7 +53,7 @@ export function ingestCommand(): Command {
   return new Command("ingest")
     .description("analyse articles, folders, JSON Lines corpora, web pages and RSS/Atom feeds, and store them")
     .argument("<inputs...>", "files, folders, .jsonl/.jsonl.gz corpora, URLs of pages or feeds")
-    .option("--db <path>", "the database to write", DEFAULT_DB)
+    .option("--db <path|url>", `the database to write: ${DB_HELP}`)
     .option("--workers <n>", "analysis threads, 0 to 64 (default: one per core)", intBetween(0, 64), availableParallelism())
     .option("--batch <n>", "articles per transaction", intBetween(1, 100_000), 250)
     .option("--watch <seconds>", "keep polling the URLs (feeds) every so many seconds, until interrupted", parsePositiveInt)
@@ -74,18 +73,19 @@ interrupted run is completed by running it again. Bad items are reported on stan
 Examples:
   marsad ingest ../shared/corpus/saudinewsnet-2015.jsonl.gz
   marsad ingest articles/ page.html --db news.db
+  marsad ingest corpus.jsonl.gz --db postgres://marsad@db.example:5432/marsad
   marsad ingest https://example.com/feed.xml --watch 600`,
     )
     .action(async (inputs: string[], opts: IngestOptions) => {
       checkInputs(inputs);
-      const db = openStore(resolve(opts.db));
-      const fetcher = new Fetcher({ db, hostDelayMs: opts.hostDelay, timeoutMs: opts.timeout, retries: opts.retries });
+      const store = await openStoreAt(storeSpec(opts.db));
+      const fetcher = new Fetcher({ store, hostDelayMs: opts.hostDelay, timeoutMs: opts.timeout, retries: opts.retries });
       const once = async (paths: string[]): Promise<IngestSummary> => {
         const bar = progressReporter(await countItems(paths), opts.quiet);
         try {
           return await runIngest({
             paths,
-            db,
+            store,
             workers: opts.workers,
             batchSize: opts.batch,
             fetcher,
@@ -113,7 +113,7 @@ Examples:
           }
         }
       } finally {
-        db.close();
+        await store.close();
       }
     });
 }

@@ -12,7 +12,7 @@ import { existsSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import type { Analyzer } from "../analyze.js";
-import type { Db } from "../store/db.js";
+import type { Store } from "../store/store.js";
 import { AnalysisPool } from "../batch/pool.js";
 import { registerApi } from "./api.js";
 import type { CacheLimits } from "./cache.js";
@@ -21,7 +21,7 @@ import { DEFAULT_TILES, LOOPBACK_HOSTS } from "./defaults.js";
 export { DEFAULT_TILES, LOOPBACK_HOSTS };
 
 export interface ServerOptions {
-  db: Db;
+  store: Store;
   /** The analysis workers; without, analyses run in this thread with `analyzer` (tests). */
   pool?: AnalysisPool;
   analyzer?: Analyzer;
@@ -107,7 +107,7 @@ export async function buildServer(opts: ServerOptions): Promise<FastifyInstance>
     app.log.error(err);
     return reply.code(500).send({ error: "internal error; see the server's log" });
   });
-  registerApi(app, { db: opts.db, analysis: pool, token: opts.token, tiles: opts.tiles, cacheLimits: opts.cacheLimits });
+  registerApi(app, { store: opts.store, analysis: pool, token: opts.token, tiles: opts.tiles, cacheLimits: opts.cacheLimits });
   const root = opts.webRoot ?? webRoot();
   if (existsSync(join(root, "index.html"))) {
     await app.register(fastifyStatic, { root, index: "index.html", maxAge: "1h" });

@@ -8,10 +8,10 @@ import { resources } from "../helpers/resources.js";
 let app: FastifyInstance;
 let open: FastifyInstance;
 beforeAll(async () => {
-  const { db } = filledStore();
+  const store = await filledStore();
   const analyzer = createAnalyzer(resources());
-  app = await buildServer({ db, analyzer, tiles: null, webRoot: "/nonexistent" });
-  open = await buildServer({ db, analyzer, tiles: null, token: "s3cret", webRoot: "/nonexistent" });
+  app = await buildServer({ store, analyzer, tiles: null, webRoot: "/nonexistent" });
+  open = await buildServer({ store, analyzer, tiles: null, token: "s3cret", webRoot: "/nonexistent" });
 });
 afterAll(async () => {
   await app.close();
