@@ -3,7 +3,6 @@
  * A postgres:// (or postgresql://) URL opens PostgreSQL; anything else is an SQLite file.
  */
 import { resolve } from "node:path";
-import { EXIT, MarsadError } from "../errors.js";
 import { SqliteStore } from "./sqlite/store.js";
 import type { Store } from "./store.js";
 
@@ -36,7 +35,9 @@ export function describeStore(spec: string): string {
 
 export async function openStoreAt(spec: string, opts: StoreOptions = {}): Promise<Store> {
   if (isPostgresUrl(spec)) {
-    throw new MarsadError(`PostgreSQL stores are not supported by this build (${describeStore(spec)}); give an SQLite file with --db`, EXIT.usage);
+    // the driver loads only when a server database is asked for
+    const { PostgresStore } = await import("./postgres/store.js");
+    return PostgresStore.open(spec);
   }
   return SqliteStore.open(resolve(spec), opts);
 }
