@@ -44,6 +44,8 @@ export interface IngestSummary extends IngestProgress {
 
 const DEFAULT_BATCH = 250;
 const FLUSH_MS = 1000;
+/** Batches waiting for the store before reading pauses: a server store can be slower than the analysis. */
+const MAX_QUEUED_WRITES = 2;
 
 export async function runIngest(opts: IngestRunOptions): Promise<IngestSummary> {
   const started = Date.now();
@@ -57,17 +59,23 @@ export async function runIngest(opts: IngestRunOptions): Promise<IngestSummary> 
   const progress = (): void => opts.onProgress?.({ read: s.read, done: s.done, inserted: s.inserted, known: s.known, failed: s.failed, elapsed: (Date.now() - started) / 1000 });
   // writes run one after another, in the order their batches filled
   let writing: Promise<void> = Promise.resolve();
+  let queuedWrites = 0;
   const flush = (): Promise<void> => {
     if (!batch.length) return writing;
     const records = batch;
     batch = [];
     lastFlush = Date.now();
+    queuedWrites++;
     writing = writing.then(async () => {
-      const r = await opts.store.write(records);
-      s.inserted += r.inserted;
-      s.known += r.skipped;
-      s.duplicates += r.duplicates;
-      s.events += r.events;
+      try {
+        const r = await opts.store.write(records);
+        s.inserted += r.inserted;
+        s.known += r.skipped;
+        s.duplicates += r.duplicates;
+        s.events += r.events;
+      } finally {
+        queuedWrites--;
+      }
     });
     return writing;
   };
@@ -100,6 +108,7 @@ export async function runIngest(opts: IngestRunOptions): Promise<IngestSummary> 
         continue;
       }
       known.add(hash);
+      if (queuedWrites >= MAX_QUEUED_WRITES) await writing;
       while (pool.capacity === 0 && inflight.size) await Promise.race(inflight);
       const p: Promise<void> = pool.analyze(item.input, hash).then(settle(item.input.origin)).finally(() => inflight.delete(p));
       inflight.add(p);

@@ -12,6 +12,27 @@ import { DEFAULT_ARTICLE_TIMEOUT_MS } from "../batch/pool.js";
 import { EXIT, MarsadError } from "../errors.js";
 import { DEFAULT_MAX_BYTES } from "../ingest/limits.js";
 import { progressReporter } from "./progress.js";
+import { enqueue } from "../queue/enqueue.js";
+import { DEFAULT_QUEUE_SETTINGS, startBoss } from "../queue/jobs.js";
+import { openQueueStore } from "./queue-commands.js";
+
+/** --enqueue: the articles go on the queue, in batches, for the workers. */
+async function enqueueInputs(inputs: string[], opts: IngestOptions): Promise<void> {
+  if (opts.watch) throw new MarsadError("--enqueue and --watch do not go together; enqueue the feeds from a scheduled job instead", EXIT.usage);
+  const { spec, store } = await openQueueStore(opts.db, "--enqueue");
+  const boss = await startBoss(spec, { ...DEFAULT_QUEUE_SETTINGS, jobTimeoutSeconds: opts.jobTimeout });
+  try {
+    const fetcher = new Fetcher({ store, hostDelayMs: opts.hostDelay, timeoutMs: opts.timeout, retries: opts.retries });
+    const started = Date.now();
+    const s = await enqueue({ paths: inputs, store, boss, settings: { ...DEFAULT_QUEUE_SETTINGS, jobTimeoutSeconds: opts.jobTimeout }, batchSize: opts.batch, fetcher, maxBytes: opts.maxSize, onError: (origin, message) => warn(`skipped ${origin}: ${message}`) });
+    process.stdout.write(`read ${s.read} items in ${((Date.now() - started) / 1000).toFixed(1)} s
+queued ${s.queued} articles in ${s.jobs} batches; ${s.known} already stored or queued; ${s.failed} failed
+`);
+  } finally {
+    await boss.stop({ graceful: false, wait: true }).catch(() => {});
+    await store.close();
+  }
+}
 
 interface IngestOptions {
   db?: string;
@@ -24,6 +45,8 @@ interface IngestOptions {
   maxSize: number;
   timeLimit: number;
   quiet?: boolean;
+  enqueue?: boolean;
+  jobTimeout: number;
 }
 
 /** Every input a user names must exist: when none does, nothing is created and the command says so. */
@@ -63,6 +86,8 @@ export function ingestCommand(): Command {
     .addOption(new Option("--max-size <MB>", "skip articles larger than this many megabytes").argParser(parseMegabytes).default(DEFAULT_MAX_BYTES, `${DEFAULT_MAX_BYTES / 1048576}`))
     .option("--time-limit <seconds>", "skip an article whose analysis takes longer than this", parsePositiveSeconds, DEFAULT_ARTICLE_TIMEOUT_MS / 1000)
     .option("--quiet", "no progress line")
+    .option("--enqueue", "put the articles on the queue of a PostgreSQL store (batches of --batch) for `marsad worker` processes, instead of analysing them here")
+    .option("--job-timeout <seconds>", "with --enqueue: a batch not done within this long (its worker killed) goes to another worker", intBetween(2, 86_400), DEFAULT_QUEUE_SETTINGS.jobTimeoutSeconds)
     .addHelpText(
       "after",
       `
@@ -74,10 +99,12 @@ Examples:
   marsad ingest ../shared/corpus/saudinewsnet-2015.jsonl.gz
   marsad ingest articles/ page.html --db news.db
   marsad ingest corpus.jsonl.gz --db postgres://marsad@db.example:5432/marsad
+  marsad ingest corpus.jsonl.gz --db postgres://marsad@db.example:5432/marsad --enqueue   (then: marsad worker)
   marsad ingest https://example.com/feed.xml --watch 600`,
     )
     .action(async (inputs: string[], opts: IngestOptions) => {
       checkInputs(inputs);
+      if (opts.enqueue) return enqueueInputs(inputs, opts);
       const store = await openStoreAt(storeSpec(opts.db));
       const fetcher = new Fetcher({ store, hostDelayMs: opts.hostDelay, timeoutMs: opts.timeout, retries: opts.retries });
       const once = async (paths: string[]): Promise<IngestSummary> => {

@@ -9,6 +9,7 @@ import { gazetteerCommand } from "./gazetteer-command.js";
 import { ingestCommand } from "./ingest-command.js";
 import { controlCommand, exportCommand, searchCommand } from "./store-commands.js";
 import { serveCommand } from "./serve-command.js";
+import { statusCommand, workerCommand } from "./queue-commands.js";
 
 /** What each exit code means, for the help of the commands that can end with it. */
 const CODE_TEXT: Record<number, string> = {
@@ -30,6 +31,8 @@ const COMMAND_CODES: Record<string, number[]> = {
   control: [0, 1, 2, 3, 6],
   export: [0, 1, 2, 3, 6],
   serve: [0, 1, 2, 3, 6],
+  worker: [0, 1, 2, 3, 6],
+  status: [0, 1, 2, 3, 6],
   gazetteer: [0, 1, 2, 3, 4],
 };
 
@@ -43,7 +46,7 @@ export function buildProgram(): Command {
     .addHelpText("after", exitCodeHelp("marsad"))
     .exitOverride()
     .configureOutput({ outputError: (str, write) => write(`marsad: error: ${str.replace(/^error: /, "").trim()} (see --help)\n`) });
-  for (const cmd of [analyzeCommand(), ingestCommand(), searchCommand(), controlCommand(), exportCommand(), serveCommand(), gazetteerCommand()]) {
+  for (const cmd of [analyzeCommand(), ingestCommand(), searchCommand(), controlCommand(), exportCommand(), serveCommand(), workerCommand(), statusCommand(), gazetteerCommand()]) {
     inherit(cmd, program);
     cmd.addHelpText("after", exitCodeHelp(cmd.name()));
     program.addCommand(cmd);

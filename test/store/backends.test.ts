@@ -6,6 +6,7 @@
 import { describe, expect, it } from "vitest";
 import { writeExport, type ExportFormat } from "../../src/store/export.js";
 import { migrate } from "../../src/store/postgres/migrate.js";
+import { MIGRATIONS } from "../../src/store/postgres/schema.js";
 import { PostgresStore } from "../../src/store/postgres/store.js";
 import type { Store } from "../../src/store/store.js";
 import { BACKENDS } from "../helpers/backends.js";
@@ -67,10 +68,10 @@ describe.skipIf(postgres.skip)("PostgreSQL migrations", () => {
   it("run once, in order, recorded in schema_migrations", async () => {
     const s = (await postgres.open()) as PostgresStore;
     const { rows } = await s.pool.query("SELECT version FROM schema_migrations ORDER BY version");
-    expect(rows.map((r) => r.version)).toEqual([1]);
+    expect(rows.map((r) => r.version)).toEqual(MIGRATIONS.map((_, k) => k + 1));
     expect(await migrate(s.pool)).toEqual([]);
     // a later migration runs on the next open, and only it
-    expect(await migrate(s.pool, ["CREATE TABLE a (x integer)", "CREATE TABLE b (x integer)"].map((sql, k) => (k === 0 ? "SELECT 1" : sql)))).toEqual([2]);
+    expect(await migrate(s.pool, [...MIGRATIONS, "CREATE TABLE b (x integer)"])).toEqual([MIGRATIONS.length + 1]);
     expect((await s.pool.query("SELECT to_regclass('b') AS t")).rows[0].t).toBe("b");
   });
 
@@ -82,8 +83,8 @@ describe.skipIf(postgres.skip)("PostgreSQL migrations", () => {
 
   it("roll back a migration that fails, and record nothing of it", async () => {
     const s = (await postgres.open()) as PostgresStore;
-    await expect(migrate(s.pool, ["SELECT 1", "CREATE TABLE c (x integer); SELECT no_such_function()"])).rejects.toThrow(/no_such_function/);
+    await expect(migrate(s.pool, [...MIGRATIONS, "CREATE TABLE c (x integer); SELECT no_such_function()"])).rejects.toThrow(/no_such_function/);
     expect((await s.pool.query("SELECT to_regclass('c') AS t")).rows[0].t).toBeNull();
-    expect((await s.pool.query("SELECT max(version) AS v FROM schema_migrations")).rows[0].v).toBe(1);
+    expect((await s.pool.query("SELECT max(version) AS v FROM schema_migrations")).rows[0].v).toBe(MIGRATIONS.length);
   });
 });

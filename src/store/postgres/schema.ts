@@ -75,4 +75,9 @@ export const MIGRATIONS: string[] = [
 
   CREATE TABLE fetch_state (url text PRIMARY KEY, etag text, last_modified text, fetched_at text);
   `,
+  `
+  -- Articles put on the ingest queue (marsad ingest --enqueue), by content hash: enqueueing the same
+  -- input again adds no job. Written in the transaction that adds their job.
+  CREATE TABLE queued_articles (hash text PRIMARY KEY, queued_at timestamptz NOT NULL DEFAULT now());
+  `,
 ];

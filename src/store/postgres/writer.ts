@@ -23,6 +23,10 @@ import { LOCKS } from "./migrate.js";
 /** Candidates read per band, as the SQLite writer reads them. */
 const CANDIDATES_PER_BAND = 50;
 
+/**
+ * Statements are named: PostgreSQL prepares each once per connection and reuses its plan, where an
+ * unnamed one is planned again at every call (planning cost more than running on these small lookups).
+ */
 export async function writeBatch(client: PoolClient, records: ArticleRecord[]): Promise<WriteResult> {
   const result: WriteResult = { inserted: 0, skipped: 0, duplicates: 0, events: 0 };
   const now = new Date().toISOString();
@@ -33,11 +37,12 @@ export async function writeBatch(client: PoolClient, records: ArticleRecord[]): 
   try {
     await client.query("SELECT pg_advisory_xact_lock($1)", [LOCKS.storyMerge]);
     for (const r of records) {
-      const ins = await client.query<{ id: number }>(
-        `INSERT INTO articles (hash, doc_id, url, source, title, published, ingested_at, signature, doc, search)
+      const ins = await client.query<{ id: number }>({
+        name: "marsad-insert-article",
+        text: `INSERT INTO articles (hash, doc_id, url, source, title, published, ingested_at, signature, doc, search)
          VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, to_tsvector('simple', $10)) ON CONFLICT (hash) DO NOTHING RETURNING id`,
-        [r.hash, r.docId, r.url, r.source, r.title, r.published, now, r.signature, r.doc, `${r.title ? r.title + " " : ""}${r.searchText}`],
-      );
+        values: [r.hash, r.docId, r.url, r.source, r.title, r.published, now, r.signature, r.doc, `${r.title ? r.title + " " : ""}${r.searchText}`],
+      });
       if (!ins.rows.length) {
         result.skipped++;
         continue;
@@ -47,10 +52,10 @@ export async function writeBatch(client: PoolClient, records: ArticleRecord[]): 
       const bs = bands(r.signature);
       const original = await nearDuplicateOf(client, id, r.signature, bs);
       if (original !== null) {
-        await client.query("UPDATE articles SET duplicate_of = $1 WHERE id = $2", [original, id]);
+        await client.query({ name: "marsad-mark-duplicate", text: "UPDATE articles SET duplicate_of = $1 WHERE id = $2", values: [original, id] });
         result.duplicates++;
       }
-      await client.query("INSERT INTO signature_bands (band, value, article_id) SELECT b - 1, v, $2 FROM unnest($1::int[]) WITH ORDINALITY AS t(v, b)", [bs, id]);
+      await client.query({ name: "marsad-insert-bands", text: "INSERT INTO signature_bands (band, value, article_id) SELECT b - 1, v, $2 FROM unnest($1::int[]) WITH ORDINALITY AS t(v, b)", values: [bs, id] });
       for (const e of r.events) {
         const storyId = await assignStory(client, e, { articleId: id, origin: original ?? id, outlet: r.source, firstSeen: now, published: r.published });
         events.push(eventRow(e, id, storyId));
@@ -84,12 +89,13 @@ const eventRow = (e: EventRow, articleId: number, storyId: number): Record<strin
  * for all bands; candidates are taken in the order SQLite's index gives them (band, then article).
  */
 async function nearDuplicateOf(client: PoolClient, id: number, sig: string, bs: number[]): Promise<number | null> {
-  const { rows } = await client.query<{ band: number; id: number; signature: string; duplicate_of: number | null }>(
-    `SELECT b.band, a.id, a.signature, a.duplicate_of FROM signature_bands b JOIN articles a ON a.id = b.article_id
+  const { rows } = await client.query<{ band: number; id: number; signature: string; duplicate_of: number | null }>({
+    name: "marsad-candidates",
+    text: `SELECT b.band, a.id, a.signature, a.duplicate_of FROM signature_bands b JOIN articles a ON a.id = b.article_id
      WHERE (b.band, b.value) IN (SELECT t.b - 1, t.v FROM unnest($1::int[]) WITH ORDINALITY AS t(v, b)) AND a.id <> $2
      ORDER BY b.band, b.article_id`,
-    [bs, id],
-  );
+    values: [bs, id],
+  });
   const seen = new Set<number>();
   const perBand = new Map<number, number>();
   for (const c of rows) {
@@ -108,32 +114,35 @@ async function assignStory(client: PoolClient, e: EventRow, at: { articleId: num
   // candidates in the order SQLite reads them (its index on type, date_first): the first that fits wins
   let story: (StoryMatch & { id: number }) | undefined;
   if (date && e.placeName) {
-    const { rows } = await client.query<StoryMatch & { id: number }>(
-      "SELECT id, place_ref, place_name, lat, lon, actor_ref, actor_name, date_first, date_last FROM stories WHERE type = $1 AND date_first <= $2 AND date_last >= $3 ORDER BY date_first, id",
-      [e.type, shift(date, STORY_WINDOW_DAYS), shift(date, -STORY_WINDOW_DAYS)],
-    );
+    const { rows } = await client.query<StoryMatch & { id: number }>({
+      name: "marsad-find-stories",
+      text: "SELECT id, place_ref, place_name, lat, lon, actor_ref, actor_name, date_first, date_last FROM stories WHERE type = $1 AND date_first <= $2 AND date_last >= $3 ORDER BY date_first, id",
+      values: [e.type, shift(date, STORY_WINDOW_DAYS), shift(date, -STORY_WINDOW_DAYS)],
+    });
     story = matchStory(e, rows);
   }
   const id = story
     ? story.id
     : (
-        await client.query<{ id: number }>(
-          `INSERT INTO stories (type, place_name, place_ref, lat, lon, country, country_name, admin1, admin2, actor_name, actor_ref, actor_inter, date_first, date_last, first_seen, reports, corroboration, fatalities)
+        await client.query<{ id: number }>({
+          name: "marsad-create-story",
+          text: `INSERT INTO stories (type, place_name, place_ref, lat, lon, country, country_name, admin1, admin2, actor_name, actor_ref, actor_inter, date_first, date_last, first_seen, reports, corroboration, fatalities)
            VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $13, $14, 0, 0, $15) RETURNING id`,
-          [e.type, e.placeName, e.placeRef, e.lat, e.lon, e.country, e.countryName, e.admin1, e.admin2, e.actorName, e.actorRef, e.actorInter, date, at.firstSeen, e.fatalities],
-        )
+          values: [e.type, e.placeName, e.placeRef, e.lat, e.lon, e.country, e.countryName, e.admin1, e.admin2, e.actorName, e.actorRef, e.actorInter, date, at.firstSeen, e.fatalities],
+        })
       ).rows[0].id;
   // a copy (its origin is another article) corroborates nothing; an article of no known outlet counts alone
   const outlet = at.origin !== at.articleId ? null : (at.outlet ?? `article:${at.articleId}`);
-  await client.query(
-    `WITH origin AS (INSERT INTO story_origins (story_id, origin) VALUES ($1, $2) ON CONFLICT DO NOTHING),
+  await client.query({
+    name: "marsad-update-story",
+    text: `WITH origin AS (INSERT INTO story_origins (story_id, origin) VALUES ($1, $2) ON CONFLICT DO NOTHING),
           outlet AS (INSERT INTO story_outlets (story_id, outlet) SELECT $1, $3::text WHERE $3::text IS NOT NULL ON CONFLICT DO NOTHING RETURNING 1)
      UPDATE stories SET reports = reports + 1, corroboration = corroboration + (SELECT count(*) FROM outlet)::integer,
        date_first = least(coalesce(date_first, $4), coalesce($4, date_first)), date_last = greatest(coalesce(date_last, $4), coalesce($4, date_last)),
        fatalities = greatest(coalesce(fatalities, 0), coalesce($5::integer, 0)),
        actor_name = coalesce(actor_name, $6), actor_ref = coalesce(actor_ref, $7), actor_inter = coalesce(actor_inter, $8::integer),
        lat = coalesce(lat, $9::double precision), lon = coalesce(lon, $10::double precision), place_ref = coalesce(place_ref, $11) WHERE id = $1`,
-    [id, at.origin, outlet, date, e.fatalities, e.actorName, e.actorRef, e.actorInter, e.lat, e.lon, e.placeRef],
-  );
+    values: [id, at.origin, outlet, date, e.fatalities, e.actorName, e.actorRef, e.actorInter, e.lat, e.lon, e.placeRef],
+  });
   return id;
 }
