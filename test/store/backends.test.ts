@@ -54,6 +54,19 @@ describe.skipIf(postgres.skip)("SQLite and PostgreSQL", () => {
     expect(y).toEqual(x);
   }, 60_000);
 
+  it("give the same when the articles come in one batch (merged in memory in PostgreSQL), copies and stories included", async () => {
+    // the fixtures, a syndicated copy of one and a second report of another, all in one transaction
+    const texts = [...ARTICLES, { ...ARTICLES[2], text: ARTICLES[2].text.replace("صباح الخميس", "صباح يوم الخميس"), source: "مصدر و" }, { text: "أعلنت الفصائل المسلحة أنها سيطرت على مدينة حماة بالكامل بعد معارك في محيطها.", published: "2024-12-06", source: "مصدر ز" }];
+    const records = texts.map((a) => record(a.text, { published: a.published, source: a.source }));
+    const [a, b] = [await sqlite.open(), await postgres.open()];
+    const [ra, rb] = [await a.write(records), await b.write(records)];
+    expect(rb).toEqual(ra);
+    expect(ra.duplicates).toBe(1);
+    const [x, y] = [await everything(a), await everything(b)];
+    expect(x.stories.some((st: { reports: number; corroboration: number }) => st.reports >= 2 && st.corroboration >= 2)).toBe(true);
+    expect(y).toEqual(x);
+  }, 60_000);
+
   it("add nothing when the same articles come again, in batches as an ingest writes them", async () => {
     const s = await postgres.open();
     const records = ARTICLES.map((a) => record(a.text, { published: a.published, source: a.source }));
