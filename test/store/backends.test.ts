@@ -56,7 +56,11 @@ describe.skipIf(postgres.skip)("SQLite and PostgreSQL", () => {
 
   it("give the same when the articles come in one batch (merged in memory in PostgreSQL), copies and stories included", async () => {
     // the fixtures, a syndicated copy of one and a second report of another, all in one transaction
-    const texts = [...ARTICLES, { ...ARTICLES[2], text: ARTICLES[2].text.replace("صباح الخميس", "صباح يوم الخميس"), source: "مصدر و" }, { text: "أعلنت الفصائل المسلحة أنها سيطرت على مدينة حماة بالكامل بعد معارك في محيطها.", published: "2024-12-06", source: "مصدر ز" }];
+    const texts = [...ARTICLES, { ...ARTICLES[2], text: ARTICLES[2].text.replace("صباح الخميس", "صباح يوم الخميس"), source: "مصدر و" }, { text: "أعلنت الفصائل المسلحة أنها سيطرت على مدينة حماة بالكامل بعد معارك في محيطها.", published: "2024-12-06", source: "مصدر ز" },
+      // two stories opened in the batch on one day, and a report that fits both: it joins the first opened
+      { text: "قصفت القوات الحكومية مدينة حمص صباح السبت بالمدفعية الثقيلة.", published: "2024-12-07", source: "مصدر ح" },
+      { text: "قصف تنظيم داعش مدينة حمص صباح السبت بقذائف الهاون.", published: "2024-12-07", source: "مصدر ط" },
+      { text: "تعرضت مدينة حمص لقصف مدفعي عنيف صباح السبت.", published: "2024-12-07", source: "مصدر ي" }];
     const records = texts.map((a) => record(a.text, { published: a.published, source: a.source }));
     const [a, b] = [await sqlite.open(), await postgres.open()];
     const [ra, rb] = [await a.write(records), await b.write(records)];
@@ -64,6 +68,8 @@ describe.skipIf(postgres.skip)("SQLite and PostgreSQL", () => {
     expect(ra.duplicates).toBe(1);
     const [x, y] = [await everything(a), await everything(b)];
     expect(x.stories.some((st: { reports: number; corroboration: number }) => st.reports >= 2 && st.corroboration >= 2)).toBe(true);
+    const homs = x.stories.filter((st: { place: string }) => st.place === "حمص");
+    expect(homs.map((st: { actor: string; reports: number }) => [st.actor, st.reports])).toEqual([["القوات الحكومية", 2], ["تنظيم داعش", 1]]);
     expect(y).toEqual(x);
   }, 60_000);
 

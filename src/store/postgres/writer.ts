@@ -27,6 +27,8 @@ import { LOCKS } from "./migrate.js";
 
 /** Candidates read per band, as the SQLite writer reads them. */
 const CANDIDATES_PER_BAND = 50;
+/** Sort key of the stories opened in a batch: above every stored id, exact in a double (2^40 + n). */
+const OPENED_HERE = 2 ** 40;
 
 interface Story extends StoryMatch {
   id: number;
@@ -45,6 +47,8 @@ interface Story extends StoryMatch {
   addedOutlets: string[];
   isNew: boolean;
   changed: boolean;
+  /** Its place in SQLite's id order: a stored story's id; one opened here comes after all of them, in opening order. */
+  order: number;
 }
 
 interface Candidate {
@@ -226,7 +230,7 @@ async function loadStories(client: PoolClient, fresh: Array<{ r: ArticleRecord }
                     ON s2.type = w.type AND s2.date_first <= w.hi AND s2.date_last >= w.lo)`,
     [w.map((x) => x[0]), w.map((x) => x[1]), w.map((x) => x[2])],
   );
-  for (const s of rows) stories.set(s.id, { ...s, outlets: new Set(s.outlets ?? []), addedOutlets: [], isNew: false, changed: false });
+  for (const s of rows) stories.set(s.id, { ...s, outlets: new Set(s.outlets ?? []), addedOutlets: [], isNew: false, changed: false, order: s.id });
   return stories;
 }
 
@@ -239,7 +243,7 @@ function assign(e: EventRow, stories: Map<number, Story>, created: Story[], at: 
     // candidates in the order SQLite reads them (its index on type, date_first): the first that fits wins
     const candidates = [...stories.values(), ...created]
       .filter((s) => s.type === e.type && s.date_first !== null && s.date_last !== null && s.date_first <= hi && s.date_last >= lo)
-      .sort((a, b) => (a.date_first! < b.date_first! ? -1 : a.date_first! > b.date_first! ? 1 : a.id - b.id));
+      .sort((a, b) => (a.date_first! < b.date_first! ? -1 : a.date_first! > b.date_first! ? 1 : a.order - b.order));
     story = matchStory(e, candidates);
   }
   if (!story) {
@@ -247,7 +251,7 @@ function assign(e: EventRow, stories: Map<number, Story>, created: Story[], at: 
     story = {
       id: -(created.length + 1), type: e.type, place_name: e.placeName, place_ref: e.placeRef, lat: e.lat, lon: e.lon, country: e.country, country_name: e.countryName, admin1: e.admin1, admin2: e.admin2,
       actor_name: e.actorName, actor_ref: e.actorRef, actor_inter: e.actorInter, date_first: date, date_last: date, first_seen: at.firstSeen, reports: 0, corroboration: 0, fatalities: e.fatalities,
-      outlets: new Set(), addedOutlets: [], isNew: true, changed: true,
+      outlets: new Set(), addedOutlets: [], isNew: true, changed: true, order: OPENED_HERE + created.length,
     };
     created.push(story);
   }
