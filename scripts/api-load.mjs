@@ -19,7 +19,7 @@ await new Promise((resolve, reject) => {
   server.stderr.on("data", (d) => /serving/.test(String(d)) && resolve());
   server.on("exit", (code) => reject(new Error(`the server stopped (exit ${code})`)));
 });
-const TYPES = ["airstrike", "armed_clash", "attack", "bombing", "shelling", "protest", "arrest", "seize_control", "attack_civilians"];
+const { EVENT_TYPES: TYPES } = await import("../dist/events/index.js");
 const path = () => {
   const m = 1 + Math.floor(Math.random() * 12);
   const mm = String(m).padStart(2, "0");
