@@ -3,6 +3,7 @@
  * number of ingest workers and API servers. The schema is brought up to date on open (migrate.ts);
  * writes take turns on an advisory lock (writer.ts); reads are the shared ones (../reads.ts).
  */
+import { createHash } from "node:crypto";
 import type { Pool } from "pg";
 import type { ArticleRecord } from "../../batch/record.js";
 import type { SearchHit } from "../queries.js";
@@ -23,9 +24,17 @@ export class PostgresStore extends SqlStore {
     readonly location: string,
   ) {
     super();
+    // reads are named statements, prepared once per connection: the API asks the same few queries
+    // (one per combination of filters) again and again, and planning each anew cost more than running it
+    const names = new Map<string, { name: string; text: string }>();
+    const statement = (sql: string): { name: string; text: string } => {
+      let st = names.get(sql);
+      if (!st) names.set(sql, (st = { name: `marsad-read-${createHash("sha1").update(sql).digest("hex").slice(0, 16)}`, text: numbered(sql) }));
+      return st;
+    };
     this.sql = {
-      all: async <T>(sql: string, args: SqlValue[] = []) => (await pool.query(numbered(sql), args)).rows as T[],
-      get: async <T>(sql: string, args: SqlValue[] = []) => (await pool.query(numbered(sql), args)).rows[0] as T | undefined,
+      all: async <T>(sql: string, args: SqlValue[] = []) => (await pool.query({ ...statement(sql), values: args })).rows as T[],
+      get: async <T>(sql: string, args: SqlValue[] = []) => (await pool.query({ ...statement(sql), values: args })).rows[0] as T | undefined,
     };
   }
 
