@@ -5,7 +5,7 @@
 // while one ordinary client asks for the first page of events every 20 ms. Prints the ordinary
 // client's latency (p50/p99/max), the hostile requests' statuses and the server's memory before and
 // after. Usage, after `npm run build`:
-//   node scripts/hostile-server.mjs [--db STORE] [--urls 10000] [--posts 4]
+//   node scripts/hostile-server.mjs [--db marsad.db|postgres://…] [--urls 10000] [--posts 4]
 import { spawn } from "node:child_process";
 import { mkdtempSync, readFileSync } from "node:fs";
 import { tmpdir } from "node:os";

@@ -7,13 +7,12 @@ import { AnalysisPool } from "./pool.js";
 import { contentHash, type ArticleRecord } from "./record.js";
 import { readSources } from "../ingest/sources.js";
 import type { Fetcher } from "../ingest/fetch.js";
-import type { Db } from "../store/db.js";
-import { StoreWriter } from "../store/writer.js";
+import type { Store } from "../store/store.js";
 import type { WorkReply } from "./worker.js";
 
 export interface IngestRunOptions {
   paths: string[];
-  db: Db;
+  store: Store;
   workers?: number;
   /** Articles per transaction. */
   batchSize?: number;
@@ -45,11 +44,12 @@ export interface IngestSummary extends IngestProgress {
 
 const DEFAULT_BATCH = 250;
 const FLUSH_MS = 1000;
+/** Batches waiting for the store before reading pauses: a server store can be slower than the analysis. */
+const MAX_QUEUED_WRITES = 2;
 
 export async function runIngest(opts: IngestRunOptions): Promise<IngestSummary> {
   const started = Date.now();
-  const writer = new StoreWriter(opts.db);
-  const known = writer.knownHashes();
+  const known = await opts.store.knownHashes();
   const pool = new AnalysisPool({ workers: opts.workers, importedGazetteer: opts.importedGazetteer, maxBytes: opts.maxBytes, timeoutMs: opts.timeoutMs });
   const batchSize = opts.batchSize ?? DEFAULT_BATCH;
   const s: IngestSummary = { read: 0, done: 0, inserted: 0, known: 0, failed: 0, elapsed: 0, duplicates: 0, events: 0, articlesPerSecond: 0, peakMemoryMB: 0 };
@@ -57,15 +57,27 @@ export async function runIngest(opts: IngestRunOptions): Promise<IngestSummary> 
   let lastFlush = Date.now();
   const inflight = new Set<Promise<void>>();
   const progress = (): void => opts.onProgress?.({ read: s.read, done: s.done, inserted: s.inserted, known: s.known, failed: s.failed, elapsed: (Date.now() - started) / 1000 });
-  const flush = (): void => {
-    if (!batch.length) return;
-    const r = writer.write(batch);
-    s.inserted += r.inserted;
-    s.known += r.skipped;
-    s.duplicates += r.duplicates;
-    s.events += r.events;
+  // writes run one after another, in the order their batches filled
+  let writing: Promise<void> = Promise.resolve();
+  let queuedWrites = 0;
+  const flush = (): Promise<void> => {
+    if (!batch.length) return writing;
+    const records = batch;
     batch = [];
     lastFlush = Date.now();
+    queuedWrites++;
+    writing = writing.then(async () => {
+      try {
+        const r = await opts.store.write(records);
+        s.inserted += r.inserted;
+        s.known += r.skipped;
+        s.duplicates += r.duplicates;
+        s.events += r.events;
+      } finally {
+        queuedWrites--;
+      }
+    });
+    return writing;
   };
   const settle = (origin: string) => (reply: WorkReply): void => {
     s.done++;
@@ -75,7 +87,7 @@ export async function runIngest(opts: IngestRunOptions): Promise<IngestSummary> 
       s.failed++;
       opts.onError?.(origin, reply.error);
     }
-    if (batch.length >= batchSize || Date.now() - lastFlush > FLUSH_MS) flush();
+    if (batch.length >= batchSize || Date.now() - lastFlush > FLUSH_MS) void flush().catch(() => {});
     progress();
   };
   try {
@@ -96,6 +108,7 @@ export async function runIngest(opts: IngestRunOptions): Promise<IngestSummary> 
         continue;
       }
       known.add(hash);
+      if (queuedWrites >= MAX_QUEUED_WRITES) await writing;
       while (pool.capacity === 0 && inflight.size) await Promise.race(inflight);
       const p: Promise<void> = pool.analyze(item.input, hash).then(settle(item.input.origin)).finally(() => inflight.delete(p));
       inflight.add(p);
@@ -103,8 +116,11 @@ export async function runIngest(opts: IngestRunOptions): Promise<IngestSummary> 
   } finally {
     // whatever happens, the articles analysed so far are stored
     await Promise.allSettled(inflight);
-    flush();
-    await pool.close();
+    try {
+      await flush();
+    } finally {
+      await pool.close();
+    }
   }
   s.elapsed = (Date.now() - started) / 1000;
   s.articlesPerSecond = s.done / Math.max(s.elapsed, 0.001);

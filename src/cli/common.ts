@@ -1,6 +1,9 @@
 /** Small helpers shared by the commands: messages on standard error and option parsers. */
 import { InvalidArgumentError } from "commander";
 
+/** What --db takes, for the commands' help. */
+export const DB_HELP = "an SQLite file, or postgres://user@host:port/name (default: $MARSAD_DB, else marsad.db)";
+
 export const warn = (message: string): void => void process.stderr.write(`marsad: warning: ${message}\n`);
 
 export function parseMegabytes(value: string): number {

@@ -1,21 +1,41 @@
 /** `marsad ingest <paths|URLs|feeds…>`: analyse and store many articles, in parallel, with progress. */
 import { Command, Option } from "commander";
 import { availableParallelism } from "node:os";
-import { resolve } from "node:path";
 import { runIngest, type IngestSummary } from "../batch/ingest.js";
 import { Fetcher } from "../ingest/fetch.js";
 import { countItems, isUrl, statProblem } from "../ingest/sources.js";
 import { importedGazetteerDir } from "../home.js";
-import { DEFAULT_DB, openStore } from "../store/db.js";
-import { intBetween, parseMegabytes, parsePositiveInt, parsePositiveSeconds, warn } from "./common.js";
+import { openStoreAt, storeSpec } from "../store/open.js";
+import { DB_HELP, intBetween, parseMegabytes, parsePositiveInt, parsePositiveSeconds, warn } from "./common.js";
 import { statSync } from "node:fs";
 import { DEFAULT_ARTICLE_TIMEOUT_MS } from "../batch/pool.js";
 import { EXIT, MarsadError } from "../errors.js";
 import { DEFAULT_MAX_BYTES } from "../ingest/limits.js";
 import { progressReporter } from "./progress.js";
+import { enqueue } from "../queue/enqueue.js";
+import { DEFAULT_QUEUE_SETTINGS, startBoss } from "../queue/jobs.js";
+import { openQueueStore } from "./queue-commands.js";
+
+/** --enqueue: the articles go on the queue, in batches, for the workers. */
+async function enqueueInputs(inputs: string[], opts: IngestOptions): Promise<void> {
+  if (opts.watch) throw new MarsadError("--enqueue and --watch do not go together; enqueue the feeds from a scheduled job instead", EXIT.usage);
+  const { spec, store } = await openQueueStore(opts.db, "--enqueue");
+  const boss = await startBoss(spec, { ...DEFAULT_QUEUE_SETTINGS, jobTimeoutSeconds: opts.jobTimeout });
+  try {
+    const fetcher = new Fetcher({ store, hostDelayMs: opts.hostDelay, timeoutMs: opts.timeout, retries: opts.retries });
+    const started = Date.now();
+    const s = await enqueue({ paths: inputs, store, boss, settings: { ...DEFAULT_QUEUE_SETTINGS, jobTimeoutSeconds: opts.jobTimeout }, batchSize: opts.batch, fetcher, maxBytes: opts.maxSize, onError: (origin, message) => warn(`skipped ${origin}: ${message}`) });
+    process.stdout.write(`read ${s.read} items in ${((Date.now() - started) / 1000).toFixed(1)} s
+queued ${s.queued} articles in ${s.jobs} batches; ${s.known} already stored or queued; ${s.failed} failed
+`);
+  } finally {
+    await boss.stop({ graceful: false, wait: true }).catch(() => {});
+    await store.close();
+  }
+}
 
 interface IngestOptions {
-  db: string;
+  db?: string;
   workers: number;
   batch: number;
   watch?: number;
@@ -25,6 +45,8 @@ interface IngestOptions {
   maxSize: number;
   timeLimit: number;
   quiet?: boolean;
+  enqueue?: boolean;
+  jobTimeout: number;
 }
 
 /** Every input a user names must exist: when none does, nothing is created and the command says so. */
@@ -54,7 +76,7 @@ export function ingestCommand(): Command {
   return new Command("ingest")
     .description("analyse articles, folders, JSON Lines corpora, web pages and RSS/Atom feeds, and store them")
     .argument("<inputs...>", "files, folders, .jsonl/.jsonl.gz corpora, URLs of pages or feeds")
-    .option("--db <path>", "the database to write", DEFAULT_DB)
+    .option("--db <path|url>", `the database to write: ${DB_HELP}`)
     .option("--workers <n>", "analysis threads, 0 to 64 (default: one per core)", intBetween(0, 64), availableParallelism())
     .option("--batch <n>", "articles per transaction", intBetween(1, 100_000), 250)
     .option("--watch <seconds>", "keep polling the URLs (feeds) every so many seconds, until interrupted", parsePositiveInt)
@@ -64,6 +86,8 @@ export function ingestCommand(): Command {
     .addOption(new Option("--max-size <MB>", "skip articles larger than this many megabytes").argParser(parseMegabytes).default(DEFAULT_MAX_BYTES, `${DEFAULT_MAX_BYTES / 1048576}`))
     .option("--time-limit <seconds>", "skip an article whose analysis takes longer than this", parsePositiveSeconds, DEFAULT_ARTICLE_TIMEOUT_MS / 1000)
     .option("--quiet", "no progress line")
+    .option("--enqueue", "put the articles on the queue of a PostgreSQL store (batches of --batch) for `marsad worker` processes, instead of analysing them here")
+    .option("--job-timeout <seconds>", "with --enqueue: a batch not done within this long (its worker killed) goes to another worker", intBetween(2, 86_400), DEFAULT_QUEUE_SETTINGS.jobTimeoutSeconds)
     .addHelpText(
       "after",
       `
@@ -74,18 +98,21 @@ interrupted run is completed by running it again. Bad items are reported on stan
 Examples:
   marsad ingest ../shared/corpus/saudinewsnet-2015.jsonl.gz
   marsad ingest articles/ page.html --db news.db
+  marsad ingest corpus.jsonl.gz --db postgres://marsad@db.example:5432/marsad
+  marsad ingest corpus.jsonl.gz --db postgres://marsad@db.example:5432/marsad --enqueue   (then: marsad worker)
   marsad ingest https://example.com/feed.xml --watch 600`,
     )
     .action(async (inputs: string[], opts: IngestOptions) => {
       checkInputs(inputs);
-      const db = openStore(resolve(opts.db));
-      const fetcher = new Fetcher({ db, hostDelayMs: opts.hostDelay, timeoutMs: opts.timeout, retries: opts.retries });
+      if (opts.enqueue) return enqueueInputs(inputs, opts);
+      const store = await openStoreAt(storeSpec(opts.db));
+      const fetcher = new Fetcher({ store, hostDelayMs: opts.hostDelay, timeoutMs: opts.timeout, retries: opts.retries });
       const once = async (paths: string[]): Promise<IngestSummary> => {
         const bar = progressReporter(await countItems(paths), opts.quiet);
         try {
           return await runIngest({
             paths,
-            db,
+            store,
             workers: opts.workers,
             batchSize: opts.batch,
             fetcher,
@@ -113,7 +140,7 @@ Examples:
           }
         }
       } finally {
-        db.close();
+        await store.close();
       }
     });
 }

@@ -9,27 +9,30 @@ import { gazetteerCommand } from "./gazetteer-command.js";
 import { ingestCommand } from "./ingest-command.js";
 import { controlCommand, exportCommand, searchCommand } from "./store-commands.js";
 import { serveCommand } from "./serve-command.js";
+import { statusCommand, workerCommand } from "./queue-commands.js";
 
 /** What each exit code means, for the help of the commands that can end with it. */
 const CODE_TEXT: Record<number, string> = {
   0: "success (warnings may have been printed)",
   1: "internal error (a bug: please report it with the input that caused it)",
   2: "usage error (unknown command or option, bad option value)",
-  3: "not found (a missing or unreadable file, folder or database; a folder to write into)",
+  3: "not found (a missing or unreadable file, folder or database — a PostgreSQL database too; a folder to write into)",
   4: "bad input (empty, binary, undecodable, a feed given to analyze, no article text)",
   5: "input too large (see --max-size)",
-  6: "unavailable (the port is in use or not allowed)",
+  6: "unavailable (the port is in use or not allowed; the PostgreSQL server cannot be reached or refuses the user)",
 };
 
 /** The exit codes each command can end with. */
 const COMMAND_CODES: Record<string, number[]> = {
   marsad: [0, 1, 2, 3, 4, 5, 6],
   analyze: [0, 1, 2, 3, 4, 5],
-  ingest: [0, 1, 2, 3],
-  search: [0, 1, 2, 3],
-  control: [0, 1, 2, 3],
-  export: [0, 1, 2, 3],
+  ingest: [0, 1, 2, 3, 6],
+  search: [0, 1, 2, 3, 6],
+  control: [0, 1, 2, 3, 6],
+  export: [0, 1, 2, 3, 6],
   serve: [0, 1, 2, 3, 6],
+  worker: [0, 1, 2, 3, 6],
+  status: [0, 1, 2, 3, 6],
   gazetteer: [0, 1, 2, 3, 4],
 };
 
@@ -43,7 +46,7 @@ export function buildProgram(): Command {
     .addHelpText("after", exitCodeHelp("marsad"))
     .exitOverride()
     .configureOutput({ outputError: (str, write) => write(`marsad: error: ${str.replace(/^error: /, "").trim()} (see --help)\n`) });
-  for (const cmd of [analyzeCommand(), ingestCommand(), searchCommand(), controlCommand(), exportCommand(), serveCommand(), gazetteerCommand()]) {
+  for (const cmd of [analyzeCommand(), ingestCommand(), searchCommand(), controlCommand(), exportCommand(), serveCommand(), workerCommand(), statusCommand(), gazetteerCommand()]) {
     inherit(cmd, program);
     cmd.addHelpText("after", exitCodeHelp(cmd.name()));
     program.addCommand(cmd);

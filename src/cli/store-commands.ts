@@ -2,14 +2,13 @@
 import { Command, Option } from "commander";
 import { closeSync, openSync, renameSync, unlinkSync, writeSync } from "node:fs";
 import { resolve } from "node:path";
+import { openStoreAt, storeSpec } from "../store/open.js";
 import { EXIT, MarsadError } from "../errors.js";
 import { EVENT_TYPES } from "../events/index.js";
 import { isValidDate } from "../ingest/index.js";
-import { DEFAULT_DB, openStore } from "../store/db.js";
 import { loadExportContext } from "../english/context.js";
 import { writeExport, type ExportFormat } from "../store/export.js";
-import { controlTimeline, search, stories } from "../store/queries.js";
-import { parsePositiveInt, warn } from "./common.js";
+import { DB_HELP, parsePositiveInt, warn } from "./common.js";
 
 const date = (name: string) => (v: string): string => {
   if (!isValidDate(v)) throw new MarsadError(`${name} must be a date as YYYY-MM-DD, got "${v}"`, EXIT.usage);
@@ -26,14 +25,14 @@ const types = (v: string): string[] => {
 export function controlCommand(): Command {
   return new Command("control")
     .description("who holds each place over time, from takeovers and withdrawals, with the reports behind each change")
-    .option("--db <path>", "the database to read", DEFAULT_DB)
+    .option("--db <path|url>", `the database to read: ${DB_HELP}`)
     .option("--place <name>", "only this place (Arabic name, any spelling)")
     .option("--at <YYYY-MM-DD>", "who held each place on this date", date("--at"))
     .option("--json", "print JSON instead of text")
-    .action((opts: { db: string; place?: string; at?: string; json?: boolean }) => {
-      const db = openStore(resolve(opts.db), { mustExist: true, readonly: true });
+    .action(async (opts: { db?: string; place?: string; at?: string; json?: boolean }) => {
+      const store = await openStoreAt(storeSpec(opts.db), { mustExist: true, readonly: true });
       try {
-        const places = controlTimeline(db, { place: opts.place, at: opts.at });
+        const places = await store.controlTimeline({ place: opts.place, at: opts.at });
         if (opts.json) return void process.stdout.write(JSON.stringify(places, null, 2) + "\n");
         if (!places.length) return void process.stdout.write(opts.place ? `no takeover or withdrawal reported at ${opts.place}\n` : "no takeover or withdrawal stored yet\n");
         for (const p of places) {
@@ -44,7 +43,7 @@ export function controlCommand(): Command {
           }
         }
       } finally {
-        db.close();
+        await store.close();
       }
     });
 }
@@ -53,19 +52,19 @@ export function searchCommand(): Command {
   return new Command("search")
     .description("search articles, quotes and claims; diacritics, hamza and alef/ya/ta-marbuta forms do not matter")
     .argument("<query...>", "words to find (all of them)")
-    .option("--db <path>", "the database to read", DEFAULT_DB)
+    .option("--db <path|url>", `the database to read: ${DB_HELP}`)
     .addOption(new Option("--kind <kind>", "only one kind of result").choices(["article", "quote", "claim"]))
     .option("--limit <n>", "at most this many results", parsePositiveInt, 20)
     .option("--json", "print JSON instead of text")
-    .action((query: string[], opts: { db: string; kind?: string; limit: number; json?: boolean }) => {
-      const db = openStore(resolve(opts.db), { mustExist: true, readonly: true });
+    .action(async (query: string[], opts: { db?: string; kind?: string; limit: number; json?: boolean }) => {
+      const store = await openStoreAt(storeSpec(opts.db), { mustExist: true, readonly: true });
       try {
-        const hits = search(db, query.join(" "), { limit: opts.limit, kind: opts.kind });
+        const hits = await store.search(query.join(" "), { limit: opts.limit, kind: opts.kind });
         if (opts.json) return void process.stdout.write(JSON.stringify(hits, null, 2) + "\n");
         if (!hits.length) return void process.stdout.write("no match\n");
         for (const h of hits) process.stdout.write(`[${h.kind}] ${h.published ?? ""} ${h.title ?? ""}${h.url ? ` <${h.url}>` : ""}\n    ${h.who ? h.who + ": " : ""}${h.text}\n`);
       } finally {
-        db.close();
+        await store.close();
       }
     });
 }
@@ -85,7 +84,7 @@ export function exportCommand(): Command {
   return new Command("export")
     .description("export the stored events, one row per happening (story), as JSON Lines, GeoJSON, an ACLED-style CSV or GDELT-style TSV")
     .addOption(new Option("--format <format>", "output format").choices(["jsonl", "geojson", "acled-csv", "acled", "gdelt"]).default("jsonl"))
-    .option("--db <path>", "the database to read", DEFAULT_DB)
+    .option("--db <path|url>", `the database to read: ${DB_HELP}`)
     .option("--since <YYYY-MM-DD>", "events on or after this date", date("--since"))
     .option("--until <YYYY-MM-DD>", "events on or before this date", date("--until"))
     .option("--type <types>", `event types, comma-separated (${EVENT_TYPES.join(", ")})`, types)
@@ -95,10 +94,10 @@ export function exportCommand(): Command {
     .option("--numeric-inters", "acled-csv: inter1, inter2 and interaction as ACLED's numeric codes, not its text labels")
     .option("--out <file>", "write to this file (atomically) instead of standard output")
     .addHelpText("after", "\nColumns and fields: docs/exports.md; the ACLED columns and their values: docs/acled.md")
-    .action((opts: { format: ExportFormat; db: string; since?: string; until?: string; type?: string[]; place?: string; actor?: string; all?: boolean; numericInters?: boolean; out?: string }) => {
-      const db = openStore(resolve(opts.db), { mustExist: true, readonly: true });
+    .action(async (opts: { format: ExportFormat; db?: string; since?: string; until?: string; type?: string[]; place?: string; actor?: string; all?: boolean; numericInters?: boolean; out?: string }) => {
+      const store = await openStoreAt(storeSpec(opts.db), { mustExist: true, readonly: true });
       try {
-        const items = stories(db, { since: opts.since, until: opts.until, type: opts.type, place: opts.place, actor: opts.actor, happened: !opts.all });
+        const items = await store.stories({ since: opts.since, until: opts.until, type: opts.type, place: opts.place, actor: opts.actor, happened: !opts.all });
         const out = opts.out ? resolve(opts.out) : null;
         const tmp = out ? `${out}.tmp-${process.pid}` : null;
         const fd = tmp ? openForWriting(tmp, out!) : null;
@@ -124,7 +123,7 @@ export function exportCommand(): Command {
           throw e;
         }
       } finally {
-        db.close();
+        await store.close();
       }
     });
 }

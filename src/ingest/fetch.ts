@@ -3,7 +3,7 @@
  * 5xx and 429, a delay between two requests to the same host, and conditional GET (ETag and
  * Last-Modified remembered in the store), so an unchanged feed costs one 304.
  */
-import type { Db } from "../store/db.js";
+import type { Store } from "../store/store.js";
 
 export interface FetchOptions {
   timeoutMs?: number;
@@ -12,7 +12,7 @@ export interface FetchOptions {
   hostDelayMs?: number;
   userAgent?: string;
   /** Remembers validators for conditional GET. */
-  db?: Db;
+  store?: Store;
 }
 
 export interface Fetched {
@@ -29,7 +29,7 @@ const BACKOFF_MS = 500;
 const sleep = (ms: number): Promise<void> => new Promise((r) => setTimeout(r, ms));
 
 export class Fetcher {
-  private readonly opts: Required<Omit<FetchOptions, "db">> & { db?: Db };
+  private readonly opts: Required<Omit<FetchOptions, "store">> & { store?: Store };
   private readonly nextAt = new Map<string, number>();
 
   constructor(opts: FetchOptions = {}) {
@@ -46,7 +46,7 @@ export class Fetcher {
   async get(url: string, { conditional = false } = {}): Promise<Fetched> {
     const host = new URL(url).host;
     const headers: Record<string, string> = { "user-agent": this.opts.userAgent, accept: "text/html,application/xhtml+xml,application/rss+xml,application/atom+xml,application/xml;q=0.9,*/*;q=0.8" };
-    const state = conditional && this.opts.db ? (this.opts.db.prepare("SELECT etag, last_modified FROM fetch_state WHERE url = ?").get(url) as { etag: string | null; last_modified: string | null } | undefined) : undefined;
+    const state = conditional && this.opts.store ? await this.opts.store.fetchState(url) : undefined;
     if (state?.etag) headers["if-none-match"] = state.etag;
     if (state?.last_modified) headers["if-modified-since"] = state.last_modified;
     let lastError = "";
@@ -62,9 +62,7 @@ export class Fetcher {
         }
         if (!res.ok) throw new FetchError(`HTTP ${res.status} ${res.statusText} from ${url}`);
         const body = Buffer.from(await res.arrayBuffer());
-        if (conditional && this.opts.db) {
-          this.opts.db.prepare("INSERT INTO fetch_state (url, etag, last_modified, fetched_at) VALUES (?, ?, ?, ?) ON CONFLICT(url) DO UPDATE SET etag = excluded.etag, last_modified = excluded.last_modified, fetched_at = excluded.fetched_at").run(url, res.headers.get("etag"), res.headers.get("last-modified"), new Date().toISOString());
-        }
+        if (conditional && this.opts.store) await this.opts.store.saveFetchState(url, res.headers.get("etag"), res.headers.get("last-modified"));
         return { status: res.status, url: res.url || url, body, contentType: res.headers.get("content-type") ?? "", notModified: false };
       } catch (e) {
         if (e instanceof FetchError) throw e;

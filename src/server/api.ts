@@ -11,19 +11,18 @@ import { contentHash } from "../batch/record.js";
 import type { WorkReply } from "../batch/worker.js";
 import { EVENT_TYPES } from "../events/index.js";
 import { plausible as isPlausibleDate } from "../ingest/dates.js";
-import type { Db } from "../store/db.js";
+import type { MarsadDocument } from "../document.js";
 import { loadExportContext } from "../english/context.js";
 import { englishStage } from "../english/stage.js";
-import type { MarsadDocument } from "../document.js";
 import { acledFields } from "../store/acled.js";
 import type { ExportContext } from "../store/export.js";
-import { controlTimeline, search, stories } from "../store/queries.js";
-import { StoreWriter } from "../store/writer.js";
+import type { StoryRow } from "../store/reads.js";
+import type { Store } from "../store/store.js";
 import { LruCache, type CacheLimits } from "./cache.js";
 import { openApi } from "./openapi.js";
 
 export interface ApiOptions {
-  db: Db;
+  store: Store;
   /** Runs the analyses of POST /api/analyze and /api/ingest: worker threads, off the event loop. */
   analysis: AnalysisPool;
   /** Bearer token that allows POST /api/ingest; without one the API is read-only. */
@@ -86,41 +85,6 @@ function parse<T extends z.ZodTypeAny>(schema: T, value: unknown, reply: Fastify
   return undefined;
 }
 
-interface StoryRow {
-  id: number;
-  type: string;
-  place_name: string | null;
-  lat: number | null;
-  lon: number | null;
-  country: string | null;
-  admin1: string | null;
-  actor_name: string | null;
-  actor_ref: string | null;
-  place_ref: string | null;
-  date_first: string | null;
-  date_last: string | null;
-  reports: number;
-  corroboration: number;
-  fatalities: number | null;
-}
-
-export function eventFilters(q: z.infer<typeof CountQuery>): { sql: string; args: Array<string | number> } {
-  // by default only stories with a report of a happening that is news (not background history)
-  const where: string[] = q.all === "true" ? ["1 = 1"] : ["EXISTS (SELECT 1 FROM events e WHERE e.story_id = s.id AND e.happened = 1 AND e.background = 0)"];
-  const args: Array<string | number> = [];
-  const add = (sql: string, ...v: Array<string | number>): void => {
-    where.push(sql);
-    args.push(...v);
-  };
-  if (q.type?.length) add(`s.type IN (${q.type.map(() => "?").join(",")})`, ...q.type);
-  if (q.since) add("coalesce(s.date_last, s.date_first) >= ?", q.since);
-  if (q.until) add("s.date_first <= ?", q.until);
-  if (q.place) add("(s.place_name = ? OR s.place_ref = ?)", q.place, q.place);
-  if (q.actor) add("s.actor_name LIKE ?", `%${q.actor}%`);
-  if (q.bbox) add("s.lon BETWEEN ? AND ? AND s.lat BETWEEN ? AND ?", q.bbox[0], q.bbox[2], q.bbox[1], q.bbox[3]);
-  return { sql: `WHERE ${where.join(" AND ")}`, args };
-}
-
 /** English names as the exports give them (docs/english.md): listed, glossed or romanised. */
 interface EnglishOf {
   actor(ref: string | null, name: string | null): string | null;
@@ -141,7 +105,7 @@ function locate(hay: string, needle: string | null | undefined): [number, number
 }
 
 export function registerApi(app: FastifyInstance, opts: ApiOptions): void {
-  const { db } = opts;
+  const { store } = opts;
   let context: ExportContext | undefined;
   const english = (): ExportContext => (context ??= (opts.english ?? loadExportContext)());
   const en: EnglishOf = {
@@ -149,58 +113,49 @@ export function registerApi(app: FastifyInstance, opts: ApiOptions): void {
     place: (ref, name) => (name ? english().english.names.place(ref, name)?.name ?? null : null),
   };
   const cache = new LruCache(opts.cacheLimits);
-  const cached = (handler: (req: FastifyRequest, reply: FastifyReply) => unknown) => async (req: FastifyRequest, reply: FastifyReply) => {
+  const cached = (handler: (req: FastifyRequest, reply: FastifyReply) => Promise<unknown>) => async (req: FastifyRequest, reply: FastifyReply) => {
     const hit = cache.get(req.url);
     if (hit !== undefined) return reply.type("application/json; charset=utf-8").send(hit);
-    const body = handler(req, reply);
+    const body = await handler(req, reply);
     if (reply.sent || body === undefined) return;
     const json = JSON.stringify(body);
     if (reply.statusCode === 200) cache.set(req.url, json);
     return reply.type("application/json; charset=utf-8").send(json);
   };
 
-  const listStories = db.prepare.bind(db);
   app.get("/api/openapi.json", async () => openApi());
   app.get("/api/config", async () => ({ tiles: opts.tiles, ingest: !!opts.token, types: EVENT_TYPES }));
 
   app.get(
     "/api/events",
-    cached((req, reply) => {
+    cached(async (req, reply) => {
       const q = parse(EventQuery, req.query, reply);
       if (!q) return;
-      const { sql, args } = eventFilters(q);
-      const total = (listStories(`SELECT count(*) FROM stories s ${sql}`).pluck().get(...args) as number) ?? 0;
-      if (q.fields === "map") {
-        const rows = listStories(`SELECT s.id, s.type, s.lat, s.lon FROM stories s ${sql} AND s.lat IS NOT NULL ORDER BY s.date_first DESC, s.id DESC LIMIT ? OFFSET ?`).raw().all(...args, q.limit, q.offset);
-        return { total, limit: q.limit, offset: q.offset, fields: ["id", "type", "lat", "lon"], rows };
-      }
-      const rows = listStories(`SELECT * FROM stories s ${sql} ORDER BY s.date_first DESC, s.id DESC LIMIT ? OFFSET ?`).all(...args, q.limit, q.offset) as StoryRow[];
-      return { total, limit: q.limit, offset: q.offset, items: rows.map((r) => story(r, en)) };
+      const r = await store.listEvents(q);
+      if ("map" in r) return { total: r.total, limit: q.limit, offset: q.offset, fields: ["id", "type", "lat", "lon"], rows: r.map };
+      return { total: r.total, limit: q.limit, offset: q.offset, items: r.rows.map((row) => story(row, en)) };
     }),
   );
 
   app.get(
     "/api/events/:id",
-    cached((req, reply) => {
+    cached(async (req, reply) => {
       const p = parse(Id, req.params, reply);
       if (!p) return;
-      const s = db.prepare("SELECT * FROM stories WHERE id = ?").get(p.id) as StoryRow | undefined;
-      if (!s) return void reply.code(404).send({ error: `no event ${p.id}` });
-      const rows = db
-        .prepare("SELECT e.id, e.article_id, e.modality, e.happened, e.date, e.date_precision, e.actor_name, e.actor_ref, e.place_name, e.place_ref, e.sentence, e.json, a.title, a.url, a.source, a.published FROM events e JOIN articles a ON a.id = e.article_id WHERE e.story_id = ? ORDER BY a.published, e.id")
-        .all(p.id) as Array<Record<string, unknown>>;
-      const record = stories(db, { id: p.id })[0];
+      const detail = await store.storyDetail(p.id);
+      if (!detail) return void reply.code(404).send({ error: `no event ${p.id}` });
+      const record = (await store.stories({ id: p.id }))[0];
       return {
-        ...story(s, en),
+        ...story(detail.story, en),
         note_en: record ? acledFields(record, english(), { numericInters: false }).notes : null,
-        reports: rows.map((r) => {
+        reports: detail.reports.map((r) => {
           const ev = JSON.parse(String(r.json)) as { mentions: Array<{ start: number; end: number; trigger: string; sentenceStart: number }>; sources: unknown[]; fatalities: number | null; count: number | null };
           const sentence = String(r.sentence ?? "");
           const m = ev.mentions[0];
           const trigger: [number, number] | null = m ? [m.start - m.sentenceStart, m.end - m.sentenceStart] : null;
           return {
             event: r.id, article: { id: r.article_id, title: r.title, url: r.url, source: r.source, published: r.published },
-            modality: r.modality, happened: r.happened === 1, date: r.date, date_precision: r.date_precision, actor: r.actor_name, place: r.place_name,
+            modality: r.modality, happened: Number(r.happened) === 1, date: r.date, date_precision: r.date_precision, actor: r.actor_name, place: r.place_name,
             actor_en: en.actor(r.actor_ref as string | null, r.actor_name as string | null), place_en: en.place(r.place_ref as string | null, r.place_name as string | null),
             fatalities: ev.fatalities, count: ev.count, sources: ev.sources, sentence,
             highlights: { trigger, actor: locate(sentence, r.actor_name as string | null), place: locate(sentence, r.place_name as string | null) },
@@ -212,33 +167,28 @@ export function registerApi(app: FastifyInstance, opts: ApiOptions): void {
 
   app.get(
     "/api/counts",
-    cached((req, reply) => {
+    cached(async (req, reply) => {
       const q = parse(CountQuery, req.query, reply);
       if (!q) return;
-      const { sql, args } = eventFilters(q);
-      const rows = db.prepare(`SELECT s.date_first AS date, count(*) AS n FROM stories s ${sql} AND s.date_first IS NOT NULL GROUP BY s.date_first ORDER BY s.date_first`).all(...args) as Array<{ date: string; n: number }>;
-      return { days: rows };
+      return { days: await store.countsPerDay(q) };
     }),
   );
 
   app.get(
     "/api/places",
-    cached((req, reply) => {
+    cached(async (req, reply) => {
       const q = parse(PlaceQuery, req.query, reply);
       if (!q) return;
-      const rows = db
-        .prepare(`SELECT place_name AS name, place_ref AS ref, lat, lon, country, admin1, count(*) AS events FROM stories WHERE place_name IS NOT NULL ${q.q ? "AND place_name LIKE ?" : ""} GROUP BY coalesce(place_ref, place_name) ORDER BY events DESC LIMIT ?`)
-        .all(...(q.q ? [`%${q.q}%`] : []), q.limit);
-      return { items: rows };
+      return { items: await store.places(q) };
     }),
   );
 
   app.get(
     "/api/control",
-    cached((req, reply) => {
+    cached(async (req, reply) => {
       const q = parse(ControlQuery, req.query, reply);
       if (!q) return;
-      const places = controlTimeline(db, { at: q.at, place: q.place });
+      const places = await store.controlTimeline({ at: q.at, place: q.place });
       return {
         places: places.map((p) => ({
           ...p, place_en: en.place(p.placeRef, p.place),
@@ -251,21 +201,19 @@ export function registerApi(app: FastifyInstance, opts: ApiOptions): void {
 
   app.get(
     "/api/articles",
-    cached((req, reply) => {
+    cached(async (req, reply) => {
       const q = parse(ArticleQuery, req.query, reply);
       if (!q) return;
-      const total = db.prepare("SELECT count(*) FROM articles").pluck().get() as number;
-      const items = db.prepare("SELECT id, title, url, source, published, duplicate_of FROM articles ORDER BY published DESC, id DESC LIMIT ? OFFSET ?").all(q.limit, q.offset);
-      return { total, items };
+      return await store.articles(q.limit, q.offset);
     }),
   );
 
   app.get(
     "/api/articles/:id",
-    cached((req, reply) => {
+    cached(async (req, reply) => {
       const p = parse(Id, req.params, reply);
       if (!p) return;
-      const a = db.prepare("SELECT id, title, url, source, published, duplicate_of, doc FROM articles WHERE id = ?").get(p.id) as (Record<string, unknown> & { doc: string }) | undefined;
+      const a = await store.article(p.id);
       if (!a) return void reply.code(404).send({ error: `no article ${p.id}` });
       const { doc, ...meta } = a;
       const analysis = JSON.parse(doc) as MarsadDocument;
@@ -278,10 +226,10 @@ export function registerApi(app: FastifyInstance, opts: ApiOptions): void {
 
   app.get(
     "/api/search",
-    cached((req, reply) => {
+    cached(async (req, reply) => {
       const q = parse(SearchQuery, req.query, reply);
       if (!q) return;
-      return { items: search(db, q.q, { kind: q.kind, limit: q.limit }) };
+      return { items: await store.search(q.q, { kind: q.kind, limit: q.limit }) };
     }),
   );
 
@@ -310,15 +258,14 @@ export function registerApi(app: FastifyInstance, opts: ApiOptions): void {
     return reply.type("application/json; charset=utf-8").send(r.json);
   });
 
-  const writer = opts.token ? new StoreWriter(db) : null;
   app.post("/api/ingest", async (req, reply) => {
-    if (!opts.token || !writer) return reply.code(403).send({ error: "this server is read-only; start it with --token to allow ingest" });
+    if (!opts.token) return reply.code(403).send({ error: "this server is read-only; start it with --token to allow ingest" });
     if (req.headers.authorization !== `Bearer ${opts.token}`) return reply.code(401).send({ error: "missing or wrong token: send Authorization: Bearer <token>" });
     const body = analyzeInput(req, reply);
     if (!body) return;
     const a = await analyse(reply, body);
     if (!a || !a.ok || !a.record || reply.sent) return;
-    const r = writer.write([a.record]);
+    const r = await store.write([a.record]);
     cache.clear();
     return { stored: r.inserted === 1, events: r.events, duplicate: r.duplicates === 1 };
   });

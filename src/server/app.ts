@@ -12,7 +12,7 @@ import { existsSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import type { Analyzer } from "../analyze.js";
-import type { Db } from "../store/db.js";
+import type { Store } from "../store/store.js";
 import { AnalysisPool } from "../batch/pool.js";
 import { loadEnglish } from "../english/index.js";
 import { registerApi } from "./api.js";
@@ -22,7 +22,7 @@ import { DEFAULT_TILES, LOOPBACK_HOSTS } from "./defaults.js";
 export { DEFAULT_TILES, LOOPBACK_HOSTS };
 
 export interface ServerOptions {
-  db: Db;
+  store: Store;
   /** The analysis workers; without, analyses run in this thread with `analyzer` (tests). */
   pool?: AnalysisPool;
   analyzer?: Analyzer;
@@ -111,7 +111,7 @@ export async function buildServer(opts: ServerOptions): Promise<FastifyInstance>
   // with an analyser at hand (tests), English names come from its gazetteer and actors rather than a second load
   const res = opts.analyzer?.resources;
   const english = res ? () => ({ english: loadEnglish(res.gazetteer, res.actors), outlets: res.outlets }) : undefined;
-  registerApi(app, { db: opts.db, analysis: pool, token: opts.token, tiles: opts.tiles, cacheLimits: opts.cacheLimits, english });
+  registerApi(app, { store: opts.store, analysis: pool, token: opts.token, tiles: opts.tiles, cacheLimits: opts.cacheLimits, english });
   const root = opts.webRoot ?? webRoot();
   if (existsSync(join(root, "index.html"))) {
     await app.register(fastifyStatic, { root, index: "index.html", maxAge: "1h" });

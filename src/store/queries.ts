@@ -1,10 +1,10 @@
 /**
- * Reading the store: the control timeline, search, and the event rows that exports and the HTTP API
- * serve. Every function takes the database and plain filters, and returns plain objects.
+ * Reading the store: the control timeline and the stories that exports serve, written once for both
+ * backends (sql.ts). Every function takes the store's reader and plain filters, and returns plain objects.
  */
 import { searchable } from "../batch/record.js";
 import { normalize } from "../text/normalize.js";
-import type { Db } from "./db.js";
+import type { Sql } from "./sql.js";
 import { compatibleActor } from "./stories.js";
 
 export interface Report {
@@ -64,16 +64,19 @@ const placeMatches = (name: string, query: string): boolean => {
 };
 
 /** Who holds each place over time, from seize_control and withdraw events that happened. */
-export function controlTimeline(db: Db, opts: { place?: string; at?: string } = {}): PlaceControl[] {
-  const rows = db
-    .prepare(
+export interface ControlOptions {
+  place?: string;
+  at?: string;
+}
+
+export async function controlTimeline(sql: Sql, opts: ControlOptions = {}): Promise<PlaceControl[]> {
+  const rows = await sql.all<ControlRow>(
       `SELECT e.id, e.type, e.actor_name, e.actor_ref, e.place_name, e.place_ref, e.lat, e.lon, e.country, coalesce(e.date, a.published) AS date, e.modality, e.sentence,
               a.id AS article_id, a.title, a.url, a.source, a.published
        FROM events e JOIN articles a ON a.id = e.article_id
        WHERE e.type IN ('seize_control', 'withdraw') AND e.happened = 1 AND e.background = 0 AND e.place_name IS NOT NULL
-       ORDER BY coalesce(e.date, a.published), e.id`,
-    )
-    .all() as ControlRow[];
+       ORDER BY coalesce(e.date, a.published) NULLS FIRST, e.id`,
+    );
   const places = new Map<string, PlaceControl & { holderRef: string | null }>();
   for (const r of rows) {
     if (opts.place && !placeMatches(r.place_name, opts.place)) continue;
@@ -115,32 +118,6 @@ export interface SearchHit {
   who: string | null;
 }
 
-/** Full-text search over articles, quotes and claims; diacritics, hamza and alef/ya/ta-marbuta forms are folded. */
-export function search(db: Db, query: string, opts: { limit?: number; kind?: string } = {}): SearchHit[] {
-  const words = searchable(query).split(" ").filter(Boolean);
-  if (!words.length) return [];
-  const match = words.map((w) => `"${w.replace(/"/g, "")}"`).join(" ");
-  const rows = db
-    .prepare(
-      `SELECT s.kind, s.ref, s.article_id, a.title, a.url, a.published, snippet(search, 3, '[', ']', ' … ', 16) AS snip,
-              q.text AS qtext, q.speaker, c.text AS ctext, c.source AS csource
-       FROM search s JOIN articles a ON a.id = s.article_id
-       LEFT JOIN quotes q ON s.kind = 'quote' AND q.article_id = s.article_id AND q.local_id = s.ref
-       LEFT JOIN claims c ON s.kind = 'claim' AND c.article_id = s.article_id AND c.local_id = s.ref
-       WHERE search MATCH ? ${opts.kind ? "AND s.kind = ?" : ""} ORDER BY rank LIMIT ?`,
-    )
-    .all(...[match, ...(opts.kind ? [opts.kind] : []), opts.limit ?? 20]) as Array<Record<string, string | number | null>>;
-  return rows.map((r) => ({
-    kind: r.kind as SearchHit["kind"],
-    article: Number(r.article_id),
-    title: r.title as string | null,
-    url: r.url as string | null,
-    published: r.published as string | null,
-    text: String(r.kind === "quote" ? r.qtext : r.kind === "claim" ? r.ctext : r.snip),
-    who: (r.kind === "quote" ? r.speaker : r.kind === "claim" ? r.csource : null) as string | null,
-  }));
-}
-
 export interface EventFilters {
   since?: string;
   until?: string;
@@ -179,7 +156,7 @@ export interface StoryRecord {
 }
 
 /** Stories (one per happening, with all their reports), filtered. */
-export function stories(db: Db, f: EventFilters = {}, limit = 1_000_000, offset = 0): StoryRecord[] {
+export async function stories(sql: Sql, f: EventFilters = {}, limit = 1_000_000, offset = 0): Promise<StoryRecord[]> {
   const where: string[] = [];
   const args: Array<string | number> = [];
   const add = (sql: string, ...values: Array<string | number>): void => {
@@ -190,17 +167,15 @@ export function stories(db: Db, f: EventFilters = {}, limit = 1_000_000, offset 
   if (f.until) add("s.date_first <= ?", f.until);
   if (f.type?.length) add(`s.type IN (${f.type.map(() => "?").join(",")})`, ...f.type);
   if (f.id !== undefined) add("s.id = ?", f.id);
-  const rows = db.prepare(`SELECT * FROM stories s ${where.length ? "WHERE " + where.join(" AND ") : ""} ORDER BY s.date_first, s.id`).all(...args) as Array<Record<string, unknown>>;
-  const byStory = db.prepare(
-    "SELECT e.id, e.article_id, e.modality, e.happened, e.background, e.date, e.date_precision, e.geo_precision, e.sentence, e.actor_name, e.json, a.url, a.source, a.title, a.published FROM events e JOIN articles a ON a.id = e.article_id WHERE e.story_id = ? ORDER BY e.id",
-  );
+  const rows = await sql.all(`SELECT * FROM stories s ${where.length ? "WHERE " + where.join(" AND ") : ""} ORDER BY s.date_first NULLS FIRST, s.id`, args);
+  const byStory = "SELECT e.id, e.article_id, e.modality, e.happened, e.background, e.date, e.date_precision, e.geo_precision, e.sentence, e.actor_name, e.json, a.url, a.source, a.title, a.published FROM events e JOIN articles a ON a.id = e.article_id WHERE e.story_id = ? ORDER BY e.id";
   const out: StoryRecord[] = [];
   let skipped = 0;
   for (const s of rows) {
     if (f.place && !(s.place_name && placeMatches(String(s.place_name), f.place))) continue;
     if (f.actor && !(s.actor_name && searchable(String(s.actor_name)).includes(searchable(f.actor)))) continue;
-    const evs = byStory.all(s.id) as Array<Record<string, unknown>>;
-    if (f.happened && !evs.some((e) => e.happened === 1 && e.background === 0)) continue;
+    const evs = await sql.all(byStory, [Number(s.id)]);
+    if (f.happened && !evs.some((e) => Number(e.happened) === 1 && Number(e.background) === 0)) continue;
     if (skipped++ < offset) continue;
     out.push({
       id: Number(s.id), type: String(s.type), place: s.place_name as string | null, placeRef: s.place_ref as string | null, lat: s.lat as number | null, lon: s.lon as number | null,

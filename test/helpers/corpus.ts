@@ -1,7 +1,8 @@
 /** A small store filled with the articles written for the tests (test/fixtures). */
 import { readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
-import { store, tempStore } from "./store.js";
+import type { Store } from "../../src/store/store.js";
+import { record, tempSqlite } from "./store.js";
 
 const FIX = new URL("../fixtures/", import.meta.url).pathname;
 
@@ -21,9 +22,9 @@ export const ARTICLES: Array<{ text: string; published: string; source: string }
   }),
 ];
 
-export function filledStore() {
-  const s = tempStore();
-  for (const a of ARTICLES) store(s.writer, a.text, { published: a.published, source: a.source });
+/** Writes the test articles, one at a time (as an ingest of one article per batch would), into `s` (default: a new SQLite store). */
+export async function filledStore<S extends Store>(s: S = tempSqlite() as unknown as S): Promise<S> {
+  for (const a of ARTICLES) await s.write([record(a.text, { published: a.published, source: a.source })]);
   return s;
 }
 

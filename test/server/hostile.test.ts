@@ -15,8 +15,8 @@ import { built } from "../helpers/cli.js";
 
 let app: FastifyInstance;
 beforeAll(async () => {
-  const { db } = filledStore();
-  app = await buildServer({ db, analyzer: createAnalyzer(resources()), tiles: null, webRoot: "/nonexistent", cacheLimits: { maxEntries: 50, maxChars: 200_000 } });
+  const store = await filledStore();
+  app = await buildServer({ store, analyzer: createAnalyzer(resources()), tiles: null, webRoot: "/nonexistent", cacheLimits: { maxEntries: 50, maxChars: 200_000 } });
 });
 afterAll(async () => app.close());
 
@@ -101,9 +101,9 @@ describe("CSV cells", () => {
 describe.runIf(built)("analysis off the event loop", () => {
   it("a hostile POST does not hold up other clients", async () => {
     const { AnalysisPool } = (await import(new URL("../../dist/batch/pool.js", import.meta.url).href)) as typeof import("../../src/batch/pool.js");
-    const { db } = filledStore();
+    const store = await filledStore();
     const pool = new AnalysisPool({ workers: 1, timeoutMs: 20_000 });
-    const server = await buildServer({ db, pool, tiles: null, webRoot: "/nonexistent" });
+    const server = await buildServer({ store, pool, tiles: null, webRoot: "/nonexistent" });
     try {
       // warm the worker: it loads its data once
       expect((await server.inject({ method: "POST", url: "/api/analyze", payload: { text: "قصف الجيش حمص أمس." } })).statusCode).toBe(200);

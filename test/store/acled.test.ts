@@ -1,9 +1,8 @@
 import { parse } from "csv-parse/sync";
-import { describe, expect, it } from "vitest";
+import { beforeAll, describe, expect, it } from "vitest";
 import { ACLED_COLUMNS, writeExport } from "../../src/store/export.js";
-import { stories } from "../../src/store/queries.js";
 import { exportContext } from "../helpers/export.js";
-import { store, tempStore } from "../helpers/store.js";
+import { store, tempSqlite } from "../helpers/store.js";
 
 // ACLED's allowed values (docs/acled.md gives their source): every cell of the export must be one of them.
 const EVENT_TYPES: Record<string, string[]> = {
@@ -28,11 +27,14 @@ const ARTICLES = [
 ];
 
 describe("the ACLED CSV", () => {
-  const { db, writer } = tempStore();
-  ARTICLES.forEach((text, k) => store(writer, text, { published: `2024-12-0${k + 3}`, source: k % 2 ? "aawsat" : "okaz" }));
-  let out = "";
-  writeExport("acled-csv", stories(db, { happened: true }), (c) => (out += c), exportContext());
-  const rows = parse(out, { columns: true }) as Array<Record<string, string>>;
+  let rows: Array<Record<string, string>> = [];
+  beforeAll(async () => {
+    const db = tempSqlite();
+    for (const [k, text] of ARTICLES.entries()) await store(db, text, { published: `2024-12-0${k + 3}`, source: k % 2 ? "aawsat" : "okaz" });
+    let out = "";
+    writeExport("acled-csv", await db.stories({ happened: true }), (c) => (out += c), exportContext());
+    rows = parse(out, { columns: true }) as Array<Record<string, string>>;
+  });
 
   it("reads back with a CSV parser, every row with ACLED's 31 columns", () => {
     expect(rows.length).toBeGreaterThanOrEqual(4);

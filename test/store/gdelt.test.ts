@@ -1,12 +1,11 @@
 import { readFileSync } from "node:fs";
-import { describe, expect, it } from "vitest";
+import { beforeAll, describe, expect, it } from "vitest";
 import { dataPath } from "../../src/data-dir.js";
 import { writeExport } from "../../src/store/export.js";
 import { GDELT_COLUMNS, quadClass } from "../../src/store/gdelt.js";
-import { stories } from "../../src/store/queries.js";
 import { readTsv } from "../../src/util/tsv.js";
 import { exportContext } from "../helpers/export.js";
-import { store, tempStore } from "../helpers/store.js";
+import { store, tempSqlite } from "../helpers/store.js";
 
 // written for this test: an air strike, a protest, an arrest, people fleeing (which CAMEO has no code for), a takeover
 const ARTICLES = [
@@ -18,12 +17,18 @@ const ARTICLES = [
 ];
 
 describe("the GDELT-style export", () => {
-  const { db, writer } = tempStore();
-  ARTICLES.forEach((text, k) => store(writer, text, { published: `2024-12-0${k + 3}`, source: "aawsat" }));
   let out = "";
-  const r = writeExport("gdelt", stories(db, { happened: true }), (c) => (out += c), exportContext());
-  const rows = out.replace(/\n$/, "").split("\n").map((l) => Object.fromEntries(l.split("\t").map((v, k) => [GDELT_COLUMNS[k], v])) as Record<string, string>);
-  const cells = out.replace(/\n$/, "").split("\n").map((l) => l.split("\t"));
+  let r: ReturnType<typeof writeExport>;
+  let rows: Array<Record<string, string>> = [];
+  let cells: string[][] = [];
+  beforeAll(async () => {
+    const db = tempSqlite();
+    for (const [k, text] of ARTICLES.entries()) await store(db, text, { published: `2024-12-0${k + 3}`, source: "aawsat" });
+    r = writeExport("gdelt", await db.stories({ happened: true }), (c) => (out += c), exportContext());
+    await db.close();
+    rows = out.replace(/\n$/, "").split("\n").map((l) => Object.fromEntries(l.split("\t").map((v, k) => [GDELT_COLUMNS[k], v])) as Record<string, string>);
+    cells = out.replace(/\n$/, "").split("\n").map((l) => l.split("\t"));
+  });
 
   it("writes GDELT 2.0's 61 columns per line, without a header, and leaves out what CAMEO cannot code", () => {
     expect(GDELT_COLUMNS).toHaveLength(61);

@@ -2,12 +2,11 @@ import { spawnSync } from "node:child_process";
 import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { describe, expect, it } from "vitest";
+import { beforeAll, describe, expect, it } from "vitest";
 import { dataPath } from "../../src/data-dir.js";
 import { writeExport } from "../../src/store/export.js";
-import { stories } from "../../src/store/queries.js";
 import { exportContext } from "../helpers/export.js";
-import { store, tempStore } from "../helpers/store.js";
+import { store, tempSqlite } from "../helpers/store.js";
 
 // GDAL is a system package, not an npm one: the conversions are checked where it is installed
 const ogr = spawnSync("ogr2ogr", ["--version"], { encoding: "utf8" }).status === 0;
@@ -25,19 +24,23 @@ function ogr2ogr(args: string[]): { status: number | null; stderr: string } {
 const readBack = (file: string): Fc => JSON.parse(spawnSync("ogr2ogr", ["-f", "GeoJSON", "/vsistdout/", file], { encoding: "utf8", maxBuffer: 64 << 20 }).stdout) as Fc;
 
 describe.skipIf(!ogr)(`GeoJSON to GeoPackage and Shapefile with GDAL${skipped}`, () => {
-  const { db, writer } = tempStore();
-  // written for the tests: an air strike, a takeover with a toll and several parties, a protest
-  store(writer, "قتل خمسة أشخاص في غارات التحالف على مدينة صعدة مساء الجمعة.", { published: "2024-12-06", source: "aawsat" });
-  store(writer, "سيطر الحوثيون على مدينة عمران يوم الثلاثاء بعد معارك مع قوات الجيش اليمني أسفرت عن مقتل عشرين شخصا.", { published: "2024-12-04", source: "okaz" });
-  store(writer, "تظاهر مئات الطلاب أمام مبنى المحافظة في مدينة تعز يوم الخميس احتجاجا على انقطاع الكهرباء.", { published: "2024-12-06" });
-  let out = "";
-  writeExport("geojson", stories(db, { happened: true }), (c) => (out += c), exportContext());
-  const fc = JSON.parse(out) as Fc;
-  // a note longer than a Shapefile cell (254 bytes), as long stories with many sources have
-  fc.features[0].properties.notes = `${fc.features[0].properties.notes} ${"More reports named further places and parties. ".repeat(12)}`.trim();
+  let fc = { features: [] } as unknown as Fc;
   const dir = mkdtempSync(join(tmpdir(), "marsad-ogr-"));
   const geojson = join(dir, "events.geojson");
-  writeFileSync(geojson, JSON.stringify(fc));
+  beforeAll(async () => {
+    const db = tempSqlite();
+    // written for the tests: an air strike, a takeover with a toll and several parties, a protest
+    await store(db, "قتل خمسة أشخاص في غارات التحالف على مدينة صعدة مساء الجمعة.", { published: "2024-12-06", source: "aawsat" });
+    await store(db, "سيطر الحوثيون على مدينة عمران يوم الثلاثاء بعد معارك مع قوات الجيش اليمني أسفرت عن مقتل عشرين شخصا.", { published: "2024-12-04", source: "okaz" });
+    await store(db, "تظاهر مئات الطلاب أمام مبنى المحافظة في مدينة تعز يوم الخميس احتجاجا على انقطاع الكهرباء.", { published: "2024-12-06" });
+    let out = "";
+    writeExport("geojson", await db.stories({ happened: true }), (c) => (out += c), exportContext());
+    await db.close();
+    fc = JSON.parse(out) as Fc;
+    // a note longer than a Shapefile cell (254 bytes), as long stories with many sources have
+    fc.features[0].properties.notes = `${fc.features[0].properties.notes} ${"More reports named further places and parties. ".repeat(12)}`.trim();
+    writeFileSync(geojson, JSON.stringify(fc));
+  });
 
   it("converts to a GeoPackage without a warning, every feature and field kept", () => {
     const gpkg = join(dir, "events.gpkg");

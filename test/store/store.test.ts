@@ -2,9 +2,10 @@ import { describe, expect, it } from "vitest";
 import { parse } from "csv-parse/sync";
 import { interaction, writeExport, ACLED_COLUMNS } from "../../src/store/export.js";
 import { exportContext } from "../helpers/export.js";
-import { controlTimeline, search, stories } from "../../src/store/queries.js";
 import { signature, similarity } from "../../src/store/minhash.js";
-import { store, tempStore } from "../helpers/store.js";
+import type { Store } from "../../src/store/store.js";
+import { BACKENDS } from "../helpers/backends.js";
+import { store } from "../helpers/store.js";
 
 const TAKEOVER = [
   "سيطرت فصائل المعارضة المسلحة على مدينة حماة صباح السبت بعد معارك عنيفة مع القوات الحكومية التي انسحبت نحو الجنوب، وقال سكان إن الهدوء عاد إلى الأحياء.",
@@ -14,103 +15,112 @@ const TAKEOVER = [
 ].join("\n");
 const OTHER_TAKEOVER = "أعلنت الفصائل المسلحة أنها سيطرت على مدينة حماة بالكامل، بعد يومين من المعارك في محيطها، وسط فرار آلاف المدنيين من الأحياء الشمالية للمدينة.";
 
-describe("the store", () => {
-  it("keeps an article once: the same content again adds nothing", () => {
-    const { writer } = tempStore();
-    expect(store(writer, TAKEOVER).inserted).toBe(1);
-    expect(store(writer, TAKEOVER)).toMatchObject({ inserted: 0, skipped: 1 });
+describe.each(BACKENDS)("the store ($name)", ({ open, skip }) => {
+  if (skip) return void it.skip(skip);
+
+  it("keeps an article once: the same content again adds nothing", async () => {
+    const db = await open();
+    expect((await store(db, TAKEOVER)).inserted).toBe(1);
+    expect(await store(db, TAKEOVER)).toMatchObject({ inserted: 0, skipped: 1 });
   });
 
-  it("links a syndicated copy to its original and does not count it as a second report", () => {
-    const { db, writer } = tempStore();
-    store(writer, TAKEOVER, { published: "2024-12-07", source: "outlet-a" });
+  it("links a syndicated copy to its original and does not count it as a second report", async () => {
+    const db = await open();
+    await store(db, TAKEOVER, { published: "2024-12-07", source: "outlet-a" });
     // the same agency story, one word changed and its last paragraph cut
     const copy = TAKEOVER.replace("صباح السبت", "صباح يوم السبت").split("\n").slice(0, 3).join("\n");
-    expect(store(writer, copy, { published: "2024-12-07", source: "outlet-b" }).duplicates).toBe(1);
-    const [s] = stories(db, { type: ["seize_control"] });
+    expect((await store(db, copy, { published: "2024-12-07", source: "outlet-b" })).duplicates).toBe(1);
+    const [s] = await db.stories({ type: ["seize_control"] });
     expect([s.reports, s.corroboration]).toEqual([2, 1]);
   });
 
-  it("merges reports of one happening from different articles into a story, with every outlet", () => {
-    const { db, writer } = tempStore();
-    store(writer, TAKEOVER, { published: "2024-12-07", source: "outlet-a" });
-    store(writer, OTHER_TAKEOVER, { published: "2024-12-08", source: "outlet-b" });
-    const s = stories(db, { type: ["seize_control"] });
+  it("merges reports of one happening from different articles into a story, with every outlet", async () => {
+    const db = await open();
+    await store(db, TAKEOVER, { published: "2024-12-07", source: "outlet-a" });
+    await store(db, OTHER_TAKEOVER, { published: "2024-12-08", source: "outlet-b" });
+    const s = await db.stories({ type: ["seize_control"] });
     expect(s).toHaveLength(1);
     expect(s[0]).toMatchObject({ place: "حماة", reports: 2, corroboration: 2 });
     expect(new Set(s[0].events.map((e) => e.source))).toEqual(new Set(["outlet-a", "outlet-b"]));
   });
 
-  it("counts corroboration by outlets, not by articles", () => {
-    const { db, writer } = tempStore();
-    store(writer, TAKEOVER, { published: "2024-12-07", source: "outlet-a" });
-    store(writer, OTHER_TAKEOVER, { published: "2024-12-08", source: "outlet-a" });
-    const [s] = stories(db, { type: ["seize_control"] });
+  it("counts corroboration by outlets, not by articles", async () => {
+    const db = await open();
+    await store(db, TAKEOVER, { published: "2024-12-07", source: "outlet-a" });
+    await store(db, OTHER_TAKEOVER, { published: "2024-12-08", source: "outlet-a" });
+    const [s] = await db.stories({ type: ["seize_control"] });
     expect([s.reports, s.corroboration]).toEqual([2, 1]);
   });
 
-  it("keeps conflicting reports side by side in one story", () => {
-    const { db, writer } = tempStore();
-    store(writer, TAKEOVER, { published: "2024-12-07" });
-    store(writer, "ونفى الجيش السوري أن تكون الفصائل المسلحة قد سيطرت على مدينة حماة، مؤكدا أن قواته ما زالت تقاتل في أحيائها الشمالية.", { published: "2024-12-07" });
-    const [s] = stories(db, { type: ["seize_control"] });
+  it("keeps conflicting reports side by side in one story", async () => {
+    const db = await open();
+    await store(db, TAKEOVER, { published: "2024-12-07" });
+    await store(db, "ونفى الجيش السوري أن تكون الفصائل المسلحة قد سيطرت على مدينة حماة، مؤكدا أن قواته ما زالت تقاتل في أحيائها الشمالية.", { published: "2024-12-07" });
+    const [s] = await db.stories({ type: ["seize_control"] });
     expect(s.events.map((e) => e.modality).sort()).toEqual(["asserted", "denied"]);
   });
 
-  it("tells takeovers of different places, or far apart in time, apart", () => {
-    const { db, writer } = tempStore();
-    store(writer, TAKEOVER, { published: "2024-12-07" });
-    store(writer, "سيطرت الفصائل المسلحة على مدينة حلب بعد معارك استمرت أياما مع القوات الحكومية في الأحياء الغربية.", { published: "2024-12-07" });
-    store(writer, "سيطرت الفصائل المسلحة على مدينة حماة مرة أخرى بعد معارك جديدة استمرت أسبوعا في محيط المدينة.", { published: "2025-03-01" });
-    expect(stories(db, { type: ["seize_control"] })).toHaveLength(3);
+  it("tells takeovers of different places, or far apart in time, apart", async () => {
+    const db = await open();
+    await store(db, TAKEOVER, { published: "2024-12-07" });
+    await store(db, "سيطرت الفصائل المسلحة على مدينة حلب بعد معارك استمرت أياما مع القوات الحكومية في الأحياء الغربية.", { published: "2024-12-07" });
+    await store(db, "سيطرت الفصائل المسلحة على مدينة حماة مرة أخرى بعد معارك جديدة استمرت أسبوعا في محيط المدينة.", { published: "2025-03-01" });
+    expect(await db.stories({ type: ["seize_control"] })).toHaveLength(3);
   });
 });
 
-describe("the control timeline", () => {
-  it("follows who holds a place, with the reports behind each change", () => {
-    const { db, writer } = tempStore();
-    store(writer, "سيطرت القوات الحكومية على بلدة مورك في ريف حماة بعد معارك مع فصائل المعارضة.", { published: "2024-01-10", source: "a" });
-    store(writer, "انسحبت القوات الحكومية من بلدة مورك تحت ضغط هجوم واسع شنته الفصائل.", { published: "2024-06-02", source: "b" });
-    store(writer, "سيطرت هيئة تحرير الشام على بلدة مورك بالكامل بعد انسحاب القوات الحكومية منها.", { published: "2024-06-05", source: "c" });
-    const [p] = controlTimeline(db, { place: "مورك" });
+describe.each(BACKENDS)("the control timeline ($name)", ({ open, skip }) => {
+  if (skip) return void it.skip(skip);
+
+  it("follows who holds a place, with the reports behind each change", async () => {
+    const db = await open();
+    await store(db, "سيطرت القوات الحكومية على بلدة مورك في ريف حماة بعد معارك مع فصائل المعارضة.", { published: "2024-01-10", source: "a" });
+    await store(db, "انسحبت القوات الحكومية من بلدة مورك تحت ضغط هجوم واسع شنته الفصائل.", { published: "2024-06-02", source: "b" });
+    await store(db, "سيطرت هيئة تحرير الشام على بلدة مورك بالكامل بعد انسحاب القوات الحكومية منها.", { published: "2024-06-05", source: "c" });
+    const [p] = await db.controlTimeline({ place: "مورك" });
     expect(p.changes.map((c) => [c.change, c.holder])).toEqual([
       ["seize_control", "القوات الحكومية"],
       ["withdraw", null],
       ["seize_control", "هيئة تحرير الشام"],
     ]);
-    expect(controlTimeline(db, { place: "مورك", at: "2024-03-01" })[0].holderAt).toBe("القوات الحكومية");
-    expect(controlTimeline(db, { place: "مورك", at: "2024-07-01" })[0].holderAt).toBe("هيئة تحرير الشام");
+    expect((await db.controlTimeline({ place: "مورك", at: "2024-03-01" }))[0].holderAt).toBe("القوات الحكومية");
+    expect((await db.controlTimeline({ place: "مورك", at: "2024-07-01" }))[0].holderAt).toBe("هيئة تحرير الشام");
     expect(p.changes[2].reports[0]).toMatchObject({ source: "c", published: "2024-06-05" });
   });
 });
 
-describe("search", () => {
-  it("finds words whatever their diacritics, hamza and ta-marbuta", () => {
-    const { db, writer } = tempStore();
-    store(writer, TAKEOVER, { published: "2024-12-07" });
-    store(writer, "وقال سامر الخطيب: «لن نترك مدينة إدلب مهما حصل».", { published: "2024-12-07" });
-    expect(search(db, "حماه").map((h) => h.kind)).toContain("article");
-    expect(search(db, "حَمَاةَ").length).toBeGreaterThan(0);
-    expect(search(db, "ادلب", { kind: "quote" })).toMatchObject([{ kind: "quote", who: "سامر الخطيب", text: "لن نترك مدينة إدلب مهما حصل" }]);
-    expect(search(db, "لندن")).toEqual([]);
+describe.each(BACKENDS)("search ($name)", ({ open, skip }) => {
+  if (skip) return void it.skip(skip);
+
+  it("finds words whatever their diacritics, hamza and ta-marbuta", async () => {
+    const db = await open();
+    await store(db, TAKEOVER, { published: "2024-12-07" });
+    await store(db, "وقال سامر الخطيب: «لن نترك مدينة إدلب مهما حصل».", { published: "2024-12-07" });
+    expect((await db.search("حماه")).map((h) => h.kind)).toContain("article");
+    expect((await db.search("حَمَاةَ")).length).toBeGreaterThan(0);
+    expect(await db.search("ادلب", { kind: "quote" })).toMatchObject([{ kind: "quote", who: "سامر الخطيب", text: "لن نترك مدينة إدلب مهما حصل" }]);
+    expect(await db.search("لندن")).toEqual([]);
   });
 });
 
-describe("exports", () => {
-  const fill = () => {
-    const { db, writer } = tempStore();
-    store(writer, TAKEOVER, { published: "2024-12-07", source: "outlet-a" });
-    store(writer, "قتل خمسة أشخاص في غارات التحالف على مدينة صعدة مساء الجمعة.", { published: "2024-12-07", source: "outlet-b" });
+describe.each(BACKENDS)("exports ($name)", ({ open, skip }) => {
+  if (skip) return void it.skip(skip);
+
+  const fill = async () => {
+    const db = await open();
+    await store(db, TAKEOVER, { published: "2024-12-07", source: "outlet-a" });
+    await store(db, "قتل خمسة أشخاص في غارات التحالف على مدينة صعدة مساء الجمعة.", { published: "2024-12-07", source: "outlet-b" });
     return db;
   };
-  const run = (format: "jsonl" | "geojson" | "acled-csv", db = fill(), filters = {}) => {
+  const run = async (format: "jsonl" | "geojson" | "acled-csv", given?: Store, filters = {}) => {
+    const db = given ?? (await fill());
     let out = "";
-    const r = writeExport(format, stories(db, filters), (c) => (out += c), exportContext());
+    const r = writeExport(format, await db.stories(filters), (c) => (out += c), exportContext());
     return { out, r };
   };
 
-  it("writes GeoJSON per RFC 7946: points in longitude, latitude order", () => {
-    const { out } = run("geojson");
+  it("writes GeoJSON per RFC 7946: points in longitude, latitude order", async () => {
+    const { out } = await run("geojson");
     const fc = JSON.parse(out);
     expect(fc.type).toBe("FeatureCollection");
     const hama = fc.features.find((f: { properties: { location_ar: string } }) => f.properties.location_ar === "حماة");
@@ -126,30 +136,30 @@ describe("exports", () => {
 
   const acledRows = (out: string): Array<Record<string, string>> => parse(out, { columns: true }) as Array<Record<string, string>>;
 
-  it("leaves a story without coordinates out of the ACLED CSV and counts it", () => {
-    const { db, writer } = tempStore();
-    store(writer, "قتل خمسة أشخاص في غارات التحالف على مدينة صعدة مساء الجمعة.", { published: "2024-12-07", source: "outlet-b" });
+  it("leaves a story without coordinates out of the ACLED CSV and counts it", async () => {
+    const db = await open();
+    await store(db, "قتل خمسة أشخاص في غارات التحالف على مدينة صعدة مساء الجمعة.", { published: "2024-12-07", source: "outlet-b" });
     // a place no gazetteer holds: the story is stored, but has no point
-    store(writer, "سيطرت قوات الجيش على بلدة كفرزيتونة الجديدة بعد معارك مع المسلحين.", { published: "2024-12-07", source: "outlet-a" });
-    const all = stories(db);
+    await store(db, "سيطرت قوات الجيش على بلدة كفرزيتونة الجديدة بعد معارك مع المسلحين.", { published: "2024-12-07", source: "outlet-a" });
+    const all = await db.stories();
     const unplaced = all.filter((s) => s.lat === null).length;
     expect(unplaced).toBeGreaterThan(0);
-    const { out, r } = run("acled-csv", db);
+    const { out, r } = await run("acled-csv", db);
     expect(r).toEqual({ written: all.length - unplaced, withoutPlace: unplaced, withoutCountry: 0 });
     expect(acledRows(out).every((row) => row.latitude !== "" && ["1", "2", "3"].includes(row.geo_precision))).toBe(true);
   });
 
-  it("leaves a story in no country (a sea, a region across borders) out of the ACLED CSV and counts it", () => {
-    const { db, writer } = tempStore();
-    store(writer, "قتل خمسة أشخاص في غارات التحالف على مدينة صعدة مساء الجمعة.", { published: "2024-12-07", source: "outlet-b" });
-    store(writer, "شنت طائرات التحالف غارة جوية على سفينة في الخليج العربي أمس.", { published: "2024-12-07", source: "outlet-a" });
-    const { out, r } = run("acled-csv", db);
+  it("leaves a story in no country (a sea, a region across borders) out of the ACLED CSV and counts it", async () => {
+    const db = await open();
+    await store(db, "قتل خمسة أشخاص في غارات التحالف على مدينة صعدة مساء الجمعة.", { published: "2024-12-07", source: "outlet-b" });
+    await store(db, "شنت طائرات التحالف غارة جوية على سفينة في الخليج العربي أمس.", { published: "2024-12-07", source: "outlet-a" });
+    const { out, r } = await run("acled-csv", db);
     expect(r).toEqual({ written: 1, withoutPlace: 0, withoutCountry: 1 });
     expect(acledRows(out).map((row) => [row.country, row.iso, row.region])).toEqual([["Yemen", "887", "Middle East"]]);
   });
 
-  it("writes ACLED's 31 columns in ACLED's order, one row per happening, in English", () => {
-    const { out } = run("acled-csv");
+  it("writes ACLED's 31 columns in ACLED's order, one row per happening, in English", async () => {
+    const { out } = await run("acled-csv");
     expect(out.split("\n")[0].split(",")).toEqual([...ACLED_COLUMNS]);
     expect(ACLED_COLUMNS).toHaveLength(31);
     const saada = acledRows(out).find((r) => r.event_type === "Explosions/Remote violence")!;
@@ -158,20 +168,20 @@ describe("exports", () => {
     expect(saada.notes).toMatch(/^On \d+ December 2024, .* in Saada\b.*5 fatalities reported\. Source: /);
   });
 
-  it("writes ACLED's geo_precision: 3 for a happening placed only at its province", () => {
-    const { db, writer } = tempStore();
-    store(writer, "قتل ثلاثة أشخاص في غارات التحالف على محافظة مأرب مساء الجمعة.", { published: "2024-12-07" });
-    const [row] = acledRows(run("acled-csv", db).out);
+  it("writes ACLED's geo_precision: 3 for a happening placed only at its province", async () => {
+    const db = await open();
+    await store(db, "قتل ثلاثة أشخاص في غارات التحالف على محافظة مأرب مساء الجمعة.", { published: "2024-12-07" });
+    const [row] = acledRows((await run("acled-csv", db)).out);
     expect(row.geo_precision).toBe("3");
   });
 
-  it("fills actor2 and inter2 from the target, with ACLED's interaction as text or, by option, as a code", () => {
-    const { db, writer } = tempStore();
-    store(writer, "هاجم مسلحون مجهولون دورية للشرطة في مدينة العريش صباح الأحد.", { published: "2024-12-08", source: "outlet-a" });
-    const [row] = acledRows(run("acled-csv", db).out);
+  it("fills actor2 and inter2 from the target, with ACLED's interaction as text or, by option, as a code", async () => {
+    const db = await open();
+    await store(db, "هاجم مسلحون مجهولون دورية للشرطة في مدينة العريش صباح الأحد.", { published: "2024-12-08", source: "outlet-a" });
+    const [row] = acledRows((await run("acled-csv", db)).out);
     expect(row).toMatchObject({ actor2: "Police", inter2: "State forces", interaction: "State forces-Political militia" });
     let numeric = "";
-    writeExport("acled-csv", stories(db), (c) => (numeric += c), exportContext(), { numericInters: true });
+    writeExport("acled-csv", await db.stories(), (c) => (numeric += c), exportContext(), { numericInters: true });
     expect(acledRows(numeric)[0]).toMatchObject({ inter2: "1", interaction: "13" });
   });
 
@@ -186,13 +196,13 @@ describe("exports", () => {
     expect(interaction(a, b)).toBe(want);
   });
 
-  it("writes JSON Lines and filters by type, place, actor and date", () => {
-    const db = fill();
-    expect(run("jsonl", db).out.trim().split("\n")).toHaveLength(stories(db).length);
-    expect(stories(db, { type: ["airstrike"] }).map((s) => s.place)).toEqual(["صعدة"]);
-    expect(stories(db, { place: "حماه" }).map((s) => s.type)).toContain("seize_control");
-    expect(stories(db, { actor: "التحالف" }).map((s) => s.type)).toEqual(["airstrike"]);
-    expect(stories(db, { since: "2025-01-01" })).toEqual([]);
+  it("writes JSON Lines and filters by type, place, actor and date", async () => {
+    const db = await fill();
+    expect((await run("jsonl", db)).out.trim().split("\n")).toHaveLength((await db.stories()).length);
+    expect((await db.stories({ type: ["airstrike"] })).map((s) => s.place)).toEqual(["صعدة"]);
+    expect((await db.stories({ place: "حماه" })).map((s) => s.type)).toContain("seize_control");
+    expect((await db.stories({ actor: "التحالف" })).map((s) => s.type)).toEqual(["airstrike"]);
+    expect(await db.stories({ since: "2025-01-01" })).toEqual([]);
   });
 });
 

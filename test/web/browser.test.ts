@@ -24,8 +24,8 @@ describe.runIf(ready)("the web app in Chromium", () => {
   let base = "";
 
   beforeAll(async () => {
-    const { db } = filledStore();
-    app = await buildServer({ db, analyzer: createAnalyzer(resources()), tiles: null });
+    const store = await filledStore();
+    app = await buildServer({ store, analyzer: createAnalyzer(resources()), tiles: null });
     await app.listen({ port: 0, host: "127.0.0.1" });
     base = `http://127.0.0.1:${(app.server.address() as { port: number }).port}`;
     browser = await chromium.launch({

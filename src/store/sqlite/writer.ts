@@ -4,17 +4,11 @@
  * checked for a near-duplicate (a syndicated copy), and each event joins the story of the
  * same happening reported elsewhere, or opens one (see stories.ts). Near-duplicates: minhash.ts.
  */
-import type { ArticleRecord } from "../batch/record.js";
+import type { ArticleRecord } from "../../batch/record.js";
 import type { Db } from "./db.js";
-import { BANDS, bands, NEAR_DUPLICATE_SIMILARITY, similarity } from "./minhash.js";
+import { BANDS, bands, NEAR_DUPLICATE_SIMILARITY, similarity } from "../minhash.js";
+import type { WriteResult } from "../store.js";
 import { StoryIndex } from "./stories.js";
-
-export interface WriteResult {
-  inserted: number;
-  skipped: number;
-  duplicates: number;
-  events: number;
-}
 
 export class StoreWriter {
   private readonly insertArticle;

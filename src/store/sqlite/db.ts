@@ -2,7 +2,7 @@
 import Database from "better-sqlite3";
 import { existsSync, statSync } from "node:fs";
 import { dirname } from "node:path";
-import { EXIT, MarsadError } from "../errors.js";
+import { EXIT, MarsadError } from "../../errors.js";
 import { MIGRATIONS } from "./schema.js";
 
 export type Db = Database.Database;

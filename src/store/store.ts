@@ -1,0 +1,61 @@
+/**
+ * The store, whatever holds it: an embedded SQLite file (the default, nothing to install) or a
+ * PostgreSQL database (several ingest workers and readers at once). Commands, the ingest and the
+ * HTTP API talk to this interface only; both backends give the same articles, events, stories and
+ * exports from the same input. Every method is async, since a server database answers over a socket.
+ */
+import type { ArticleRecord } from "../batch/record.js";
+import type { ArticleListing, ArticleRow, EventListQuery, EventListing, PlaceRow, StoryDetail } from "./reads.js";
+import type { ControlOptions, EventFilters, PlaceControl, SearchHit, StoryRecord } from "./queries.js";
+
+export type { ArticleListing, ArticleRow, EventListQuery, EventListing, PlaceRow, StoryDetail } from "./reads.js";
+export type { ControlOptions, EventFilters, PlaceControl, SearchHit, StoryRecord } from "./queries.js";
+
+export interface WriteResult {
+  inserted: number;
+  skipped: number;
+  duplicates: number;
+  events: number;
+}
+
+export interface SearchOptions {
+  limit?: number;
+  kind?: string;
+}
+
+export interface FetchState {
+  etag: string | null;
+  last_modified: string | null;
+}
+
+export interface Store {
+  readonly kind: "sqlite" | "postgres";
+  /** Where it is, for messages: a file path, or the database URL without its password. */
+  readonly location: string;
+
+  /** Hashes already stored: an ingest skips them before analysing anything. */
+  knownHashes(): Promise<Set<string>>;
+  /**
+   * Stores analysed articles in one transaction: an article already stored (same content hash) is
+   * skipped, a near-duplicate is linked to its original, each event joins its story or opens one.
+   */
+  write(records: ArticleRecord[]): Promise<WriteResult>;
+
+  search(query: string, opts?: SearchOptions): Promise<SearchHit[]>;
+  stories(filters?: EventFilters, limit?: number, offset?: number): Promise<StoryRecord[]>;
+  controlTimeline(opts?: ControlOptions): Promise<PlaceControl[]>;
+  /** The API's event (story) list: a page of rows and the total. */
+  listEvents(q: EventListQuery): Promise<EventListing>;
+  /** One story with every report behind it; null when there is none of that id. */
+  storyDetail(id: number): Promise<StoryDetail | null>;
+  countsPerDay(q: EventListQuery): Promise<Array<{ date: string; n: number }>>;
+  places(q: { q?: string; limit: number }): Promise<PlaceRow[]>;
+  articles(limit: number, offset: number): Promise<ArticleListing>;
+  article(id: number): Promise<ArticleRow | null>;
+
+  /** Validators of a URL fetched before, for a conditional GET. */
+  fetchState(url: string): Promise<FetchState | undefined>;
+  saveFetchState(url: string, etag: string | null, lastModified: string | null): Promise<void>;
+
+  close(): Promise<void>;
+}
