@@ -80,4 +80,10 @@ export const MIGRATIONS: string[] = [
   -- input again adds no job. Written in the transaction that adds their job.
   CREATE TABLE queued_articles (hash text PRIMARY KEY, queued_at timestamptz NOT NULL DEFAULT now());
   `,
+  `
+  -- The event list walks stories newest first and asks of each whether a current report holds it (as in
+  -- SQLite's migration 3).
+  CREATE INDEX stories_date_id ON stories(date_first DESC NULLS LAST, id DESC);
+  CREATE INDEX events_story_current ON events(story_id, happened, background);
+  `,
 ];
