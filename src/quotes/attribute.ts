@@ -230,11 +230,31 @@ function reachComplement(ctx: Ctx, j: number, limit: number): number {
     if (t.kind === "punct") {
       const ch = ctx.text[t.start];
       if (ch === ":" || ch === "：") return k;
+      // a bracket is passed whole: an agency's initials ("(د. ب. أ)"), a name in Latin letters, an age
+      if (ch === "(") {
+        const close = closingBracket(ctx, k, Math.min(limit, j + MAX_CUE_REACH));
+        if (close > 0) {
+          k = close;
+          continue;
+        }
+      }
       // a slash joins the two names of a month ("في تموز/يوليو"), as a comma joins an apposition
       if (!"،,()/".includes(ch)) return j;
     }
   }
   return j;
+}
+
+/** The index of the ")" that closes the "(" at k before `limit`, with no sentence of words between; else 0. */
+function closingBracket(ctx: Ctx, k: number, limit: number): number {
+  for (let i = k + 1; i < limit; i++) {
+    const t = ctx.tokens[i];
+    if (t.kind !== "punct") continue;
+    const ch = ctx.text[t.start];
+    if (ch === ")") return i;
+    if (ch === "(" || isQuoteMark(ctx.text, t)) return 0;
+  }
+  return 0;
 }
 
 /** Whether the marks opened at k hold a name: a short one, or exactly one entity's words. */

@@ -124,6 +124,11 @@ describe("a role that no name follows speaks as itself", () => {
 });
 
 describe("what stands between the subject and أن", () => {
+  it("an agency's initials in brackets ('(د. ب. أ)') are passed whole on the way to أن", () => {
+    const d = analyze("عنوان الخبر\n\nوقالت مصادر لوكالة الأنباء الألمانية (د. ب. أ) إن الطيران قصف مواقع المسلحين قرب بعقوبة.");
+    expect(d.claims.map((c) => [c.source.name, c.text])).toEqual([["مصادر", "الطيران قصف مواقع المسلحين قرب بعقوبة"]]);
+  });
+
   it("a month named twice with a slash ('في تموز/يوليو') does not end the reach of the verb", () => {
     const d = analyze("عنوان الخبر\n\nوأعلنت أنقرة في تموز/يوليو أنها سمحت للطائرات الأمريكية باستخدام قاعدة إنجرليك.");
     expect(d.claims.map((c) => [c.source.name, c.text])).toEqual([["أنقرة", "سمحت للطائرات الأمريكية باستخدام قاعدة إنجرليك"]]);
