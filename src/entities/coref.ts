@@ -24,6 +24,9 @@ export interface WorkEntity extends Entity {
   spans: Array<[number, number]>;
 }
 
+/** A place that stands for a state: a country, or a capital speaking for its government ("قالت طهران"). */
+export const standsForState = (e: WorkEntity): boolean => e.type === "LOC" && !!e.places?.some((p) => p.place.kind === "country" || p.place.feature === "capital");
+
 interface Surface {
   start: number;
   end: number;

@@ -16,7 +16,7 @@
  *    background for years before the article's ("منذ اندلاع النزاع عام 2011").
  */
 import type { Claim, MarsadDocument, Place, Sentence } from "../document.js";
-import type { WorkEntity } from "../entities/coref.js";
+import { standsForState, type WorkEntity } from "../entities/coref.js";
 import { indexMentions } from "../entities/mentions.js";
 import { scanLexicon } from "../entities/recognize.js";
 import { eventScope } from "../relevance/index.js";
@@ -337,13 +337,17 @@ function findTriggers(ctx: Ctx, from: number, to: number): Found[] {
     // (a verb whose masdar is spelled alike and names a happening — قصف، توغل, data/events/masdar-triggers.txt —, read as that
     // noun after the article or a preposition when words tie it to a happening — "في القصف الإسرائيلي",
     // "القصف على بيت حانون" —, not alone: "رغم القصف")
-    const next = ctx.tokens[i + 1];
-    const tied = next?.kind === "word" && !next.pro.startsWith("و") && i + 1 < to;
-    const trigger = cands?.find((c) => c.pos !== "verb" || /^(|و|ف|س|و\+س|ف\+س)$/.test(t.pro)) ?? (tied ? masdar(cands?.find((c) => c.pos === "verb" && ctx.lex.masdars.has(c.lemma) && !/س/.test(t.pro))) : undefined);
+    const trigger = cands?.find((c) => c.pos !== "verb" || /^(|و|ف|س|و\+س|ف\+س)$/.test(t.pro)) ?? (cands && tiedAfter(ctx, i, to) ? masdar(cands.find((c) => c.pos === "verb" && ctx.lex.masdars.has(c.lemma) && !/س/.test(t.pro))) : undefined);
     // a word inside a listed name is no trigger ("مطار", "قوات"): only outside entity mentions
     if (!trigger || (ctx.covers[i] && ctx.covers[i]!.entity.type !== "LOC")) return undefined;
     return trigger;
   }, (at, end, trigger) => ({ at, end, trigger }));
+}
+
+/** Whether a word follows token i in the clause (not "و"): what ties a masdar to a happening. */
+function tiedAfter(ctx: Ctx, i: number, to: number): boolean {
+  const next = ctx.tokens[i + 1];
+  return i + 1 < to && next.kind === "word" && !next.pro.startsWith("و");
 }
 
 /** The noun reading of a verb row whose masdar is spelled alike (one per row). */
@@ -477,7 +481,7 @@ function speakerAsActor(ctx: Ctx, c: Claim, sentenceStart: number, claimFrom: nu
   for (let k = sentenceStart; k < claimFrom - 1; k++) {
     const m = ctx.startsAt[k];
     if (!m || m.entity.id !== c.source.entity) continue;
-    const party = m.entity.type === "ORG" || (ownForce && m.entity.type === "LOC" && !!m.entity.places?.some((p) => p.place.kind === "country" || p.place.feature === "capital"));
+    const party = m.entity.type === "ORG" || (ownForce && standsForState(m.entity));
     const a: ActorPhrase = { name: surface(ctx, m.start, m.end), entity: m.entity, start: m.start, end: m.end };
     return party && fitsActor(type, a) ? a : null;
   }

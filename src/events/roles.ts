@@ -10,10 +10,10 @@
  */
 import type { Token } from "../document.js";
 import { dataPath } from "../data-dir.js";
-import { INTER } from "../entities/coref.js";
+import { INTER, standsForState } from "../entities/coref.js";
 import type { WorkEntity } from "../entities/coref.js";
 import type { MentionRef } from "../entities/mentions.js";
-import { tokenKey } from "../text/keys.js";
+import { hasArticle, tokenKey } from "../text/keys.js";
 import { normalize } from "../text/normalize.js";
 import { readTsv } from "../util/tsv.js";
 import { actorAt, surface, type ActorContext, type ActorPhrase } from "./actors.js";
@@ -83,7 +83,7 @@ function reacted(ctx: RoleContext, a: ActorPhrase, at: number, words: RoleWords[
     const t = ctx.tokens[k];
     if (t.kind !== "word") continue;
     const kind = words.get(t.stem) ?? words.get(t.norm);
-    if (kind === "reaction" || (kind === "after" && k === at - 1 && /(^|\+)ال$/.test(ctx.tokens[at].pro))) return true;
+    if (kind === "reaction" || (kind === "after" && k === at - 1 && hasArticle(ctx.tokens[at].pro))) return true;
   }
   return false;
 }
@@ -97,7 +97,7 @@ const REACTION_REACH = 10;
  * التفجير"). A reaction piece tells such an event weeks later without its date.
  */
 export function toldBefore(ctx: RoleContext, at: number, from: number, words: RoleWords["reactions"]): boolean {
-  if (!/(^|\+)ال$/.test(ctx.tokens[at].pro)) return false;
+  if (!hasArticle(ctx.tokens[at].pro)) return false;
   for (let k = at - 1; k >= Math.max(from, at - REACTION_REACH); k--) {
     const t = ctx.tokens[k];
     if (t.kind === "punct") return false;
@@ -407,7 +407,7 @@ export function categoryOf(tokens: Token[], a: ActorPhrase, words: RoleWords): s
   if (a.entity?.category) return a.entity.category;
   if (a.category) return a.category;
   // a country (or its capital) that strikes or fights does so with its state's forces: "قصفت تركيا"
-  if (a.entity?.type === "LOC" && a.entity.places?.some((p) => p.place.kind === "country" || p.place.feature === "capital")) return "state_forces";
+  if (a.entity && standsForState(a.entity)) return "state_forces";
   if (a.entity) return null;
   return words.category.get(tokens[a.start].stem) ?? null;
 }

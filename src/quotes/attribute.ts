@@ -197,7 +197,6 @@ function reportingVerb(ctx: Ctx, cue: Cue, from: number, limit: number, si: numb
   return found;
 }
 
-/** A quotation that ends right before its attribution: «نحن نحتفل …»، قال عبدالله صبيحي. */
 /** Spans by closing mark; where two close at one mark (an unclosed one), the outer one, as it opens first. */
 function byClose(spans: QuotedSpan[]): Map<number, QuotedSpan> {
   const out = new Map<number, QuotedSpan>();
@@ -205,6 +204,7 @@ function byClose(spans: QuotedSpan[]): Map<number, QuotedSpan> {
   return out;
 }
 
+/** A quotation that ends right before its attribution: «نحن نحتفل …»، قال عبدالله صبيحي. */
 function quoteBefore(ctx: Ctx, at: number, para: Paragraph): Complement | null {
   // only punctuation between the closing mark and the verb: walk back over it, then look the mark up
   for (let k = at - 1; k >= 0 && ctx.tokens[k].kind === "punct"; k--) {

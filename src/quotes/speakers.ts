@@ -11,7 +11,7 @@
  * "نقلت X عن Y" makes Y the source and X the channel. Word lists live in data/lexicon (speaker-rules).
  */
 import type { Source, Speaker, Token } from "../document.js";
-import type { WorkEntity } from "../entities/coref.js";
+import { standsForState, type WorkEntity } from "../entities/coref.js";
 import type { MentionRef } from "../entities/mentions.js";
 import { walk } from "../entities/recognize.js";
 import { hasArticle } from "../text/keys.js";
@@ -180,7 +180,7 @@ export function entityAt(ctx: Ctx, j: number): MentionRef | null {
   const m = ctx.startsAt[at];
   if (!m || (!canSpeak(m.entity) && m.entity.place === null)) return null;
   // a country speaks, and so does its capital for its government ("قالت طهران إن"); other places do not
-  if (m.entity.type === "LOC" && m.entity.places?.every((p) => p.place.kind !== "country" && p.place.feature !== "capital")) return null;
+  if (m.entity.type === "LOC" && m.entity.places && !standsForState(m.entity)) return null;
   const end = m.end < ctx.tokens.length && isQuoteMark(ctx.text, ctx.tokens[m.end]) && at > j ? m.end + 1 : m.end;
   return { ...m, end };
 }
