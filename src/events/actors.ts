@@ -81,7 +81,8 @@ export function actorAt(ctx: ActorContext, i: number, to: number): ActorPhrase |
       continue;
     }
     // "قادة بالجيش والأمن"
-    if (/^(ب\+ال|و\+ال)$/.test(n.pro) && j === at + 1) {
+    // (but after "بين" a named party after و is the other side: "بين الجيش والحوثيين")
+    if (/^(ب\+ال|و\+ال)$/.test(n.pro) && j === at + 1 && !(n.pro === "و+ال" && inner && tokens[at - 1]?.stem === "بين")) {
       j++;
       while (j < to && tokens[j].kind === "word" && tokens[j].pro === "و+ال") j++;
       break;

@@ -38,7 +38,9 @@ export function offEventPlace(tokens: Token[], b: number, type: EventType, marke
   const p1 = tokens[b - 1];
   if (!p1 || p1.kind !== "word") return false;
   if (p1.stem === "من") {
-    const r = roleOf(markers, tokens[b - 2]);
+    // past one adjective of the word before: "مقذوف عسكري من اليمن"
+    const p2 = tokens[b - 2];
+    const r = roleOf(markers, p2) ?? (p2?.kind === "word" && !p2.enc && /(ي|يه)$/.test(p2.stem) ? roleOf(markers, tokens[b - 3]) : undefined);
     return r === "origin" || r === "hometown";
   }
   const r = roleOf(markers, p1);

@@ -28,7 +28,7 @@ import { actorAt, resolveGeneric, surface, type ActorPhrase } from "./actors.js"
 import { findDates, type DateExpr } from "./dates.js";
 import type { EventLexicon, EventType, Trigger } from "./lexicon.js";
 import { actsOnPeople, armedActor, findActor, findAssociates, findTarget, fitsActor, masdarUse, nearestActorBefore, toldBefore, type Party, type RoleContext, type RoleWords } from "./roles.js";
-import { nationalForce, type Gentilics } from "./national.js";
+import { nationalForce, nationalTail, type Gentilics } from "./national.js";
 import { narrowToContained, objectNotPlace, offEventPlace, type PlaceRole } from "./event-places.js";
 import { countAfterTrigger, tallyOf, talliesIn, type Tally } from "./counts.js";
 import type { Count } from "./numbers.js";
@@ -159,6 +159,9 @@ export function extractEvents(doc: MarsadDocument, entities: WorkEntity[], res: 
       const pronoun = tr.trigger.actor.has("subj") && tr.trigger.pos === "verb" ? !(tokens[tr.at].enc && masdarUse(tokens, tr.at)) : tokens.slice(s.tokenStart, tr.at).some((t) => t.enc === "ها" || t.enc === "هم");
       if (!actor && pronoun && lastActor && s.paragraph - lastActor.paragraph <= 1) actor = lastActor.actor;
       if (actor && !fitsActor(tr.trigger.type, actor)) return;
+      // "قصف طائرات أف 16 التركية": a force of some kind whose nationality follows its make
+      const tail = actor && !actor.entity && ctx.lex.actorHeads.has(tokens[actor.start].stem) ? nationalTail(tokens, actor.start, actor.end, s.tokenEnd, res.gentilics, (w) => ctx.functionWords.has(w)) : null;
+      if (actor && tail) actor = { name: surface(ctx, actor.start, tail), entity: null, start: actor.start, end: tail, category: "state_forces" };
       // a trigger that needs an armed actor needs its own: the subject or genitive next to it
       const ownActor = actor && (actor.end <= tr.at ? tr.at - actor.end <= 1 : actor.start - tr.end <= 3);
       if (tr.trigger.actor.has("armed") && !(ownActor && armedActor(ctx, actor, res.roles))) return;

@@ -15,7 +15,7 @@ import { KeyTrie } from "../util/trie.js";
 import { readTsv } from "../util/tsv.js";
 import type { EventType, Trigger } from "./lexicon.js";
 
-export type CueKind = "negation" | "denial" | "plan" | "aim" | "expectation" | "preparation" | "call" | "threat" | "condition" | "question" | "permission" | "attempt" | "generic" | "state" | "habit";
+export type CueKind = "negation" | "denial" | "plan" | "aim" | "expectation" | "preparation" | "call" | "threat" | "condition" | "question" | "permission" | "attempt" | "generic" | "state" | "habit" | "factive";
 export type Modality = "asserted" | "claimed" | "denied" | "negated" | "planned" | "threatened" | "hypothetical";
 
 const MODALITY: Record<CueKind, Modality | null> = {
@@ -34,6 +34,7 @@ const MODALITY: Record<CueKind, Modality | null> = {
   generic: "hypothetical",
   state: null,
   habit: null,
+  factive: "asserted",
 };
 
 /** Whether an event of this modality is reported as having happened. */
@@ -132,10 +133,14 @@ export function factualityOf(lex: FactualityLexicon, text: string, tokens: Token
   for (let k = at - 1; k >= from; k--) {
     const w = tokens[k];
     if (w.kind === "punct" && CLAUSE_BREAKS.has(w.norm)) break;
+    // "أن تسهم في تسريع حسم معركة صنعاء": inside a subjunctive's complement, a noun names what may be
+    if (at - k <= SUBJUNCTIVE_REACH && k < at && subjunctiveVerb(text, tokens, k)) return { modality: "planned", cue: { kind: "subjunctive", text: show(k - 1, k + 1) } };
     const hit = cueAt(lex, tokens, k, at);
     if (!hit) continue;
     const { cue } = hit;
     if (cue.reach && at - k > cue.reach) continue;
+    // "… بعد أن قتل انتحاري": what the clause of time tells happened, whatever governs the clause
+    if (cue.kind === "factive") break;
     if (cue.kind === "negation" && NOT_NEGATING.has(tokens[hit.end]?.stem ?? "")) continue;
     if (cue.kind === "attempt" && !ATTEMPTABLE.has(trigger.type)) {
       attempted = true;
@@ -151,11 +156,27 @@ export function factualityOf(lex: FactualityLexicon, text: string, tokens: Token
     const raw = prev ? text.slice(prev.start, prev.end) : "";
     if (raw === "أن" || raw === "لن" || raw === "كي" || raw === "لكي") return { modality: "planned", cue: { kind: "subjunctive", text: raw } };
     if (/(^|\+)ل$/.test(t.pro)) return { modality: "planned", cue: { kind: "subjunctive", text: show(at, at + 1) } };
-    // "التي تسيطر على أراض": in running text a present verb of control is a state; a headline's is news
-    if (trigger.type === "seize_control" && !title) return { modality: null, cue: { kind: "state", text: show(at, at + 1) } };
+    // "التي تسيطر على أراض", "حل يتفق مع البيان": in running text a present verb of control or of agreeing is a state; a headline's is news
+    if ((trigger.type === "seize_control" || trigger.type === "agreement") && !title) return { modality: null, cue: { kind: "state", text: show(at, at + 1) } };
   }
   if (claim) return { modality: claim.stance === "denied" ? "denied" : "claimed", cue: null };
   return { modality: "asserted", cue: null };
+}
+
+/** How many words before a trigger noun a subjunctive verb governs it ("أن يؤدي إلى اندلاع مواجهات"). */
+const SUBJUNCTIVE_REACH = 7;
+/** Particles before a subjunctive verb, as written (normalisation drops the hamza that tells أن from إن). */
+const SUBJUNCTIVE_PARTICLES = new Set(["أن", "لن", "كي", "لكي"]);
+/** Present-tense look-alikes: nouns and month names that begin with ي or ت; the masdar shapes تفعيل, تفاعل; and
+ * the copula ("نفى أن تكون الطائرات قد قصفت": the verb that governs it decides). */
+const NOT_PRESENT = /^(يوم|يد|يمن|يونيو|يوليو|يناير|يكون|تكون|يكونوا|ت..ي.|ت.ا..)$/;
+
+/** Whether token k is a present-tense verb right after a subjunctive particle ("أن تسهم", "لن يسمح"). */
+function subjunctiveVerb(text: string, tokens: Token[], k: number): boolean {
+  const t = tokens[k];
+  const prev = tokens[k - 1];
+  if (t.kind !== "word" || !prev || prev.kind !== "word" || t.pro || !/^[يت]/.test(t.stem) || t.stem.length < 4 || NOT_PRESENT.test(t.stem)) return false;
+  return SUBJUNCTIVE_PARTICLES.has(text.slice(prev.start, prev.end));
 }
 
 /** Whether a word before the trigger takes its لـ as a complement ("تعرضت المدينة لقصف"). */

@@ -28,3 +28,24 @@ export function nationalForce(tokens: Token[], at: number, end: number, to: numb
   }
   return null;
 }
+
+/** Words between a force and its nationality that name its make ("طائرات أف 16 التركية"): this many at most. */
+const MAX_MAKE = 3;
+
+/**
+ * A force named by its kind with its nationality in its phrase or after its make or model ("طائرات أف 16
+ * التركية", "مقاتلات سوخوي الروسية"): the end of the phrase through the adjective, or null. The phrase is
+ * tokens [start, end); `isFunction` tells the words that end a phrase ("في", "على").
+ */
+export function nationalTail(tokens: Token[], start: number, end: number, to: number, gentilics: Gentilics, isFunction: (stem: string) => boolean): number | null {
+  const national = (t: Token): boolean => t.kind === "word" && t.pro === "ال" && !t.enc && gentilics.get(t.stem)?.kind === "national";
+  for (let k = start + 1; k < end; k++) if (national(tokens[k])) return end;
+  for (let k = end; k < Math.min(to, end + MAX_MAKE + 1); k++) {
+    const t = tokens[k];
+    if (t.kind === "number") continue;
+    if (t.kind !== "word" || t.enc || isFunction(t.stem)) return null;
+    if (national(t)) return k > end ? k + 1 : null;
+    if (t.pro) return null;
+  }
+  return null;
+}

@@ -206,7 +206,8 @@ function ownerAfter(ctx: RoleContext, tr: TriggerAt, j: number, to: number, link
   const { tokens } = ctx;
   let k = j;
   let launched = false;
-  while (k < Math.min(to, j + 3) && tokens[k].kind === "word" && ((!tokens[k].pro && /(ه|ي|يه)$/.test(tokens[k].stem) && !ctx.startsAt[k]) || LAUNCH.has(tokens[k].stem))) {
+  // (an adjective ends like a preposition does: "على", "في" are no adjectives, and what follows them is no owner)
+  while (k < Math.min(to, j + 3) && tokens[k].kind === "word" && ((!tokens[k].pro && /(ه|ي|يه)$/.test(tokens[k].stem) && !ctx.startsAt[k] && !ctx.functionWords.has(tokens[k].stem)) || LAUNCH.has(tokens[k].stem))) {
     launched ||= LAUNCH.has(tokens[k].stem);
     k++;
   }
@@ -222,6 +223,41 @@ function ownerAfter(ctx: RoleContext, tr: TriggerAt, j: number, to: number, link
   if (linkedOnly || tr.trigger.type !== "armed_clash") return null;
   // "اشتباكات بين X و Y": the first party; "مواجهات مع X": the party named
   if (tokens[j]?.stem === "بين" || tokens[j]?.stem === "مع") return agentAt(ctx, j + 1, to);
+  // "تتواصل الاشتباكات في ريف إدلب بين X و Y": the parties after where and when, in the clause
+  const between = clashParties(ctx, j, to);
+  return between !== null ? agentAt(ctx, between, to) : null;
+}
+
+/** How far the first side of "بين X و Y من جهة، و Z من جهة أخرى" may run. */
+const SIDE_REACH = 16;
+
+/**
+ * Where the second side of a clash starts, given the end of its first party: right there ("بين X و Y"),
+ * or after "من جهة" when the first side lists several ("بين X و Y من جهة، و Z": Z).
+ */
+function sideEnd(ctx: RoleContext, k: number, to: number): number {
+  const { tokens } = ctx;
+  for (let i = k; i + 1 < Math.min(to, k + SIDE_REACH); i++) {
+    if (tokens[i].kind === "punct" && CLAUSE_BREAKS.has(tokens[i].norm)) break;
+    if (tokens[i].stem === "من" && !tokens[i].pro && tokens[i + 1].stem === "جهه") {
+      let j = i + 2;
+      while (j < to && tokens[j].kind === "punct" && !CLAUSE_BREAKS.has(tokens[j].norm)) j++;
+      return j;
+    }
+  }
+  return k;
+}
+
+/** How far after a clash noun its "بين X و Y" may stand, past where and when it was. */
+const PARTIES_REACH = 14;
+
+/** The token after "بين" that opens a clash's parties later in its clause, or null. */
+function clashParties(ctx: RoleContext, j: number, to: number): number | null {
+  for (let k = j; k < Math.min(to, j + PARTIES_REACH); k++) {
+    const t = ctx.tokens[k];
+    if (t.kind === "punct" && (CLAUSE_BREAKS.has(t.norm) || t.norm === "،")) return null;
+    if (t.kind === "word" && t.stem === "بين" && !t.pro) return k + 1;
+  }
   return null;
 }
 
@@ -295,7 +331,7 @@ export function nearestActorBefore(ctx: RoleContext, at: number, from: number, w
   for (let k = at - 1; k >= from; k--) {
     const a = agentAt(ctx, k, at);
     // (the marks are read before the whole phrase: "مقتل عشرة من عناصر تنظيم داعش")
-    if (a && a.entity?.type !== "LOC" && !supported(ctx, k) && !(words && (hitBefore(ctx, a, k, from, words.victimMarks) || reacted(ctx, a, at, words.reactions)))) return a;
+    if (a && a.entity?.type !== "LOC" && !supported(ctx, k) && !aimedAt(ctx, k) && !(words && (hitBefore(ctx, a, k, from, words.victimMarks) || reacted(ctx, a, at, words.reactions)))) return a;
   }
   return null;
 }
@@ -329,6 +365,13 @@ function hit(ctx: RoleContext, k: number, from: number, marks: RoleWords["victim
 /** A number, in digits or words ("23", "ثلاثة"). */
 const isCount = (ctx: RoleContext, t: Token | undefined): boolean => !!t && (t.kind === "number" || ctx.lex.numbers.has(t.stem));
 
+/** Whether the phrase at k is one something is aimed at ("هجوم ضد داعش", "غارات على الحوثيين"): a target, never a later event's actor. */
+function aimedAt(ctx: RoleContext, k: number): boolean {
+  const t = ctx.tokens[k];
+  const prev = ctx.tokens[k - 1];
+  return /(^|\+)علي(\+|$)/.test(t.pro) || (!!prev && prev.kind === "word" && !prev.enc && AGAINST.has(prev.stem));
+}
+
 /** Whether the phrase at k is introduced as a helper ("بدعم من X", "بمساندة X"). */
 function supported(ctx: RoleContext, k: number): boolean {
   const t = ctx.tokens;
@@ -359,8 +402,8 @@ export function findTarget(ctx: RoleContext, tr: TriggerAt, actor: ActorPhrase |
   // a place is where, not whom ("غارات على سوريا")
   const other = (a: ActorPhrase | null): a is ActorPhrase => !!a && a.entity?.type !== "LOC" && a.entity?.type !== "FAC" && !(actor && (a.start === actor.start || (a.entity && a.entity === actor.entity)));
   // "اشتباكات بين X و Y": the second party
-  if (tr.trigger.type === "armed_clash" && actor && tokens[actor.start - 1]?.stem === "بين") {
-    const k = actor.end;
+  if (tr.trigger.type === "armed_clash" && actor && tokens[actor.start - 1]?.stem === "بين" && !tokens[actor.start - 1].pro) {
+    const k = sideEnd(ctx, actor.end, to);
     const second = tokens[k]?.pro.startsWith("و") ? agentAt(ctx, k, to) : null;
     if (other(second)) return party(ctx, second, words);
   }

@@ -295,3 +295,36 @@ describe("a masdar's words: who acted and who was acted on", () => {
     expect(first("وطرده الجيش من قرية الفاروق.").actor?.name).toBe("الجيش");
   });
 });
+
+describe("parties of a clash, and the party aimed at", () => {
+  it("finds the two sides of a clash named after where it was", () => {
+    const e = analyze("وتتواصل المواجهات العنيفة في ريف حماة بين قوات النظام والمسلحين الموالين لها من جهة، وفصائل المعارضة من جهة أخرى.", "2015-08-01").events[0];
+    expect([e.actor?.name, e.target?.name]).toEqual(["قوات النظام", "فصائل المعارضة"]);
+  });
+
+  it("splits the two sides joined by و after بين, and keeps allies joined elsewhere", () => {
+    const clash = analyze("ودارت معارك بين الجيش والحوثيين في مدينة تعز.", "2015-08-01").events[0];
+    expect([clash.actor?.name, clash.target?.name]).toEqual(["الجيش", "الحوثيين"]);
+    expect(analyze("وسيطر الجيش والمقاومة الشعبية على مدينة زنجبار.", "2015-08-01").events[0].actor?.name).toMatch(/^الجيش والمقاومة/);
+  });
+
+  it("never takes the party an attack was aimed at as the actor of a later strike", () => {
+    const e = analyze("وأعلنت أنقرة عزمها شن هجوم ضد تنظيم داعش قريبا، بعد أيام من بدء غارات جوية على معسكرات في شمال العراق.", "2015-08-01").events.find((x) => x.type === "airstrike");
+    expect(e?.actor?.name ?? null).not.toBe("تنظيم داعش");
+  });
+
+  it("reads no owner past a preposition after the trigger", () => {
+    const e = analyze("وقتل جنديان في هجوم على قاعدة تابعة للقوات الدولية في كابل.", "2015-08-01").events[0];
+    expect(e.actor?.name ?? null).toBeNull();
+  });
+
+  it("gives a force of some make its nationality when the adjective follows the make", () => {
+    expect(analyze("وقتل خمسة مدنيين في قصف مقاتلات سوخوي الروسية على بلدة في ريف إدلب.", "2015-10-01").events[0].actor).toMatchObject({ name: "مقاتلات سوخوي الروسية", category: "state_forces" });
+  });
+});
+
+describe("where a projectile came from is not where it fell", () => {
+  it("places a shell from across the border where it fell", () => {
+    expect(analyze("أصيب طفلان في جازان إثر سقوط قذيفة عسكرية من اليمن.", "2015-08-01").events[0].place?.name).toBe("جازان");
+  });
+});

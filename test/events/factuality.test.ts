@@ -23,6 +23,11 @@ describe("modality", () => {
     ["ستسيطر القوات على مدينة سرت قريبا.", "planned", "future"],
     ["لا تريد أنقرة للقوات الكردية أن تتقدم نحو مدينة جرابلس.", "planned", "aim"],
     ["أبدت امتناع الحكومة عن دخول المراقبين إلى مدينة حلب.", "negated", "negation"],
+    // prevented or foiled: nothing happened
+    ["قال الوزير إن أجهزة الأمن ساعدت على منع وقوع تفجيرات في مدينة جدة.", "negated", "negation"],
+    ["وتمكنت قوات الأمن من إحباط هجوم انتحاري على مسجد في مدينة الدمام.", "negated", "negation"],
+    // a noun in the complement of a subjunctive verb names what may be
+    ["ويتوقع محللون أن يؤدي الخلاف بين الحلفاء إلى حسم معركة مدينة تعز.", "planned", "subjunctive"],
   ])("%s → %s (%s)", (text, modality, cue) => {
     expect(first(text)).toEqual({ modality, happened: false, cue });
   });
@@ -35,6 +40,10 @@ describe("modality", () => {
     ["تعرضت نقطة للجيش في مدينة العريش أمس لهجوم شنه مسلحون."],
     ["أعرب الوزير عن استنكاره للتفجير الذي استهدف مسجدا في مدينة القطيف أمس."],
     ["اضطرت الميليشيات للانسحاب من مدينة الحوطة بعد معارك مع المقاومة."],
+    // a clause of time tells what did happen, whatever governs the sentence
+    ["قالت الولاية إنها لن تسمح بأي تجمع بعد أن قتل انتحاري عشرة أشخاص في بلدة سروج."],
+    // "أن" before a noun is a claim's complement, not a subjunctive
+    ["وأكدت مصادر أن تنظيم داعش سيطر على بلدة القريتين أمس."],
   ])("%s → happened", (text) => {
     expect(first(text)).toMatchObject({ happened: true });
   });
