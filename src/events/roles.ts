@@ -83,9 +83,16 @@ function reacted(ctx: RoleContext, a: ActorPhrase, at: number, words: RoleWords[
     const t = ctx.tokens[k];
     if (t.kind !== "word") continue;
     const kind = words.get(t.stem) ?? words.get(t.norm);
-    if (kind === "reaction" || (kind === "after" && k === at - 1 && hasArticle(ctx.tokens[at].pro))) return true;
+    if (kind === "reaction" || (kind === "after" && k === at - 1 && definite(ctx.tokens, at))) return true;
   }
   return false;
+}
+
+/** A definite noun: with the article, or in construct with a definite word ("هجمات الأسبوع الماضي"). */
+function definite(tokens: Token[], at: number): boolean {
+  const next = tokens[at + 1];
+  // (a time word keeps its article in its stem: "الأسبوع")
+  return hasArticle(tokens[at].pro) || (!tokens[at].enc && next?.kind === "word" && (hasArticle(next.pro) || next.norm.startsWith("ال")));
 }
 
 /** How far before a trigger a condemnation still governs it ("أدانت وزارة الخارجية بشدة التفجير"). */
@@ -97,7 +104,7 @@ const REACTION_REACH = 10;
  * التفجير"). A reaction piece tells such an event weeks later without its date.
  */
 export function toldBefore(ctx: RoleContext, at: number, from: number, words: RoleWords["reactions"]): boolean {
-  if (!hasArticle(ctx.tokens[at].pro)) return false;
+  if (!definite(ctx.tokens, at)) return false;
   for (let k = at - 1; k >= Math.max(from, at - REACTION_REACH); k--) {
     const t = ctx.tokens[k];
     if (t.kind === "punct") return false;

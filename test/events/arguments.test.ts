@@ -328,3 +328,11 @@ describe("where a projectile came from is not where it fell", () => {
     expect(analyze("أصيب طفلان في جازان إثر سقوط قذيفة عسكرية من اليمن.", "2015-08-01").events[0].place?.name).toBe("جازان");
   });
 });
+
+describe("one that acted in the wake of an attack did not carry it out", () => {
+  it("leaves the actor of attacks in construct after 'على أثر' empty", () => {
+    const e = analyze("وأعلنت الحكومة حالة الطوارئ على أثر هجمات الأسبوع الماضي في مدينة العريش.", "2015-08-01").events[0];
+    expect(e.type).toBe("armed_clash");
+    expect(e.actor).toBeNull();
+  });
+});
