@@ -47,6 +47,8 @@ export class Gazetteer {
   readonly names = new KeyTrie<PlaceName>();
   /** Words that tie a place to the place holding it ("في", "بمدينة", "شمال"), normalised: src/geo/containers.ts. */
   readonly links = new Set<string>();
+  /** Ordinary words that, after a place head, name no place ("آمنة", "لها"), normalised: src/geo/not-places.ts. */
+  readonly notPlaces = new Set<string>();
 
   /** Loads the built-in gazetteer and any imported ones. `adminPrefixes` are keys such as "محافظه". */
   static load(adminPrefixes: ReadonlySet<string>, importedDir?: string): Gazetteer {
@@ -58,6 +60,7 @@ export class Gazetteer {
       g.links.add(n);
       if (n.startsWith("ال") && n.length > 3) g.links.add(n.slice(2));
     }
+    for (const w of readList(dataPath("lexicon", "not-places.txt"))) g.notPlaces.add(normalize(w));
     return g;
   }
 
