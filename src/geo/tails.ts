@@ -1,5 +1,6 @@
 /**
- * Describing tails: a place name that no list holds whole, made of a listed name and definite adjectives
+ * Listed names the recogniser did not tie to the list: a name the tagger found ("الصاخور") is looked up
+ * whole. Describing tails: a place name that no list holds whole, made of a listed name and definite adjectives
  * after it ("جبل صبر المطل", "شرناخ الحدودي", "سيفاري الاستراتيجية"), is the listed place. The recogniser
  * keeps the adjectives in the name (they may belong to it, as in "المنطقة الشرقية"); here only the
  * gazetteer's answer is wanted, so the longest listed beginning wins and the adjectives are left aside.
@@ -24,7 +25,8 @@ export function listedBeforeTail(e: WorkEntity, tokens: readonly Token[], g: Gaz
   const kinds = headKindsOf(e);
   for (const [start, end] of e.spans) {
     // the longest beginning first: "جبل صبر" before "جبل"
-    for (let cut = end - 1; cut > start + headWords && isTailWord(tokens[cut]); cut--) {
+    // the whole name first (a name the tagger found and no list walk reached: "والصاخور"), then without its tail
+    for (let cut = end; cut > start + headWords && (cut === end || isTailWord(tokens[cut])); cut--) {
       const words = tokens.slice(start, cut);
       if (words.some((t) => t.kind !== "word")) continue;
       const byKey = g.names.get(words.map((t) => tokenKey(t)));

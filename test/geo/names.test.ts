@@ -1,5 +1,10 @@
 import { describe, expect, it } from "vitest";
+import type { Token } from "../../src/document.js";
+import type { WorkEntity } from "../../src/entities/coref.js";
+import { listedBeforeTail } from "../../src/geo/tails.js";
+import { normalize } from "../../src/text/normalize.js";
 import { analyze, placeOf } from "../helpers/analyze.js";
+import { resources } from "../helpers/resources.js";
 
 // How a place's written name reaches its gazetteer record: describing adjectives after a listed name
 // (src/geo/tails.ts), a head naming the listed place's own kind, and ordinary words after a place head
@@ -53,5 +58,33 @@ describe("ordinary words after a place head", () => {
   it("keeps a listed place that begins with such a word", () => {
     const doc = analyze("قصفت الطائرات منطقة الخالدية في الأنبار.");
     expect(doc.places.some((p) => p.name.includes("الخالدية") && p.lat !== null)).toBe(true);
+  });
+});
+
+describe("a name the tagger found without the list", () => {
+  // the tagger marks names by their context, not by the list; the geo stage looks the whole name up itself
+  const entityOver = (tokens: readonly Token[], word: string): WorkEntity => {
+    const i = tokens.findIndex((t) => t.norm.endsWith(normalize(word)));
+    return { id: "e1", type: "LOC", name: word, spans: [[i, i + 1]], mentions: [] } as unknown as WorkEntity;
+  };
+
+  it("finds a listed quarter written with a conjunction", () => {
+    const doc = analyze("تعرضت أحياء الشعار والصاخور لقصف عنيف.");
+    const found = listedBeforeTail(entityOver(doc.tokens, "الصاخور"), doc.tokens, resources().gazetteer);
+    expect(found.map((c) => c.place.id)).toContain("sy.n.sakhour");
+  });
+
+  it("finds nothing for a word no list holds", () => {
+    const doc = analyze("تعرضت أحياء الشعار والمحطة لقصف عنيف.");
+    expect(listedBeforeTail(entityOver(doc.tokens, "المحطة"), doc.tokens, resources().gazetteer)).toEqual([]);
+  });
+});
+
+describe("bodies named after their seat", () => {
+  it.each([
+    ["أعلنت مديرية أمن القاهرة القبض على ثلاثة متهمين.", "أمن"],
+    ["قالت مديرية الدفاع المدني إن الحريق أخمد.", "الدفاع"],
+  ])("%s → no place '%s …'", (sentence, word) => {
+    expect(analyze(sentence).places.some((p) => p.name.startsWith(word))).toBe(false);
   });
 });
