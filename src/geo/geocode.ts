@@ -15,7 +15,7 @@ import { containedPrecision, gazetteerContainer, precisionOf, textContainer, typ
 import type { GazPlace, Gazetteer, PlaceName } from "./gazetteer.js";
 import { notPlace } from "./not-places.js";
 import { anchorsFor, buildFocus, hasPoint, plausibleCandidates, rank, uniq, type Focus } from "./score.js";
-import { listedBeforeTail } from "./tails.js";
+import { listedBeforeTail, tailCountry } from "./tails.js";
 
 /** Confidence reported for each way of resolving. */
 const CONFIDENCE = { single: 0.9, evidence: 0.8, population: 0.5, inner: 0.6, container: 0.45, parent: 0.35, province: 0.25 };
@@ -79,11 +79,16 @@ export function geocode(entities: WorkEntity[], gazetteer: Gazetteer, tokens: re
     if (c && c.listed === c.at && FOCUS_KINDS.has(c.at.kind) && hasPoint(c.at) && e.mentions.length > most) [main, most] = [c.at, e.mentions.length];
   }
 
+  // a town the text calls foreign ("هورست الهولندية") does not lie in the main city's province
+  const foreignTo = (e: WorkEntity, p: GazPlace): boolean => {
+    const cc = tokens.length ? tailCountry(e, tokens, gazetteer) : null;
+    return cc !== null && cc !== p.country;
+  };
   const places: Place[] = [];
   const byRef = new Map<string, Place>();
   for (const e of located) {
     let c = choices.get(e) ?? null;
-    if (!c && main) c = parentChoice(e, main, gazetteer);
+    if (!c && main && !foreignTo(e, main)) c = parentChoice(e, main, gazetteer);
     const listed = c?.listed ?? null;
     const ref = listed?.id ?? null;
     if (ref && byRef.has(ref)) {

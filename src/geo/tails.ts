@@ -36,3 +36,19 @@ export function listedBeforeTail(e: WorkEntity, tokens: readonly Token[], g: Gaz
   }
   return [];
 }
+
+/**
+ * The country a describing tail names ("هورست الهولندية", "مدينة برنو التشيكية"), by a nationality adjective
+ * among the words after the name; null when none does. Such a town is not in the article's main province.
+ */
+export function tailCountry(e: WorkEntity, tokens: readonly Token[], g: Gazetteer): string | null {
+  for (const [start, end] of e.spans) {
+    for (let k = end - 1; k > start && isTailWord(tokens[k]); k--) {
+      const stem = tokens[k].stem;
+      // feminine "هولنديه" and masculine "هولندي" both name the Netherlands
+      const cc = g.nationalities.get(stem) ?? (stem.endsWith("يه") ? g.nationalities.get(stem.slice(0, -1)) : undefined);
+      if (cc) return cc;
+    }
+  }
+  return null;
+}

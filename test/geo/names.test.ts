@@ -88,3 +88,18 @@ describe("bodies named after their seat", () => {
     expect(analyze(sentence).places.some((p) => p.name.startsWith(word))).toBe(false);
   });
 });
+
+describe("a town the text calls foreign", () => {
+  it("is not put in the province of the article's main city", () => {
+    const doc = analyze("وصل فريق التعاون إلى الرياض أمس. ويخوض الفريق مباراة ودية في مدينة هورست الهولندية غدا.");
+    const p = doc.places.find((x) => x.name.startsWith("هورست"));
+    expect(p).toMatchObject({ lat: null, method: "unresolved" });
+  });
+
+  it("still puts an unlisted village of the same country in that province", () => {
+    const doc = analyze("شهدت محافظة لحج اشتباكات عنيفة أمس في الحوطة. وقال سكان إن المسلحين انسحبوا من قرية الشقعة اليمنية.");
+    const p = doc.places.find((x) => x.name.includes("الشقعة"));
+    expect(p?.country).toBe("YE");
+    expect(p?.lat).not.toBeNull();
+  });
+});
