@@ -9,7 +9,7 @@ import { dataPath } from "../data-dir.js";
 import { nameKeys } from "../text/keys.js";
 import { normalize } from "../text/normalize.js";
 import { KeyTrie } from "../util/trie.js";
-import { multi, readList, readTsvDir } from "../util/tsv.js";
+import { multi, readList, readTsv, readTsvDir } from "../util/tsv.js";
 
 export const GAZETTEER_COLUMNS = ["id", "kind", "feature", "name_ar", "variants_ar", "name_en", "country", "admin1", "admin2", "lat", "lon", "population"] as const;
 
@@ -47,6 +47,10 @@ export class Gazetteer {
   readonly names = new KeyTrie<PlaceName>();
   /** Words that tie a place to the place holding it ("في", "بمدينة", "شمال"), normalised: src/geo/containers.ts. */
   readonly links = new Set<string>();
+  /** Ordinary words that, after a place head, name no place ("آمنة", "لها"), normalised: src/geo/not-places.ts. */
+  readonly notPlaces = new Set<string>();
+  /** Nationality adjectives, masculine, normalised ("هولندي") → their country code: whose town "X الهولندية" is. */
+  readonly nationalities = new Map<string, string>();
 
   /** Loads the built-in gazetteer and any imported ones. `adminPrefixes` are keys such as "محافظه". */
   static load(adminPrefixes: ReadonlySet<string>, importedDir?: string): Gazetteer {
@@ -58,6 +62,8 @@ export class Gazetteer {
       g.links.add(n);
       if (n.startsWith("ال") && n.length > 3) g.links.add(n.slice(2));
     }
+    for (const w of readList(dataPath("lexicon", "not-places.txt"))) g.notPlaces.add(normalize(w));
+    for (const r of readTsv(dataPath("lexicon", "gentilics.tsv"), ["adjective_ar", "country", "kind"] as const)) if (r.kind === "national") g.nationalities.set(normalize(r.adjective_ar), r.country);
     return g;
   }
 

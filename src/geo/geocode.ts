@@ -6,12 +6,16 @@
  * a neighbourhood or facility no list holds takes the point of the article's main city, a headed village
  * or district the point of that city's province. Anything else stays
  * unresolved, with lat/lon null. Every located place says how precise its point is (geo_precision).
+ * A listed name with describing adjectives after it ("جبل صبر المطل") is the listed place (./tails.ts);
+ * an ordinary word after a place head ("منطقة آمنة") is no place at all (./not-places.ts).
  */
 import type { Place, Token } from "../document.js";
 import type { WorkEntity } from "../entities/coref.js";
 import { containedPrecision, gazetteerContainer, precisionOf, textContainer, type GeoPrecision } from "./containers.js";
-import type { GazPlace, Gazetteer } from "./gazetteer.js";
+import type { GazPlace, Gazetteer, PlaceName } from "./gazetteer.js";
+import { notPlace } from "./not-places.js";
 import { anchorsFor, buildFocus, hasPoint, plausibleCandidates, rank, uniq, type Focus } from "./score.js";
+import { listedBeforeTail, tailCountry } from "./tails.js";
 
 /** Confidence reported for each way of resolving. */
 const CONFIDENCE = { single: 0.9, evidence: 0.8, population: 0.5, inner: 0.6, container: 0.45, parent: 0.35, province: 0.25 };
@@ -34,12 +38,19 @@ const CONTAINER_KINDS = new Set(["admin1", "admin2", "city", "town", "village", 
 const PROVINCE_HEADS = new Set(["settlement", "district", "countryside"]);
 /** Kinds of the article's main city, for neighbourhoods and facilities no list holds. */
 const FOCUS_KINDS = new Set(["city", "town", "admin2"]);
+/** Heads that name a place of the listed kind inside them: "حي عصيفرة" is the quarter عصيفرة itself, "جبل X" the mountain X. */
+const SAME_KIND: Record<string, string> = { neighbourhood: "neighbourhood", natural: "region" };
 
 export function geocode(entities: WorkEntity[], gazetteer: Gazetteer, tokens: readonly Token[] = []): Place[] {
-  const located = entities.filter((e) => e.type === "LOC" || e.type === "FAC");
-  const focus = buildFocus(located);
+  // an unlisted ordinary word after a place head ("منطقة آمنة", "منطقة لها تاريخ") names no place
+  const located = entities.filter((e) => (e.type === "LOC" || e.type === "FAC") && !notPlace(e, tokens, gazetteer.notPlaces));
+  // a listed name followed by describing adjectives ("جبل صبر المطل") is that listed place
+  const named = new Map<WorkEntity, PlaceName[]>();
+  for (const e of located) named.set(e, e.places?.length ? e.places : tokens.length ? listedBeforeTail(e, tokens, gazetteer) : []);
+  const placesOf = (e: WorkEntity): PlaceName[] => named.get(e) ?? [];
+  const focus = buildFocus(located, placesOf);
   const choices = new Map<WorkEntity, Choice | null>();
-  for (const e of located) choices.set(e, choose(e, focus));
+  for (const e of located) choices.set(e, choose(e, placesOf(e), focus));
   // A listed place without coordinates: the point of the unit holding it.
   for (const [e, c] of choices) {
     if (!c || hasPoint(c.at)) continue;
@@ -68,11 +79,16 @@ export function geocode(entities: WorkEntity[], gazetteer: Gazetteer, tokens: re
     if (c && c.listed === c.at && FOCUS_KINDS.has(c.at.kind) && hasPoint(c.at) && e.mentions.length > most) [main, most] = [c.at, e.mentions.length];
   }
 
+  // a town the text calls foreign ("هورست الهولندية") does not lie in the main city's province
+  const foreignTo = (e: WorkEntity, p: GazPlace): boolean => {
+    const cc = tokens.length ? tailCountry(e, tokens, gazetteer) : null;
+    return cc !== null && cc !== p.country;
+  };
   const places: Place[] = [];
   const byRef = new Map<string, Place>();
   for (const e of located) {
     let c = choices.get(e) ?? null;
-    if (!c && main) c = parentChoice(e, main, gazetteer);
+    if (!c && main && !foreignTo(e, main)) c = parentChoice(e, main, gazetteer);
     const listed = c?.listed ?? null;
     const ref = listed?.id ?? null;
     if (ref && byRef.has(ref)) {
@@ -121,16 +137,19 @@ function adminName(g: Gazetteer, p: GazPlace, level: "admin1" | "admin2"): strin
   return g.parent(p, level)?.name;
 }
 
-function choose(e: WorkEntity, focus: Focus): Choice | null {
+function choose(e: WorkEntity, named: PlaceName[], focus: Focus): Choice | null {
   const anchors = anchorsFor(e, focus);
-  const cands = plausibleCandidates(uniq(e.places ?? []), anchors, focus);
+  const cands = plausibleCandidates(uniq(named), anchors, focus);
   if (!cands.length) {
     // A facility or region named after a place takes that place's point (not a neighbourhood:
     // "حي باب طبرق" is in Derna, not in Tobruk).
     const inner = plausibleCandidates(uniq(e.inner ?? []), anchors, focus).filter((c) => e.head?.kind !== "neighbourhood" || !BROAD_KINDS.has(c.place.kind));
     if (!inner.length) return null;
     const best = rank(inner, e, focus, anchors)[0];
-    return best ? { listed: null, at: best.place, confidence: CONFIDENCE.inner, method: "inner", precision: containedPrecision(best.place) } : null;
+    if (!best) return null;
+    // the head names the inner place's own kind: it is that place, at its own precision
+    if (e.head && SAME_KIND[e.head.kind] === best.place.kind) return { listed: best.place, at: best.place, confidence: CONFIDENCE.inner, method: "gazetteer", precision: precisionOf(best.place.kind) };
+    return { listed: null, at: best.place, confidence: CONFIDENCE.inner, method: "inner", precision: containedPrecision(best.place) };
   }
   if (cands.length === 1) return { listed: cands[0].place, at: cands[0].place, confidence: CONFIDENCE.single, method: "gazetteer", precision: precisionOf(cands[0].place.kind) };
   const [a, b] = rank(cands, e, focus, anchors);

@@ -78,7 +78,7 @@ export function uniq(c: readonly PlaceName[]): PlaceName[] {
  * Neighbourhood namesakes do not make a place ambiguous ("الخالدية" the town and a quarter of Homs),
  * unless they lie in a country the article names by other places ("منطقة الرقة" in a Kuwaiti story).
  */
-export function buildFocus(located: readonly WorkEntity[]): Focus {
+export function buildFocus(located: readonly WorkEntity[], placesOf: (e: WorkEntity) => readonly PlaceName[] = (e) => e.places ?? []): Focus {
   const countries = new Map<string, number>();
   const admin1 = new Set<string>();
   const anchors: Anchor[] = [];
@@ -96,7 +96,8 @@ export function buildFocus(located: readonly WorkEntity[]): Focus {
   const withNamesakes: Array<[WorkEntity, GazPlace, PlaceName[], PlaceName[]]> = [];
   for (const e of located) {
     // a place named inside another's name counts too ("جبال أبين", "مطار صنعاء")
-    const named = e.places?.length ? e.places : (e.inner ?? []);
+    const own = placesOf(e);
+    const named = own.length ? own : (e.inner ?? []);
     const all = named.length > 1 ? uniq(named) : named;
     const c = all.filter((x) => x.place.kind !== "neighbourhood");
     if (!c.length) continue;
@@ -139,9 +140,14 @@ function nearAnchor(p: GazPlace, anchors: Located[]): boolean {
   return hasPoint(p) && anchors.some((a) => a.id !== p.id && km(a, p) <= NEIGHBOURHOOD_KM);
 }
 
+/** The kinds of place the entity's head word allows ("محافظة X" an admin unit, "مطار X" a facility), if it says. */
+export function headKindsOf(e: WorkEntity): readonly string[] | undefined {
+  return e.head && e.head.type !== "ORG" ? (e.type === "FAC" ? ["facility"] : HEAD_KINDS[e.head.kind]) : undefined;
+}
+
 /** Candidates for entity `e`, best first. */
 export function rank(cands: PlaceName[], e: WorkEntity, focus: Focus, anchors: Located[]): Scored[] {
-  const headKinds = e.head && e.head.type !== "ORG" ? (e.type === "FAC" ? ["facility"] : HEAD_KINDS[e.head.kind]) : undefined;
+  const headKinds = headKindsOf(e);
   const headKey = e.headText ? normalize(e.headText) : undefined;
   return cands
     .map(({ place, stripped, prefix }) => {
