@@ -20,6 +20,8 @@ export interface WorkEntity extends Entity {
   head?: Head;
   headText?: string;
   inner?: PlaceName[];
+  /** Read as a place but naming none ("منطقة آمنة"): set by the geo stage, so events look past it. */
+  noPlace?: boolean;
   /** Token ranges of the mentions, for later stages. */
   spans: Array<[number, number]>;
 }

@@ -384,7 +384,7 @@ function findPlaces(ctx: Ctx, tr: Found, clauseStart: number, clauseEnd: number,
   const limit = Math.min(to, Math.max(clauseEnd, tr.end + 1), tr.end + PLACE_REACH);
   for (let k = tr.end; k < limit; k++) {
     const m = ctx.startsAt[k];
-    if (!m || (m.entity.type !== "LOC" && m.entity.type !== "FAC")) continue;
+    if (!m || (m.entity.type !== "LOC" && m.entity.type !== "FAC") || m.entity.noPlace) continue;
     const t = tokens[k];
     // the preposition stands before the place's head word, if it has one ("على مدينة حلب")
     // an origin, a destination or a hometown is not where it happened
@@ -405,7 +405,7 @@ function findPlaces(ctx: Ctx, tr: Found, clauseStart: number, clauseEnd: number,
   if (objectNotPlace(tokens, tr, { covers: ctx.covers, heads: ctx.res.heads, ground: ctx.res.groundObjects, functionWords: ctx.functionWords })) return [];
   for (let k = tr.at - 1; k >= Math.max(from, clauseStart - 3, tr.at - 6); k--) {
     const m = ctx.covers[k];
-    if (m && (m.entity.type === "LOC" || m.entity.type === "FAC") && acceptable(m.entity, false) && !offEventPlace(tokens, m.start, tr.trigger.type, ctx.res.placeMarkers)) return [m.entity];
+    if (m && (m.entity.type === "LOC" || m.entity.type === "FAC") && !m.entity.noPlace && acceptable(m.entity, false) && !offEventPlace(tokens, m.start, tr.trigger.type, ctx.res.placeMarkers)) return [m.entity];
   }
   return [];
 }
@@ -415,7 +415,7 @@ function placesIn(ctx: Ctx, from: number, to: number, type: EventType): WorkEnti
   const out: WorkEntity[] = [];
   for (let k = from; k < to; k++) {
     const m = ctx.startsAt[k];
-    if (m && (m.entity.type === "LOC" || m.entity.type === "FAC") && !out.includes(m.entity) && !offEventPlace(ctx.tokens, k, type, ctx.res.placeMarkers)) out.push(m.entity);
+    if (m && (m.entity.type === "LOC" || m.entity.type === "FAC") && !m.entity.noPlace && !out.includes(m.entity) && !offEventPlace(ctx.tokens, k, type, ctx.res.placeMarkers)) out.push(m.entity);
   }
   return out;
 }

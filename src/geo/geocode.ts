@@ -43,7 +43,11 @@ const SAME_KIND: Record<string, string> = { neighbourhood: "neighbourhood", natu
 
 export function geocode(entities: WorkEntity[], gazetteer: Gazetteer, tokens: readonly Token[] = []): Place[] {
   // an unlisted ordinary word after a place head ("منطقة آمنة", "منطقة لها تاريخ") names no place
-  const located = entities.filter((e) => (e.type === "LOC" || e.type === "FAC") && !notPlace(e, tokens, gazetteer.notPlaces));
+  const located = entities.filter((e) => {
+    if (e.type !== "LOC" && e.type !== "FAC") return false;
+    e.noPlace = notPlace(e, tokens, gazetteer.notPlaces) || undefined;
+    return !e.noPlace;
+  });
   // a listed name followed by describing adjectives ("جبل صبر المطل") is that listed place
   const named = new Map<WorkEntity, PlaceName[]>();
   for (const e of located) named.set(e, e.places?.length ? e.places : tokens.length ? listedBeforeTail(e, tokens, gazetteer) : []);

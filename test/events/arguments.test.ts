@@ -336,3 +336,9 @@ describe("one that acted in the wake of an attack did not carry it out", () => {
     expect(e.actor).toBeNull();
   });
 });
+
+describe("a place head before an ordinary word names no place", () => {
+  it("passes over it to the next place of the sentence", () => {
+    expect(analyze("وشنت طائرات التحالف غارات على منطقة آمنة في شمال سوريا أمس.", "2015-08-01").events[0].place?.name).toBe("شمال سوريا");
+  });
+});
