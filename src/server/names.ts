@@ -42,10 +42,20 @@ interface Keyed extends CatalogEntry {
   ar: string;
   /** Without the article, word by word: "الحوثيين" → "حوثيين". */
   arWords: string[];
+  /** Word stems: "ميليشيا الحوثيين" → ["ميليشيا", "حوثي"]. */
+  arStems: string[];
   lat: string;
 }
 
 const bare = (w: string): string => (w.startsWith("ال") && w.length > 3 ? w.slice(2) : w);
+
+/** Plural and feminine endings set aside, so that الحوثيين, الحوثيون, الحوثية and الحوثي meet on "حوثي". */
+const ENDINGS: Array<[RegExp, string]> = [[/يين$|يون$/, "ي"], [/ين$|ون$|ات$|ه$/, ""]];
+export const stem = (w: string): string => {
+  const b = bare(w);
+  for (const [end, by] of ENDINGS) if (end.test(b) && b.length - 2 >= 3) return b.replace(end, by);
+  return b;
+};
 
 export class NameCatalog {
   private readonly entries: Keyed[];
@@ -57,7 +67,7 @@ export class NameCatalog {
   ) {
     this.entries = entries.map((e) => {
       const ar = arabicKey(e.name);
-      return { ...e, ar, arWords: ar.split(" ").map(bare), lat: e.en ? latinKey(e.en) : "" };
+      return { ...e, ar, arWords: ar.split(" ").map(bare), arStems: ar.split(" ").map(stem), lat: e.en ? latinKey(e.en) : "" };
     });
   }
 
@@ -66,7 +76,7 @@ export class NameCatalog {
     if (ARABIC.test(query)) {
       const q = arabicKey(query);
       if (!q) return false;
-      if (!this.wordsOnly) return e.ar.includes(q) || e.ar.includes(bare(q));
+      if (!this.wordsOnly) return e.ar.includes(q) || e.ar.includes(bare(q)) || q.split(" ").map(stem).every((w) => e.arStems.some((x) => x.startsWith(w)));
       const qw = q.split(" ").map(bare);
       return e.ar === q || containsRun(e.arWords, qw);
     }
@@ -109,17 +119,10 @@ export class NameCatalog {
   }
 }
 
-/** Whether `needle` stands in `hay` as consecutive words, the last of them a word's start ("صنعا" in "صنعاء"). */
+/** Whether `needle` stands in `hay` as consecutive whole words. */
 function containsRun(hay: string[], needle: string[]): boolean {
   if (!needle.length) return false;
-  for (let i = 0; i + needle.length <= hay.length; i++) {
-    let ok = true;
-    for (let k = 0; k < needle.length && ok; k++) {
-      const last = k === needle.length - 1;
-      ok = last ? hay[i + k].startsWith(needle[k]) && hay[i + k].length - needle[k].length <= 1 : hay[i + k] === needle[k];
-    }
-    if (ok) return true;
-  }
+  for (let i = 0; i + needle.length <= hay.length; i++) if (needle.every((w, k) => hay[i + k] === w)) return true;
   return false;
 }
 
