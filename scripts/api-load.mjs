@@ -6,6 +6,7 @@
 // Prints requests/s and latency percentiles (p95 from every response). After `npm run build`:
 //   node scripts/api-load.mjs --db marsad.db|postgres://… [--connections 200] [--seconds 15] [--distinct | --mix]
 import { spawn } from "node:child_process";
+import { readFileSync } from "node:fs";
 import autocannon from "autocannon";
 import { scriptOptions } from "./options.mjs";
 
@@ -53,6 +54,16 @@ const path = () => {
   const limit = o.distinct ? 1 + Math.floor(Math.random() * 100) : 100;
   return `/api/events?type=${type}&since=2015-${mm}-01&until=2015-${mm}-28&limit=${limit}`;
 };
+/** The server's CPU time so far, in ms (Linux): what a request costs, whatever else the machine runs. */
+const cpuMs = () => {
+  try {
+    const f = readFileSync(`/proc/${server.pid}/stat`, "utf8").split(") ")[1].split(" ");
+    return ((Number(f[11]) + Number(f[12])) * 1000) / 100;
+  } catch {
+    return NaN;
+  }
+};
+const cpu0 = cpuMs();
 const times = [];
 const statuses = {};
 const instance = autocannon({
@@ -66,7 +77,8 @@ instance.on("response", (_client, status, _bytes, ms) => {
   statuses[status] = (statuses[status] ?? 0) + 1;
 });
 const r = await instance;
+const cpu = cpuMs() - cpu0;
 server.kill("SIGTERM");
 times.sort((a, b) => a - b);
 const q = (p) => Math.round(times[Math.min(times.length - 1, Math.floor(times.length * p))] * 10) / 10;
-console.log(JSON.stringify({ store: o.db.replace(/:[^:@/]*@/, ":***@"), connections: Number(o.connections), seconds: Number(o.seconds), distinct: o.distinct, mix: o.mix, requests: times.length, perSecond: Math.round(r.requests.average), statuses, p50: q(0.5), p95: q(0.95), p99: q(0.99), max: q(1) }));
+console.log(JSON.stringify({ store: o.db.replace(/:[^:@/]*@/, ":***@"), connections: Number(o.connections), seconds: Number(o.seconds), distinct: o.distinct, mix: o.mix, requests: times.length, perSecond: Math.round(r.requests.average), statuses, p50: q(0.5), p95: q(0.95), p99: q(0.99), max: q(1), serverCpuMsPerRequest: Math.round((cpu / times.length) * 1000) / 1000 }));

@@ -78,7 +78,7 @@ export function registerApi(app: FastifyInstance, opts: ApiOptions): Routes {
   }));
 
   routes.add(
-    { method: "GET", path: "/api/events", operationId: "listEvents", summary: "Events (one per happening, merged across reports), newest first, filtered and paged; fields=map gives compact rows for the map", query: C.EventQuery, responses: { 200: C.EventList, ...errors } },
+    { method: "GET", path: "/api/events", operationId: "listEvents", summary: "Events (one per happening, merged across reports), newest first, filtered and paged; fields=map gives compact rows for the map", query: C.EventQuery, responses: { 200: C.EventList, ...errors }, cache: false },
     async ({ query: q }) => {
       const query = { ...(await ctx.query(q)), limit: q.limit, offset: q.offset, fields: q.fields };
       const next = (total: number) => (q.offset + q.limit < total && q.limit > 0 ? q.offset + q.limit : null);
