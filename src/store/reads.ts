@@ -3,6 +3,7 @@
  * places, articles — written once in SQL both backends accept (sql.ts). Ordering names where NULLs
  * go, since SQLite and PostgreSQL differ on it by default.
  */
+import { unpackDoc } from "./compact.js";
 import type { Sql, SqlValue } from "./sql.js";
 
 export interface EventListQuery {
@@ -142,6 +143,11 @@ export async function articles(db: Sql, limit: number, offset: number): Promise<
   return { total, items };
 }
 
+/** One article with its document's JSON, rebuilt from the stored text, packed analysis and events (compact.ts). */
 export async function article(db: Sql, id: number): Promise<ArticleRow | null> {
-  return (await db.get<ArticleRow>("SELECT id, title, url, source, published, duplicate_of, doc FROM articles WHERE id = ?", [id])) ?? null;
+  const row = await db.get<Omit<ArticleRow, "doc"> & { text: string; paragraphs: string | null; analysis: Uint8Array }>("SELECT id, title, url, source, published, duplicate_of, text, paragraphs, analysis FROM articles WHERE id = ?", [id]);
+  if (!row) return null;
+  const events = await db.all<{ local_id: string; json: string }>("SELECT local_id, json FROM events WHERE article_id = ?", [id]);
+  const { text, paragraphs, analysis, ...meta } = row;
+  return { ...meta, doc: unpackDoc(text, paragraphs, analysis, new Map(events.map((e) => [e.local_id, e.json]))) };
 }
