@@ -108,7 +108,7 @@ export async function storyDetail(db: Sql, id: number): Promise<StoryDetail | nu
   const story = await db.get<StoryRow>("SELECT * FROM stories WHERE id = ?", [id]);
   if (!story) return null;
   const reports = await db.all<Record<string, unknown> & { json: string }>(
-    "SELECT e.id, e.article_id, e.modality, e.happened, e.date, e.date_precision, e.actor_name, e.actor_ref, e.place_name, e.place_ref, e.sentence, e.json, a.title, a.url, a.source, a.published FROM events e JOIN articles a ON a.id = e.article_id WHERE e.story_id = ? ORDER BY a.published NULLS FIRST, e.id",
+    "SELECT e.id, e.article_id, e.modality, e.happened, e.date, e.date_precision, e.actor_name, e.actor_ref, e.place_name, e.place_ref, e.sentence, e.json, a.title, a.url, a.source, a.published FROM events e JOIN articles a ON a.id = e.article_id WHERE e.story_id = ? ORDER BY a.published NULLS FIRST, a.hash, e.id",
     [id],
   );
   return { story, reports };

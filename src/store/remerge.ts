@@ -12,7 +12,7 @@
  * The computation is here, on plain rows; each backend reads the rows and writes the result.
  */
 import type { EventRow } from "../batch/record.js";
-import { BANDS, bands, NEAR_DUPLICATE_SIMILARITY, similarity } from "./minhash.js";
+import { BANDS, bands, HASHES, NEAR_DUPLICATE_SIMILARITY } from "./minhash.js";
 import { matchStory, shift, storyDate, STORY_WINDOW_DAYS, type StoryMatch } from "./stories.js";
 
 /** Candidates read per band, as the writers read them. */
@@ -89,17 +89,21 @@ export function remerge(articles: RemergeArticle[], events: RemergeEvent[]): Rem
   const byId = new Map(articles.map((a) => [a.id, a]));
 
   // near-duplicates: each article's original is the first similar article before it, as the writer does
+  // (signatures compared as numbers: the same count as similarity() of minhash.ts, without cutting strings)
   const duplicateOf = new Map<number, number | null>();
-  const bandLists = new Map<string, RemergeArticle[]>();
+  const bandLists = new Map<string, Array<{ id: number; sig: Uint32Array }>>();
   for (const a of ordered) {
     const bs = bands(a.signature);
+    const sig = signatureValues(a.signature);
     const seen = new Set<number>();
     let original: number | null = null;
     for (let band = 0; band < BANDS && original === null; band++) {
-      for (const c of (bandLists.get(`${band}:${bs[band]}`) ?? []).slice(0, CANDIDATES_PER_BAND)) {
+      const list = bandLists.get(`${band}:${bs[band]}`) ?? [];
+      for (let k = 0; k < list.length && k < CANDIDATES_PER_BAND; k++) {
+        const c = list[k];
         if (seen.has(c.id)) continue;
         seen.add(c.id);
-        if (similarity(a.signature, c.signature) >= NEAR_DUPLICATE_SIMILARITY) {
+        if (sameValues(sig, c.sig) / HASHES >= NEAR_DUPLICATE_SIMILARITY) {
           original = duplicateOf.get(c.id) ?? c.id;
           break;
         }
@@ -109,8 +113,8 @@ export function remerge(articles: RemergeArticle[], events: RemergeEvent[]): Rem
     bs.forEach((value, band) => {
       const key = `${band}:${value}`;
       const list = bandLists.get(key);
-      if (list) list.push(a);
-      else bandLists.set(key, [a]);
+      if (list) list.push({ id: a.id, sig });
+      else bandLists.set(key, [{ id: a.id, sig }]);
     });
   }
 
@@ -126,10 +130,14 @@ export function remerge(articles: RemergeArticle[], events: RemergeEvent[]): Rem
     const article = byId.get(e.article_id)!;
     let story: MergedStory | undefined;
     if (date && e.place_name) {
+      // the first story that fits in (date_first, id) order among those of the window, as the writers
+      // read them — found in one pass, testing a story only when it would come before the best so far
       const lo = shift(date, -STORY_WINDOW_DAYS), hi = shift(date, STORY_WINDOW_DAYS);
-      const candidates = (byType.get(e.type) ?? []).filter((s) => s.date_first !== null && s.date_last !== null && s.date_first <= hi && s.date_last >= lo)
-        .sort((a, b) => cmp(a.date_first!, b.date_first!) || a.id - b.id);
-      story = matchStory(row, candidates);
+      for (const s of byType.get(e.type) ?? []) {
+        if (s.date_first === null || s.date_last === null || s.date_first > hi || s.date_last < lo) continue;
+        if (story && (cmp(s.date_first, story.date_first!) || s.id - story.id) > 0) continue;
+        if (matchStory(row, [s])) story = s;
+      }
     }
     if (!story) {
       story = {
@@ -168,6 +176,19 @@ export function remerge(articles: RemergeArticle[], events: RemergeEvent[]): Rem
   }
   return { duplicateOf, stories, storyOf };
 }
+
+/** A signature's 32 values (8 hex digits each). */
+function signatureValues(sig: string): Uint32Array {
+  const out = new Uint32Array(HASHES);
+  for (let k = 0; k < HASHES; k++) out[k] = parseInt(sig.slice(k * 8, k * 8 + 8), 16);
+  return out;
+}
+
+const sameValues = (a: Uint32Array, b: Uint32Array): number => {
+  let n = 0;
+  for (let k = 0; k < HASHES; k++) if (a[k] === b[k]) n++;
+  return n;
+};
 
 /** The fields of a stored event that story matching reads, as the writer's event row names them. */
 function toEventRow(e: RemergeEvent): EventRow {

@@ -5,7 +5,7 @@
 import { controlTimeline, stories, type ControlOptions, type EventFilters, type PlaceControl, type SearchHit, type StoryRecord } from "./queries.js";
 import * as reads from "./reads.js";
 import type { Sql } from "./sql.js";
-import type { FetchState, SearchOptions, Store, WriteResult } from "./store.js";
+import type { FetchState, RemergeResult, SearchOptions, Store, WriteResult } from "./store.js";
 import type { ArticleRecord } from "../batch/record.js";
 
 export abstract class SqlStore implements Store {
@@ -15,6 +15,7 @@ export abstract class SqlStore implements Store {
 
   abstract knownHashes(): Promise<Set<string>>;
   abstract write(records: ArticleRecord[]): Promise<WriteResult>;
+  abstract remerge(): Promise<RemergeResult>;
   abstract search(query: string, opts?: SearchOptions): Promise<SearchHit[]>;
   abstract saveFetchState(url: string, etag: string | null, lastModified: string | null): Promise<void>;
   abstract close(): Promise<void>;
