@@ -24,15 +24,14 @@ if (!opt.out) {
 const db = new Database(opt.db, { readonly: true });
 const ids = db.prepare(`SELECT id FROM events ${opt.all ? "" : "WHERE happened = 1 AND background = 0"} ORDER BY id`).pluck().all();
 const picked = shuffle(ids, mulberry32(Number(opt.seed))).slice(0, Number(opt.n));
-const get = db.prepare("SELECT e.*, a.title, a.source, a.published, a.doc FROM events e JOIN articles a ON a.id = e.article_id WHERE e.id = ?");
+const get = db.prepare("SELECT e.*, a.title, a.source, a.published, a.text AS article_text FROM events e JOIN articles a ON a.id = e.article_id WHERE e.id = ?");
 const lines = picked.map((id) => {
   const r = get.get(id);
   const ev = JSON.parse(r.json);
-  const doc = JSON.parse(r.doc);
   return JSON.stringify({
     event: id, article: r.article_id, outlet: r.source, published: r.published, title: r.title,
     type: r.type, place: r.place_name, country: r.country, actor: r.actor_name, target: ev.target?.name ?? null, date: r.date, date_precision: r.date_precision,
-    modality: r.modality, fatalities: r.fatalities, sources: ev.sources ?? [], sentence: r.sentence, text: doc.text,
+    modality: r.modality, fatalities: r.fatalities, sources: ev.sources ?? [], sentence: r.sentence, text: r.article_text,
   });
 });
 writeFileSync(opt.out, lines.join("\n") + "\n");

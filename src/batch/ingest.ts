@@ -122,6 +122,9 @@ export async function runIngest(opts: IngestRunOptions): Promise<IngestSummary> 
       await pool.close();
     }
   }
+  // stories as the canonical order gives them, whatever order the analysis threads finished in (and an
+  // interrupted run's are put right by the next run that stores anything): ../store/remerge.ts
+  if (s.inserted > 0) await opts.store.remerge();
   s.elapsed = (Date.now() - started) / 1000;
   s.articlesPerSecond = s.done / Math.max(s.elapsed, 0.001);
   s.peakMemoryMB = Math.round(process.resourceUsage().maxRSS / 1024);

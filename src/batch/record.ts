@@ -8,6 +8,7 @@ import type { Event, MarsadDocument } from "../document.js";
 import type { Gazetteer } from "../geo/gazetteer.js";
 import { toJson } from "../output.js";
 import { normalize } from "../text/normalize.js";
+import { packDoc, searchTextOf } from "../store/compact.js";
 import { signature } from "../store/minhash.js";
 
 export interface ArticleInput {
@@ -62,12 +63,25 @@ export interface ArticleRecord {
   published: string | null;
   /** MinHash signature, for near-duplicates. */
   signature: string;
-  /** Normalised title and text, for search. */
+  /** Normalised text, for search (the title is put before it). */
   searchText: string;
-  doc: string;
+  /** The article's text: stored once; the analysis, quotes and claims point into it. */
+  text: string;
+  /** The analysis, packed, and the paragraphs beside it (../store/compact.ts). */
+  analysis: Uint8Array;
+  paragraphs: string | null;
   events: EventRow[];
-  quotes: Array<{ localId: string; speaker: string; text: string; searchText: string }>;
-  claims: Array<{ localId: string; source: string; stance: string; text: string; searchText: string }>;
+  quotes: Array<{ localId: string; speaker: string } & StoredSpan>;
+  claims: Array<{ localId: string; source: string; stance: string } & StoredSpan>;
+}
+
+/** A quote's or claim's words by offsets into the text; `text` only where they are not that slice. */
+export interface StoredSpan {
+  start: number;
+  end: number;
+  text: string | null;
+  /** Normalised speaker (or source) and words, for search. */
+  searchText: string;
 }
 
 /** The content hash that keys an article: its bytes, or its text with white space squeezed. */
@@ -82,7 +96,8 @@ export function contentHash(input: Pick<ArticleInput, "content" | "title">): str
 export const searchable = (s: string): string => normalize(s).replace(/[^\p{L}\p{N}]+/gu, " ").trim();
 
 export function toRecord(doc: MarsadDocument, input: ArticleInput, hash: string, gazetteer: Gazetteer): ArticleRecord {
-  const json = toJson(doc, false);
+  // the JSON as a string and back, so the packed analysis is what the stored JSON was (no undefined fields)
+  const json = JSON.parse(JSON.stringify(toJson(doc, false))) as Record<string, unknown>;
   // the words of the text, normalised: the tokens already hold them
   const words: string[] = [];
   for (const t of doc.tokens) if (t.kind === "word" || t.kind === "number" || t.kind === "latin") words.push(t.norm);
@@ -126,10 +141,16 @@ export function toRecord(doc: MarsadDocument, input: ArticleInput, hash: string,
     title: doc.meta.title,
     published: doc.meta.published,
     signature: signature(words),
-    searchText: words.join(" "),
-    doc: JSON.stringify(json),
+    // the words as the store rebuilds them for a snippet (the same as the tokens' norms)
+    searchText: searchTextOf(doc.text, doc.paragraphs),
+    text: doc.text,
+    ...packDoc(json),
     events,
-    quotes: doc.quotes.map((q) => ({ localId: q.id, speaker: q.speaker.name, text: q.text, searchText: searchable(`${q.speaker.name} ${q.text}`) })),
-    claims: doc.claims.map((c) => ({ localId: c.id, source: c.source.name, stance: c.stance, text: c.text, searchText: searchable(`${c.source.name} ${c.text}`) })),
+    quotes: doc.quotes.map((q) => ({ localId: q.id, speaker: q.speaker.name, ...storedSpan(doc.text, q, q.speaker.name) })),
+    claims: doc.claims.map((c) => ({ localId: c.id, source: c.source.name, stance: c.stance, ...storedSpan(doc.text, c, c.source.name) })),
   };
+}
+
+export function storedSpan(text: string, s: { start: number; end: number; text: string }, who: string): StoredSpan {
+  return { start: s.start, end: s.end, text: s.text === text.slice(s.start, s.end) ? null : s.text, searchText: searchable(`${who} ${s.text}`) };
 }

@@ -55,10 +55,12 @@ export async function runWorker(o: WorkerOptions): Promise<WorkerSummary> {
   let stopping = false;
   void o.stop?.then(() => (stopping = true));
   let writing: Promise<void> = Promise.resolve();
+  let wrote = false;
 
   const store = async (job: PgBoss.Job<JobData>, records: ArticleRecord[], failed: number): Promise<void> => {
     try {
       const w = await o.store.write(records);
+      wrote = true;
       await o.boss.complete(QUEUE, job.id, { inserted: w.inserted, known: w.skipped, failed, events: w.events });
       const done = { job: job.id, articles: job.data.articles.length, inserted: w.inserted, known: w.skipped, failed, events: w.events };
       s.jobs++;
@@ -79,6 +81,12 @@ export async function runWorker(o: WorkerOptions): Promise<WorkerSummary> {
     const jobs = await o.boss.fetch<JobData>(QUEUE, { batchSize: o.jobsAtOnce });
     if (!jobs.length) {
       await writing;
+      // the queue ran dry: stories as the canonical order gives them, whichever worker wrote what when
+      // (../store/remerge.ts); the last worker to write is the last to run it, under the write lock
+      if (wrote) {
+        await o.store.remerge();
+        wrote = false;
+      }
       if (o.exitWhenIdle && (await pendingJobs(o.store.pool)) === 0) break;
       await Promise.race([new Promise((r) => setTimeout(r, o.pollMs ?? POLL_MS)), o.stop]);
       continue;

@@ -63,7 +63,7 @@ const placeMatches = (name: string, query: string): boolean => {
   return n === q || n.replace(/^ال/, "") === q.replace(/^ال/, "") || n.split(" ").includes(q);
 };
 
-/** Who holds each place over time, from seize_control and withdraw events that happened. */
+/** Who holds each place over time, from seize_control and withdraw events that happened (same-day reports in content-hash order, not arrival). */
 export interface ControlOptions {
   place?: string;
   at?: string;
@@ -75,7 +75,7 @@ export async function controlTimeline(sql: Sql, opts: ControlOptions = {}): Prom
               a.id AS article_id, a.title, a.url, a.source, a.published
        FROM events e JOIN articles a ON a.id = e.article_id
        WHERE e.type IN ('seize_control', 'withdraw') AND e.happened = 1 AND e.background = 0 AND e.place_name IS NOT NULL
-       ORDER BY coalesce(e.date, a.published) NULLS FIRST, e.id`,
+       ORDER BY coalesce(e.date, a.published) NULLS FIRST, a.hash, e.id`,
     );
   const places = new Map<string, PlaceControl & { holderRef: string | null }>();
   for (const r of rows) {
@@ -155,7 +155,11 @@ export interface StoryRecord {
   events: Array<{ id: number; article: number; url: string | null; source: string | null; title: string | null; published: string | null; modality: string; date: string | null; datePrecision: string | null; geoPrecision: number | null; sentence: string | null; actor: string | null; target: string | null; event: Record<string, unknown> }>;
 }
 
-/** Stories (one per happening, with all their reports), filtered. */
+/**
+ * Stories (one per happening, with all their reports), filtered. Reports come in an order that does
+ * not depend on when they were stored (published, content hash, place in the article), so that the
+ * exports are the same whatever order the articles came in (remerge.ts).
+ */
 export async function stories(sql: Sql, f: EventFilters = {}, limit = 1_000_000, offset = 0): Promise<StoryRecord[]> {
   const where: string[] = [];
   const args: Array<string | number> = [];
@@ -168,7 +172,7 @@ export async function stories(sql: Sql, f: EventFilters = {}, limit = 1_000_000,
   if (f.type?.length) add(`s.type IN (${f.type.map(() => "?").join(",")})`, ...f.type);
   if (f.id !== undefined) add("s.id = ?", f.id);
   const rows = await sql.all(`SELECT * FROM stories s ${where.length ? "WHERE " + where.join(" AND ") : ""} ORDER BY s.date_first NULLS FIRST, s.id`, args);
-  const byStory = "SELECT e.id, e.article_id, e.modality, e.happened, e.background, e.date, e.date_precision, e.geo_precision, e.sentence, e.actor_name, e.json, a.url, a.source, a.title, a.published FROM events e JOIN articles a ON a.id = e.article_id WHERE e.story_id = ? ORDER BY e.id";
+  const byStory = "SELECT e.id, e.article_id, e.modality, e.happened, e.background, e.date, e.date_precision, e.geo_precision, e.sentence, e.actor_name, e.json, a.url, a.source, a.title, a.published FROM events e JOIN articles a ON a.id = e.article_id WHERE e.story_id = ? ORDER BY a.published NULLS FIRST, a.hash, e.id";
   const out: StoryRecord[] = [];
   let skipped = 0;
   for (const s of rows) {

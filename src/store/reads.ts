@@ -3,6 +3,7 @@
  * places, articles — written once in SQL both backends accept (sql.ts). Ordering names where NULLs
  * go, since SQLite and PostgreSQL differ on it by default.
  */
+import { unpackDoc } from "./compact.js";
 import type { Sql, SqlValue } from "./sql.js";
 
 export interface EventListQuery {
@@ -138,7 +139,7 @@ export async function storyDetail(db: Sql, id: number): Promise<StoryDetail | nu
   const story = await db.get<StoryRow>("SELECT * FROM stories WHERE id = ?", [id]);
   if (!story) return null;
   const reports = await db.all<Record<string, unknown> & { json: string }>(
-    "SELECT e.id, e.article_id, e.modality, e.happened, e.date, e.date_precision, e.actor_name, e.actor_ref, e.place_name, e.place_ref, e.sentence, e.json, a.title, a.url, a.source, a.published FROM events e JOIN articles a ON a.id = e.article_id WHERE e.story_id = ? ORDER BY a.published NULLS FIRST, e.id",
+    "SELECT e.id, e.article_id, e.modality, e.happened, e.date, e.date_precision, e.actor_name, e.actor_ref, e.place_name, e.place_ref, e.sentence, e.json, a.title, a.url, a.source, a.published FROM events e JOIN articles a ON a.id = e.article_id WHERE e.story_id = ? ORDER BY a.published NULLS FIRST, a.hash, e.id",
     [id],
   );
   return { story, reports };
@@ -173,6 +174,11 @@ export async function articles(db: Sql, limit: number, offset: number): Promise<
   return { total, items };
 }
 
+/** One article with its document's JSON, rebuilt from the stored text, packed analysis and events (compact.ts). */
 export async function article(db: Sql, id: number): Promise<ArticleRow | null> {
-  return (await db.get<ArticleRow>("SELECT id, title, url, source, published, duplicate_of, doc FROM articles WHERE id = ?", [id])) ?? null;
+  const row = await db.get<Omit<ArticleRow, "doc"> & { text: string; paragraphs: string | null; analysis: Uint8Array }>("SELECT id, title, url, source, published, duplicate_of, text, paragraphs, analysis FROM articles WHERE id = ?", [id]);
+  if (!row) return null;
+  const events = await db.all<{ local_id: string; json: string }>("SELECT local_id, json FROM events WHERE article_id = ?", [id]);
+  const { text, paragraphs, analysis, ...meta } = row;
+  return { ...meta, doc: unpackDoc(text, paragraphs, analysis, new Map(events.map((e) => [e.local_id, e.json]))) };
 }

@@ -6,7 +6,7 @@ import { controlTimeline, stories, type ControlOptions, type EventFilters, type 
 import * as reads from "./reads.js";
 import * as bench from "./reads-workbench.js";
 import type { Sql } from "./sql.js";
-import type { FetchState, SearchOptions, Store, WriteResult } from "./store.js";
+import type { FetchState, RemergeResult, SearchOptions, Store, WriteResult } from "./store.js";
 import type { ArticleRecord } from "../batch/record.js";
 
 export abstract class SqlStore implements Store {
@@ -16,6 +16,7 @@ export abstract class SqlStore implements Store {
 
   abstract knownHashes(): Promise<Set<string>>;
   abstract write(records: ArticleRecord[]): Promise<WriteResult>;
+  abstract remerge(): Promise<RemergeResult>;
   abstract search(query: string, opts?: SearchOptions): Promise<SearchHit[]>;
   abstract saveFetchState(url: string, etag: string | null, lastModified: string | null): Promise<void>;
   abstract close(): Promise<void>;

@@ -20,6 +20,12 @@ export interface WriteResult {
   events: number;
 }
 
+export interface RemergeResult {
+  stories: number;
+  /** False when the stories were those of the canonical order already (nothing was written). */
+  changed: boolean;
+}
+
 export interface SearchOptions {
   limit?: number;
   kind?: string;
@@ -42,6 +48,11 @@ export interface Store {
    * skipped, a near-duplicate is linked to its original, each event joins its story or opens one.
    */
   write(records: ArticleRecord[]): Promise<WriteResult>;
+  /**
+   * Merges stories and near-duplicates again in an order that depends on the articles only
+   * (remerge.ts), so that the same articles give the same stories whatever order they came in.
+   */
+  remerge(): Promise<RemergeResult>;
 
   search(query: string, opts?: SearchOptions): Promise<SearchHit[]>;
   stories(filters?: EventFilters, limit?: number, offset?: number): Promise<StoryRecord[]>;

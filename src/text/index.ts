@@ -2,7 +2,7 @@
  * The text stage: tokens (with normalised form and clitic segmentation) and sentences for every
  * paragraph of the document. Public face of src/text.
  */
-import type { MarsadDocument, Token } from "../document.js";
+import type { MarsadDocument, Sentence, Token } from "../document.js";
 import type { Stage } from "../pipeline.js";
 import { CliticSegmenter } from "./clitics.js";
 import { normalize } from "./normalize.js";
@@ -82,14 +82,25 @@ export const textStage: Stage<TextResources> = {
       const raw = tokenize(text, p.start, p.end);
       const base = doc.tokens.length;
       enrichTokens(text, raw, segmenter, doc.tokens);
-      for (const [a0, b0] of splitSentences(text, raw)) {
-        const pieces = b0 - a0 > MAX_SENTENCE_TOKENS ? capSentence(text, raw, a0, b0) : [[a0, b0] as [number, number]];
-        if (pieces.length > 1 && !cut) {
-          cut = true;
-          doc.meta.warnings.push(`a sentence runs over ${MAX_SENTENCE_TOKENS} tokens; it was cut into pieces of at most ${MAX_SENTENCE_TOKENS}`);
-        }
-        for (const [a, b] of pieces) doc.sentences.push({ start: raw[a].start, end: raw[b - 1].end, paragraph: pi, tokenStart: base + a, tokenEnd: base + b });
+      if (paragraphSentences(text, raw, pi, base, doc.sentences) && !cut) {
+        cut = true;
+        doc.meta.warnings.push(`a sentence runs over ${MAX_SENTENCE_TOKENS} tokens; it was cut into pieces of at most ${MAX_SENTENCE_TOKENS}`);
       }
     });
   },
 };
+
+/**
+ * The sentences of one paragraph (its raw tokens, the paragraph's index, the index of its first token
+ * in the document) appended to `out`; true when a sentence was cut at MAX_SENTENCE_TOKENS. The text
+ * stage and the store (which rebuilds sentences from the text rather than keep them) share it.
+ */
+export function paragraphSentences(text: string, raw: RawToken[], paragraph: number, base: number, out: Sentence[]): boolean {
+  let cut = false;
+  for (const [a0, b0] of splitSentences(text, raw)) {
+    const pieces = b0 - a0 > MAX_SENTENCE_TOKENS ? capSentence(text, raw, a0, b0) : [[a0, b0] as [number, number]];
+    if (pieces.length > 1) cut = true;
+    for (const [a, b] of pieces) out.push({ start: raw[a].start, end: raw[b - 1].end, paragraph, tokenStart: base + a, tokenEnd: base + b });
+  }
+  return cut;
+}

@@ -93,10 +93,17 @@ describe.runIf(built && (!UNREACHABLE || REQUIRED))("workers on the queue", () =
       const perArticle = "SELECT a.hash, count(e.id) AS n FROM articles a LEFT JOIN events e ON e.article_id = a.id GROUP BY a.hash ORDER BY a.hash";
       const sq = new Database(lite, { readonly: true });
       const want = Object.fromEntries((sq.prepare(perArticle).all() as Array<{ hash: string; n: number }>).map((r) => [r.hash, Number(r.n)]));
+      // and the same stories, ids included, whichever worker wrote which batch when (the re-merge pass)
+      const storyRows = "SELECT id, type, place_name, actor_name, date_first, date_last, reports, corroboration, fatalities FROM stories ORDER BY id";
+      const members = "SELECT e.story_id, a.hash, e.local_id FROM events e JOIN articles a ON a.id = e.article_id ORDER BY e.story_id, a.hash, e.local_id";
+      const originals = "SELECT a.hash, o.hash AS original FROM articles a JOIN articles o ON o.id = a.duplicate_of ORDER BY a.hash";
+      const wantStories = [sq.prepare(storyRows).all(), sq.prepare(members).all(), sq.prepare(originals).all()];
       sq.close();
       const got = Object.fromEntries((await client.query(perArticle)).rows.map((r) => [r.hash, Number(r.n)]));
       expect(Object.values(want).reduce((x, y) => x + y, 0)).toBeGreaterThan(N / 2);
       expect(got).toEqual(want);
+      expect(wantStories[0].length).toBeGreaterThan(3);
+      expect([(await client.query(storyRows)).rows, (await client.query(members)).rows, (await client.query(originals)).rows]).toEqual(wantStories);
 
       expect(marsad(["status", "--db", db.url]).stdout).toMatch(/0 batches waiting .*0 running.*\n.*\nstore: 40 articles/);
     } finally {

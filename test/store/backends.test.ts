@@ -4,45 +4,15 @@
  * PostgreSQL's migrations: recorded, run once, and a database newer than this Marsad is refused.
  */
 import { describe, expect, it } from "vitest";
-import { writeExport, type ExportFormat } from "../../src/store/export.js";
 import { migrate } from "../../src/store/postgres/migrate.js";
 import { MIGRATIONS } from "../../src/store/postgres/schema.js";
 import { PostgresStore } from "../../src/store/postgres/store.js";
-import type { Store } from "../../src/store/store.js";
 import { BACKENDS } from "../helpers/backends.js";
 import { ARTICLES, filledStore } from "../helpers/corpus.js";
-import { exportContext } from "../helpers/export.js";
+import { everything } from "../helpers/everything.js";
 import { record } from "../helpers/store.js";
 
 const [sqlite, postgres] = BACKENDS;
-
-/** Everything a reader can get from a store, without the moment each row was written. */
-async function everything(s: Store) {
-  const stories = (await s.stories({}, 1_000_000, 0)).map(({ firstSeen: _f, ...rest }) => rest);
-  const exports: Record<string, string> = {};
-  for (const format of ["jsonl", "geojson", "acled-csv"] as ExportFormat[]) {
-    let out = "";
-    writeExport(format, await s.stories({ happened: true }), (c) => (out += c), exportContext());
-    // first_seen and timestamp are when the story was stored
-    exports[format] = out.replace(/"first_seen":"[^"]*"/g, "").replace(/"timestamp":\d+/g, "").replace(/,\d{10}\n/g, "\n");
-  }
-  const articles = await s.articles(1000, 0);
-  const docs = await Promise.all(articles.items.map((a) => s.article(a.id)));
-  const result = {
-    articles,
-    docs,
-    stories,
-    exports,
-    events: await s.listEvents({ all: "true", limit: 1000 }),
-    map: await s.listEvents({ fields: "map", limit: 1000 }),
-    counts: await s.countsPerDay({}),
-    places: await s.places({ limit: 1000 }),
-    control: await s.controlTimeline(),
-    detail: await s.storyDetail(stories[0].id),
-    searchKinds: (await s.search("البصره")).map((h) => [h.kind, h.article]),
-  };
-  return JSON.parse(JSON.stringify(result, (k, v) => (k === "first_seen" ? undefined : v)));
-}
 
 describe.skipIf(postgres.skip)("SQLite and PostgreSQL", () => {
   it("give the same articles, events, stories, control and exports from the same input", async () => {

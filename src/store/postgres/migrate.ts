@@ -4,13 +4,13 @@
  * workers that start together wait for the first to migrate, instead of racing to create tables.
  */
 import type { Pool } from "pg";
-import { MIGRATIONS } from "./schema.js";
+import { MIGRATIONS, type Migration } from "./schema.js";
 
 /** Advisory lock keys of Marsad (any constant that other applications are unlikely to use). */
 export const LOCKS = { migrate: 0x6d617231, storyMerge: 0x6d617232 } as const;
 
 /** Runs what is missing; returns the versions it applied. */
-export async function migrate(pool: Pool, migrations: string[] = MIGRATIONS): Promise<number[]> {
+export async function migrate(pool: Pool, migrations: Migration[] = MIGRATIONS): Promise<number[]> {
   const client = await pool.connect();
   const applied: number[] = [];
   try {
@@ -23,7 +23,9 @@ export async function migrate(pool: Pool, migrations: string[] = MIGRATIONS): Pr
       if (done.has(v)) continue;
       await client.query("BEGIN");
       try {
-        await client.query(migrations[v - 1]);
+        const step = migrations[v - 1];
+        if (typeof step === "string") await client.query(step);
+        else await step(client);
         await client.query("INSERT INTO schema_migrations (version) VALUES ($1)", [v]);
         await client.query("COMMIT");
       } catch (e) {

@@ -9,7 +9,8 @@ import type { ArticleRecord } from "../../batch/record.js";
 import type { SearchHit } from "../queries.js";
 import { numbered, type Sql, type SqlValue } from "../sql.js";
 import { SqlStore } from "../sql-store.js";
-import type { SearchOptions, WriteResult } from "../store.js";
+import type { RemergeResult, SearchOptions, WriteResult } from "../store.js";
+import { remergePostgres } from "./remerge.js";
 import { createPool, explain, parseUrl } from "./connect.js";
 import { migrate } from "./migrate.js";
 import { search } from "./search.js";
@@ -59,6 +60,15 @@ export class PostgresStore extends SqlStore {
     const client = await this.pool.connect();
     try {
       return await writeBatch(client, records);
+    } finally {
+      client.release();
+    }
+  }
+
+  async remerge(): Promise<RemergeResult> {
+    const client = await this.pool.connect();
+    try {
+      return await remergePostgres(client);
     } finally {
       client.release();
     }

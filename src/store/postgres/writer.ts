@@ -137,11 +137,11 @@ export async function writeBatch(client: PoolClient, records: ArticleRecord[]): 
     const outlets = [...stories.values(), ...created].flatMap((s) => s.addedOutlets.map((o) => [s.id, o] as const));
     if (outlets.length) await client.query("INSERT INTO story_outlets (story_id, outlet) SELECT * FROM unnest($1::int[], $2::text[]) ON CONFLICT DO NOTHING", [outlets.map((o) => o[0]), outlets.map((o) => o[1])]);
 
-    const quotes = fresh.flatMap(({ r, id }) => r.quotes.map((q) => ({ article_id: id, local_id: q.localId, speaker: q.speaker, text: q.text, search: q.searchText })));
-    const claims = fresh.flatMap(({ r, id }) => r.claims.map((c) => ({ article_id: id, local_id: c.localId, source: c.source, stance: c.stance, text: c.text, search: c.searchText })));
+    const quotes = fresh.flatMap(({ r, id }) => r.quotes.map((q) => ({ article_id: id, local_id: q.localId, speaker: q.speaker, span_start: q.start, span_end: q.end, text: q.text, search: q.searchText })));
+    const claims = fresh.flatMap(({ r, id }) => r.claims.map((c) => ({ article_id: id, local_id: c.localId, source: c.source, stance: c.stance, span_start: c.start, span_end: c.end, text: c.text, search: c.searchText })));
     if (events.length) await client.query(`INSERT INTO events (${EVENT_COLUMNS.join(", ")}) SELECT ${EVENT_COLUMNS.join(", ")} FROM json_populate_recordset(NULL::events, $1)`, [json(events)]);
-    if (quotes.length) await client.query("INSERT INTO quotes (article_id, local_id, speaker, text, search) SELECT article_id, local_id, speaker, text, to_tsvector('simple', search) FROM json_to_recordset($1) AS x(article_id integer, local_id text, speaker text, text text, search text)", [json(quotes)]);
-    if (claims.length) await client.query("INSERT INTO claims (article_id, local_id, source, stance, text, search) SELECT article_id, local_id, source, stance, text, to_tsvector('simple', search) FROM json_to_recordset($1) AS x(article_id integer, local_id text, source text, stance text, text text, search text)", [json(claims)]);
+    if (quotes.length) await client.query("INSERT INTO quotes (article_id, local_id, speaker, span_start, span_end, text, search) SELECT article_id, local_id, speaker, span_start, span_end, text, to_tsvector('simple', search) FROM json_to_recordset($1) AS x(article_id integer, local_id text, speaker text, span_start integer, span_end integer, text text, search text)", [json(quotes)]);
+    if (claims.length) await client.query("INSERT INTO claims (article_id, local_id, source, stance, span_start, span_end, text, search) SELECT article_id, local_id, source, stance, span_start, span_end, text, to_tsvector('simple', search) FROM json_to_recordset($1) AS x(article_id integer, local_id text, source text, stance text, span_start integer, span_end integer, text text, search text)", [json(claims)]);
     await client.query("COMMIT");
   } catch (e) {
     await client.query("ROLLBACK").catch(() => {});
@@ -155,11 +155,11 @@ export async function writeBatch(client: PoolClient, records: ArticleRecord[]): 
  * hash is stored already — or came earlier in the batch — gets null.
  */
 async function insertArticles(client: PoolClient, records: ArticleRecord[], now: string): Promise<Array<number | null>> {
-  const rows = records.map((r, ord) => ({ ord, hash: r.hash, doc_id: r.docId, url: r.url, source: r.source, title: r.title, published: r.published, signature: r.signature, doc: r.doc, search: `${r.title ? r.title + " " : ""}${r.searchText}` }));
+  const rows = records.map((r, ord) => ({ ord, hash: r.hash, doc_id: r.docId, url: r.url, source: r.source, title: r.title, published: r.published, signature: r.signature, text: r.text, paragraphs: r.paragraphs, analysis: Buffer.from(r.analysis.buffer, r.analysis.byteOffset, r.analysis.byteLength).toString("base64"), search: `${r.title ? r.title + " " : ""}${r.searchText}` }));
   const { rows: inserted } = await client.query<{ id: number; hash: string }>(
-    `INSERT INTO articles (hash, doc_id, url, source, title, published, ingested_at, signature, doc, search)
-     SELECT hash, doc_id, url, source, title, published, $2, signature, doc, to_tsvector('simple', search)
-     FROM json_to_recordset($1) AS x(ord integer, hash text, doc_id text, url text, source text, title text, published text, signature text, doc text, search text)
+    `INSERT INTO articles (hash, doc_id, url, source, title, published, ingested_at, signature, text, paragraphs, analysis, search)
+     SELECT hash, doc_id, url, source, title, published, $2, signature, text, paragraphs, decode(analysis, 'base64'), to_tsvector('simple', search)
+     FROM json_to_recordset($1) AS x(ord integer, hash text, doc_id text, url text, source text, title text, published text, signature text, text text, paragraphs text, analysis text, search text)
      ORDER BY ord ON CONFLICT (hash) DO NOTHING RETURNING id, hash`,
     [JSON.stringify(rows), now],
   );

@@ -4,6 +4,7 @@ import { existsSync, statSync } from "node:fs";
 import { dirname } from "node:path";
 import { EXIT, MarsadError } from "../../errors.js";
 import { MIGRATIONS } from "./schema.js";
+import { registerSearchText } from "./search.js";
 
 export type Db = Database.Database;
 
@@ -32,6 +33,7 @@ export function openStore(path: string, opts: OpenOptions = {}): Db {
     }
     db.pragma("foreign_keys = ON");
     db.pragma("busy_timeout = 5000");
+    registerSearchText(db);
     if (!opts.readonly) migrate(db);
     else if ((db.pragma("user_version", { simple: true }) as number) < MIGRATIONS.length) throw new Error("the database is from an older Marsad; open it once with a writing command (marsad ingest) to upgrade it");
   } catch (e) {
@@ -41,12 +43,19 @@ export function openStore(path: string, opts: OpenOptions = {}): Db {
   return db;
 }
 
+/** The migration that made the store compact: a store converted by it is vacuumed, to give back the space. */
+const COMPACTING = 4;
+
 function migrate(db: Db): void {
   const version = db.pragma("user_version", { simple: true }) as number;
+  const hadArticles = version > 0 && version < COMPACTING && (db.prepare("SELECT EXISTS (SELECT 1 FROM articles)").pluck().get() as number) === 1;
   for (let v = version; v < MIGRATIONS.length; v++) {
+    const step = MIGRATIONS[v];
     db.transaction(() => {
-      db.exec(MIGRATIONS[v]);
+      if (typeof step === "string") db.exec(step);
+      else step(db);
       db.pragma(`user_version = ${v + 1}`);
     })();
   }
+  if (hadArticles) db.exec("VACUUM");
 }

@@ -1,10 +1,17 @@
 /**
  * The store's schema, as numbered migrations (the database's user_version says which have run).
- * Articles are keyed by content hash; each keeps its analysed document (without token columns) as
- * JSON; events, quotes and claims have rows of their own for queries and exports; stories gather the
- * events of many articles that report one happening; FTS5 indexes normalised text for search.
+ * Articles are keyed by content hash; each keeps its text once and its analysis packed (migration 4,
+ * ../compact.ts); events, quotes and claims have rows of their own for queries and exports; stories
+ * gather the events of many articles that report one happening; FTS5 indexes normalised text for search,
+ * keeping no copy of it. A migration once released is never edited: a change is a new one at the end.
  */
-export const MIGRATIONS: string[] = [
+import type { Db } from "./db.js";
+import { compactStore } from "./compact-migration.js";
+
+/** SQL, or a step that needs the analysis code (it runs in the migration's transaction). */
+export type Migration = string | ((db: Db) => void);
+
+export const MIGRATIONS: Migration[] = [
   `
   CREATE TABLE articles (
     id INTEGER PRIMARY KEY,
@@ -80,4 +87,5 @@ export const MIGRATIONS: string[] = [
   CREATE INDEX stories_date_id ON stories(date_first DESC, id DESC);
   CREATE INDEX events_story_current ON events(story_id, happened, background);
   `,
+  compactStore,
 ];

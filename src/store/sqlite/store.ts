@@ -7,7 +7,8 @@ import type { ArticleRecord } from "../../batch/record.js";
 import type { SearchHit } from "../queries.js";
 import type { Sql, SqlValue } from "../sql.js";
 import { SqlStore } from "../sql-store.js";
-import type { SearchOptions, WriteResult } from "../store.js";
+import type { RemergeResult, SearchOptions, WriteResult } from "../store.js";
+import { remergeSqlite } from "./remerge.js";
 import { openStore, type Db, type OpenOptions } from "./db.js";
 import { search } from "./search.js";
 import { StoreWriter } from "./writer.js";
@@ -50,6 +51,10 @@ export class SqliteStore extends SqlStore {
 
   async write(records: ArticleRecord[]): Promise<WriteResult> {
     return this.storeWriter.write(records);
+  }
+
+  async remerge(): Promise<RemergeResult> {
+    return remergeSqlite(this.db);
   }
 
   async search(query: string, opts: SearchOptions = {}): Promise<SearchHit[]> {

@@ -18,21 +18,23 @@ export class StoreWriter {
   private readonly insertEvent;
   private readonly insertQuote;
   private readonly insertClaim;
+  private readonly insertSearchRow;
   private readonly insertSearch;
   private readonly stories: StoryIndex;
 
   constructor(private readonly db: Db) {
     this.insertArticle = db.prepare(
-      "INSERT OR IGNORE INTO articles (hash, doc_id, url, source, title, published, ingested_at, signature, doc) VALUES (@hash, @docId, @url, @source, @title, @published, @now, @signature, @doc)",
+      "INSERT OR IGNORE INTO articles (hash, doc_id, url, source, title, published, ingested_at, signature, text, paragraphs, analysis) VALUES (@hash, @docId, @url, @source, @title, @published, @now, @signature, @text, @paragraphs, @analysis)",
     );
     this.insertBand = db.prepare("INSERT INTO signature_bands (band, value, article_id) VALUES (?, ?, ?)");
     this.candidates = db.prepare("SELECT a.id, a.signature, a.duplicate_of FROM signature_bands b JOIN articles a ON a.id = b.article_id WHERE b.band = ? AND b.value = ? AND a.id != ? LIMIT 50");
     this.markDuplicate = db.prepare("UPDATE articles SET duplicate_of = ? WHERE id = ?");
     this.insertEvent = db.prepare(`INSERT INTO events (article_id, story_id, local_id, type, actor_name, actor_ref, actor_category, actor_inter, place_name, place_ref, lat, lon, country, country_name, admin1, admin2, geo_precision, date, date_precision, fatalities, count, modality, happened, background, sentence, json)
       VALUES (@articleId, @storyId, @localId, @type, @actorName, @actorRef, @actorCategory, @actorInter, @placeName, @placeRef, @lat, @lon, @country, @countryName, @admin1, @admin2, @geoPrecision, @date, @datePrecision, @fatalities, @count, @modality, @happened, @background, @sentence, @json)`);
-    this.insertQuote = db.prepare("INSERT INTO quotes (article_id, local_id, speaker, text) VALUES (?, ?, ?, ?)");
-    this.insertClaim = db.prepare("INSERT INTO claims (article_id, local_id, source, stance, text) VALUES (?, ?, ?, ?, ?)");
-    this.insertSearch = db.prepare("INSERT INTO search (kind, ref, article_id, text) VALUES (?, ?, ?, ?)");
+    this.insertQuote = db.prepare("INSERT INTO quotes (article_id, local_id, speaker, span_start, span_end, text) VALUES (?, ?, ?, ?, ?, ?)");
+    this.insertClaim = db.prepare("INSERT INTO claims (article_id, local_id, source, stance, span_start, span_end, text) VALUES (?, ?, ?, ?, ?, ?, ?)");
+    this.insertSearchRow = db.prepare("INSERT INTO search_rows (kind, ref, article_id) VALUES (?, ?, ?)");
+    this.insertSearch = db.prepare("INSERT INTO search (rowid, text) VALUES (?, ?)");
     this.stories = new StoryIndex(db);
   }
 
@@ -46,7 +48,7 @@ export class StoreWriter {
     const now = new Date().toISOString();
     this.db.transaction(() => {
       for (const r of records) {
-        const info = this.insertArticle.run({ ...r, now });
+        const info = this.insertArticle.run({ ...r, analysis: Buffer.from(r.analysis.buffer, r.analysis.byteOffset, r.analysis.byteLength), now });
         if (!info.changes) {
           result.skipped++;
           continue;
@@ -64,18 +66,24 @@ export class StoreWriter {
           this.insertEvent.run({ ...e, articleId: id, storyId, happened: e.happened ? 1 : 0, background: e.background ? 1 : 0 });
           result.events++;
         }
-        this.insertSearch.run("article", String(id), id, `${r.title ? r.title + " " : ""}${r.searchText}`);
+        this.index("article", String(id), id, `${r.title ? r.title + " " : ""}${r.searchText}`);
         for (const q of r.quotes) {
-          this.insertQuote.run(id, q.localId, q.speaker, q.text);
-          this.insertSearch.run("quote", q.localId, id, q.searchText);
+          this.insertQuote.run(id, q.localId, q.speaker, q.start, q.end, q.text);
+          this.index("quote", q.localId, id, q.searchText);
         }
         for (const c of r.claims) {
-          this.insertClaim.run(id, c.localId, c.source, c.stance, c.text);
-          this.insertSearch.run("claim", c.localId, id, c.searchText);
+          this.insertClaim.run(id, c.localId, c.source, c.stance, c.start, c.end, c.text);
+          this.index("claim", c.localId, id, c.searchText);
         }
       }
     })();
     return result;
+  }
+
+  /** A search row and its words in the index (which keeps no copy of them: see search.ts). */
+  private index(kind: string, ref: string, articleId: number, words: string): void {
+    const row = Number(this.insertSearchRow.run(kind, ref, articleId).lastInsertRowid);
+    this.insertSearch.run(row, words);
   }
 
   /** The original of a near-duplicate: an earlier article sharing a band and most shingles. */
