@@ -177,17 +177,22 @@ export async function stories(sql: Sql, f: EventFilters = {}, limit = 1_000_000,
     const evs = await sql.all(byStory, [Number(s.id)]);
     if (f.happened && !evs.some((e) => Number(e.happened) === 1 && Number(e.background) === 0)) continue;
     if (skipped++ < offset) continue;
-    out.push({
-      id: Number(s.id), type: String(s.type), place: s.place_name as string | null, placeRef: s.place_ref as string | null, lat: s.lat as number | null, lon: s.lon as number | null,
-      country: s.country as string | null, countryName: s.country_name as string | null, admin1: s.admin1 as string | null, admin2: s.admin2 as string | null,
-      actor: s.actor_name as string | null, actorRef: (s.actor_ref as string | null) ?? null, actorInter: s.actor_inter as number | null, dateFirst: s.date_first as string | null, dateLast: s.date_last as string | null,
-      firstSeen: String(s.first_seen), reports: Number(s.reports), corroboration: Number(s.corroboration), fatalities: s.fatalities as number | null,
-      events: evs.map((e) => {
-        const json = JSON.parse(String(e.json)) as Record<string, unknown> & { target?: { name?: string } | null };
-        return { id: Number(e.id), article: Number(e.article_id), url: e.url as string | null, source: e.source as string | null, title: e.title as string | null, published: e.published as string | null, modality: String(e.modality), date: e.date as string | null, datePrecision: e.date_precision as string | null, geoPrecision: e.geo_precision as number | null, sentence: e.sentence as string | null, actor: e.actor_name as string | null, target: json.target?.name ?? null, event: json };
-      }),
-    });
+    out.push(toStoryRecord(s, evs));
     if (out.length >= limit) break;
   }
   return out;
+}
+
+/** A story row and its reports' rows (events joined to their articles) as a StoryRecord. */
+export function toStoryRecord(s: Record<string, unknown>, evs: Array<Record<string, unknown>>): StoryRecord {
+  return {
+    id: Number(s.id), type: String(s.type), place: s.place_name as string | null, placeRef: s.place_ref as string | null, lat: s.lat as number | null, lon: s.lon as number | null,
+    country: s.country as string | null, countryName: s.country_name as string | null, admin1: s.admin1 as string | null, admin2: s.admin2 as string | null,
+    actor: s.actor_name as string | null, actorRef: (s.actor_ref as string | null) ?? null, actorInter: s.actor_inter as number | null, dateFirst: s.date_first as string | null, dateLast: s.date_last as string | null,
+    firstSeen: String(s.first_seen), reports: Number(s.reports), corroboration: Number(s.corroboration), fatalities: s.fatalities as number | null,
+    events: evs.map((e) => {
+      const json = JSON.parse(String(e.json)) as Record<string, unknown> & { target?: { name?: string } | null };
+      return { id: Number(e.id), article: Number(e.article_id), url: e.url as string | null, source: e.source as string | null, title: e.title as string | null, published: e.published as string | null, modality: String(e.modality), date: e.date as string | null, datePrecision: e.date_precision as string | null, geoPrecision: e.geo_precision as number | null, sentence: e.sentence as string | null, actor: e.actor_name as string | null, target: json.target?.name ?? null, event: json };
+    }),
+  };
 }

@@ -7,10 +7,21 @@ import type { Sql, SqlValue } from "./sql.js";
 
 export interface EventListQuery {
   type?: string[];
+  /** A name the actor's holds (LIKE), when `actorMatch` is not given. */
   actor?: string;
+  /** The actor resolved by the server (normalised Arabic, English names: server/actors.ts): stories of these records or names. */
+  actorMatch?: { refs: string[]; names: string[] };
   place?: string;
+  /** The place resolved by the server (Arabic or English, server/names.ts): stories of these gazetteer ids or names. */
+  placeMatch?: { refs: string[]; names: string[] };
   since?: string;
   until?: string;
+  /** ISO 3166-1 alpha-2 codes. */
+  country?: string[];
+  admin1?: string;
+  minFatalities?: number;
+  /** Reported by this outlet (story_outlets). */
+  outlet?: string;
   /** minLon, minLat, maxLon, maxLat */
   bbox?: number[];
   /** "true": also stories with no current happened report (background history, planned, denied …). */
@@ -82,11 +93,31 @@ export function eventFilters(q: EventListQuery): { sql: string; args: SqlValue[]
   if (q.type?.length) add(`s.type IN (${q.type.map(() => "?").join(",")})`, ...q.type);
   if (q.since) add("coalesce(s.date_last, s.date_first) >= ?", q.since);
   if (q.until) add("s.date_first <= ?", q.until);
-  if (q.place) add("(s.place_name = ? OR s.place_ref = ?)", q.place, q.place);
-  if (q.actor) add("s.actor_name LIKE ?", `%${q.actor}%`);
+  if (q.placeMatch) {
+    const { refs, names } = q.placeMatch;
+    if (!refs.length && !names.length) where.push("1 = 0");
+    else add(`(s.place_ref IN (${marks(refs.length)}) OR s.place_name IN (${marks(names.length)}))`, ...padded(refs), ...padded(names));
+  } else if (q.place) add("(s.place_name = ? OR s.place_ref = ?)", q.place, q.place);
+  if (q.actorMatch) {
+    const { refs, names } = q.actorMatch;
+    if (!refs.length && !names.length) where.push("1 = 0");
+    else add(`(s.actor_ref IN (${marks(refs.length)}) OR s.actor_name IN (${marks(names.length)}))`, ...padded(refs), ...padded(names));
+  } else if (q.actor) add("s.actor_name LIKE ?", `%${q.actor}%`);
+  if (q.country?.length) add(`s.country IN (${marks(q.country.length)})`, ...padded(q.country));
+  if (q.admin1) add("s.admin1 = ?", q.admin1);
+  if (q.minFatalities !== undefined) add("s.fatalities >= ?", q.minFatalities);
+  if (q.outlet) add("EXISTS (SELECT 1 FROM story_outlets o WHERE o.story_id = s.id AND o.outlet = ?)", q.outlet);
   if (q.bbox) add("s.lon BETWEEN ? AND ? AND s.lat BETWEEN ? AND ?", q.bbox[0], q.bbox[2], q.bbox[1], q.bbox[3]);
   return { sql: `WHERE ${where.join(" AND ")}`, args };
 }
+
+/**
+ * Lists of values take 1, 2, 4, 8 … placeholders (the last value repeated): each length is another
+ * statement text, and both backends keep one prepared statement per text.
+ */
+const width = (n: number): number => 2 ** Math.ceil(Math.log2(Math.max(1, n)));
+const marks = (n: number): string => Array.from({ length: width(n) }, () => "?").join(",");
+const padded = (v: string[]): SqlValue[] => (v.length ? [...v, ...Array.from({ length: width(v.length) - v.length }, () => v[v.length - 1])] : [null]);
 
 /** Numbers that PostgreSQL sends as text (count(*) is a bigint) become numbers. */
 const num = (v: unknown): number => Number(v);

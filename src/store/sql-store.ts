@@ -4,6 +4,7 @@
  */
 import { controlTimeline, stories, type ControlOptions, type EventFilters, type PlaceControl, type SearchHit, type StoryRecord } from "./queries.js";
 import * as reads from "./reads.js";
+import * as bench from "./reads-workbench.js";
 import type { Sql } from "./sql.js";
 import type { FetchState, SearchOptions, Store, WriteResult } from "./store.js";
 import type { ArticleRecord } from "../batch/record.js";
@@ -42,6 +43,39 @@ export abstract class SqlStore implements Store {
   }
   article(id: number): Promise<reads.ArticleRow | null> {
     return reads.article(this.sql, id);
+  }
+  publishedRange(): Promise<{ min: string | null; max: string | null }> {
+    return bench.publishedRange(this.sql);
+  }
+  countries(q: reads.EventListQuery): Promise<bench.CountryRow[]> {
+    return bench.countries(this.sql, q);
+  }
+  admin1s(q: { country?: string; q?: string; limit: number }): Promise<Array<{ country: string | null; admin1: string; events: number }>> {
+    return bench.admin1s(this.sql, q);
+  }
+  outlets(): Promise<Array<{ outlet: string; events: number }>> {
+    return bench.outlets(this.sql);
+  }
+  actorNames(): Promise<bench.ActorNameRow[]> {
+    return bench.actorNames(this.sql);
+  }
+  exportStories(q: reads.EventListQuery, limit: number): Promise<StoryRecord[]> {
+    return bench.exportStories(this.sql, q, limit);
+  }
+  saidIn(articleIds: number[]): Promise<bench.SaidRow[]> {
+    return bench.saidIn(this.sql, articleIds);
+  }
+  saidBy(names: string[], limit: number): Promise<bench.SaidRow[]> {
+    return bench.saidBy(this.sql, names, limit);
+  }
+  quotedBy(names: string[]): Promise<Array<{ outlet: string; n: number }>> {
+    return bench.quotedBy(this.sql, names);
+  }
+  groupCounts(q: reads.EventListQuery, by: "type" | "place" | "actor", limit: number): Promise<bench.GroupRow[]> {
+    return bench.groupCounts(this.sql, q, by, limit);
+  }
+  articlePlaces(articleIds: number[]): Promise<Array<{ article_id: number; ref: string | null; name: string }>> {
+    return bench.articlePlaces(this.sql, articleIds);
   }
   fetchState(url: string): Promise<FetchState | undefined> {
     return this.sql.get<FetchState>("SELECT etag, last_modified FROM fetch_state WHERE url = ?", [url]);

@@ -7,9 +7,11 @@
 import type { ArticleRecord } from "../batch/record.js";
 import type { ArticleListing, ArticleRow, EventListQuery, EventListing, PlaceRow, StoryDetail } from "./reads.js";
 import type { ControlOptions, EventFilters, PlaceControl, SearchHit, StoryRecord } from "./queries.js";
+import type { ActorNameRow, CountryRow, GroupRow, SaidRow } from "./reads-workbench.js";
 
 export type { ArticleListing, ArticleRow, EventListQuery, EventListing, PlaceRow, StoryDetail } from "./reads.js";
 export type { ControlOptions, EventFilters, PlaceControl, SearchHit, StoryRecord } from "./queries.js";
+export type { ActorNameRow, CountryRow, GroupRow, SaidRow } from "./reads-workbench.js";
 
 export interface WriteResult {
   inserted: number;
@@ -52,6 +54,27 @@ export interface Store {
   places(q: { q?: string; limit: number }): Promise<PlaceRow[]>;
   articles(limit: number, offset: number): Promise<ArticleListing>;
   article(id: number): Promise<ArticleRow | null>;
+
+  // The analyst's workbench (reads-workbench.ts): each takes the event list's filters where it filters.
+  /** The earliest and latest article. */
+  publishedRange(): Promise<{ min: string | null; max: string | null }>;
+  countries(q: EventListQuery): Promise<CountryRow[]>;
+  admin1s(q: { country?: string; q?: string; limit: number }): Promise<Array<{ country: string | null; admin1: string; events: number }>>;
+  outlets(): Promise<Array<{ outlet: string; events: number }>>;
+  /** Every actor name stories are stored under, with its record id and story count. */
+  actorNames(): Promise<ActorNameRow[]>;
+  /** The stories of a filter, newest first, with every report: what the exports write. */
+  exportStories(q: EventListQuery, limit: number): Promise<StoryRecord[]>;
+  /** The claims and quotes of these articles. */
+  saidIn(articleIds: number[]): Promise<SaidRow[]>;
+  /** The words these speakers said (quotes and claims), newest first. */
+  saidBy(names: string[], limit: number): Promise<SaidRow[]>;
+  /** Outlets carrying the words of these speakers, most first. */
+  quotedBy(names: string[]): Promise<Array<{ outlet: string; n: number }>>;
+  /** Story counts of a filter by type, place or actor, most first. */
+  groupCounts(q: EventListQuery, by: "type" | "place" | "actor", limit: number): Promise<GroupRow[]>;
+  /** The places the events of these articles happened at. */
+  articlePlaces(articleIds: number[]): Promise<Array<{ article_id: number; ref: string | null; name: string }>>;
 
   /** Validators of a URL fetched before, for a conditional GET. */
   fetchState(url: string): Promise<FetchState | undefined>;
