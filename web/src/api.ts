@@ -27,8 +27,8 @@ export interface EventItem {
 /** The API's names for the app's filters. */
 export function params(f: Filters, extra: Record<string, string | number | undefined> = {}): URLSearchParams {
   const p = new URLSearchParams();
-  if (f.from) p.set("since", f.from);
-  if (f.to) p.set("until", f.to);
+  if (f.from) p.set("from", f.from);
+  if (f.to) p.set("to", f.to);
   if (f.type?.length) p.set("type", f.type.join(","));
   if (f.country) p.set("country", f.country);
   if (f.admin1) p.set("admin1", f.admin1);
@@ -195,6 +195,15 @@ export interface SearchGroup {
   items: SearchHit[];
 }
 
+export interface Outlet {
+  outlet: string;
+  name?: string | null;
+  name_en?: string | null;
+  events: number;
+}
+
+let outlets: Promise<{ items: Outlet[] }> | undefined;
+
 export const api = {
   config: () => get<{ tiles: string | null; ingest: boolean; types: string[] }>("/api/config"),
   events: (f: Filters, opts: { limit?: number; offset?: number; bbox?: string } = {}) => get<Page<EventItem>>(`/api/events?${query(f, { limit: opts.limit ?? 50, offset: opts.offset || undefined, bbox: opts.bbox })}`),
@@ -206,7 +215,8 @@ export const api = {
   actors: (q: string) => get<{ items: Suggestion[] }>(`/api/actors?${new URLSearchParams({ q, limit: "12" })}`),
   countries: () => get<{ items: Country[] }>("/api/countries"),
   admin1: (country: string) => get<{ items: Array<{ admin1: string; events: number }> }>(`/api/admin1?${new URLSearchParams({ country })}`),
-  outlets: () => get<{ items: Array<{ outlet: string; name_en?: string | null; events: number }> }>("/api/outlets"),
+  /** The outlets with events (asked once: the filter's list and the outlets' names in the event panel). */
+  outletList: () => (outlets ??= get<{ items: Outlet[] }>("/api/outlets").catch(() => ({ items: [] }))),
   actor: (id: string) => get<ActorPage>(`/api/actors/${encodeURIComponent(id)}`),
   place: (id: string) => get<PlacePage>(`/api/places/${encodeURIComponent(id)}`),
   quotes: (about: { place?: string; actor?: string }) => get<{ total: number; speakers: SpeakerQuotes[] }>(`/api/quotes?${new URLSearchParams(about as Record<string, string>)}`),

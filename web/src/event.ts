@@ -12,7 +12,10 @@ import { backButton, link, type Nav } from "./nav.js";
 /** "Reported by 3 outlets" / "أوردته 3 وسائل إعلام". */
 export const reportedBy = (n: number): string => (n === 1 ? `${t("reportedBy")} ${t("outlet1")}` : `${t("reportedBy")} ${n} ${t("outlets")}`);
 
-export function renderEvent(el: HTMLElement, ev: EventDetail, nav: Nav): void {
+/** An outlet's name from its code (aawsat → صحيفة الشرق الأوسط), as /api/outlets lists them. */
+export type OutletName = (code: string) => string;
+
+export function renderEvent(el: HTMLElement, ev: EventDetail, nav: Nav, outletName: OutletName = (c) => c): void {
   const place = nameIn(ev.place, ev.place_en) ?? "";
   const actor = nameIn(ev.actor, ev.actor_en);
   const outlets = ev.outlets?.length ?? ev.corroboration;
@@ -27,20 +30,21 @@ export function renderEvent(el: HTMLElement, ev: EventDetail, nav: Nav): void {
     h("dt", {}, t("reports")), h("dd", { class: "corroboration" }, `${ev.reports.length} · ${reportedBy(outlets)}`),
   );
   const list = h("ol", { class: "reports" });
-  for (const r of ev.reports) list.append(report(r, nav));
+  for (const r of ev.reports) list.append(report(r, nav, outletName));
   // the English note (ACLED's style, written from the fields: docs/english.md) for readers of English
   const note = currentLang() === "en" && ev.note_en ? h("p", { class: "note-en" }, ev.note_en) : null;
   const more = h("p", { class: "more" }, ev.place_id ? link(nav, { kind: "place", id: ev.place_id }, `${t("quotesAbout")}: ${place}`) : null);
   el.replaceChildren(...[backButton(nav, t("back")), h("h2", {}, badge(ev.type), " ", placeName), note, facts, list, more].filter((x) => x !== null));
 }
 
-function report(r: Report, nav: Nav): HTMLElement {
+function report(r: Report, nav: Nav, outletName: OutletName): HTMLElement {
   const marks = [];
   const hl = r.highlights;
   if (hl.trigger) marks.push({ start: hl.trigger[0], end: hl.trigger[1], cls: "hl-trigger", title: t("trigger") });
   if (hl.actor) marks.push({ start: hl.actor[0], end: hl.actor[1], cls: "hl-actor", title: t("actor") });
   if (hl.place) marks.push({ start: hl.place[0], end: hl.place[1], cls: "hl-place", title: t("place") });
-  const outlet = r.outlet ?? r.article.outlet ?? r.article.source;
+  const code = r.outlet ?? r.article.outlet ?? r.article.source;
+  const outlet = code ? outletName(code) : null;
   const open = link(nav, { kind: "article", id: r.article.id }, t("openArticle"));
   open.classList.add("open-article");
   open.dataset.article = String(r.article.id);

@@ -79,10 +79,10 @@ export class FilterForm {
   }
 
   async load(): Promise<void> {
-    const [countries, outlets] = await Promise.all([api.countries().catch(() => ({ items: [] })), api.outlets().catch(() => ({ items: [] }))]);
+    const [countries, outlets] = await Promise.all([api.countries().catch(() => ({ items: [] })), api.outletList()]);
     this.countries = countries.items;
     this.fillCountries();
-    this.outlets.replaceChildren(...outlets.items.map((o) => h("option", { value: o.outlet }, `${o.outlet} (${o.events})`)));
+    this.outlets.replaceChildren(...outlets.items.map((o) => h("option", { value: o.outlet }, `${nameIn(o.name ?? o.outlet, o.name_en)} (${o.events})`)));
     await this.loadAdmin1();
   }
 

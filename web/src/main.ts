@@ -8,7 +8,7 @@ performance.mark("marsad:start");
 import { api, query, type EventItem } from "./api.js";
 import { h } from "./dom.js";
 import { FilterForm } from "./filters.js";
-import { applyLabels, currentLang, t, toggleLang } from "./i18n.js";
+import { applyLabels, currentLang, nameIn, t, toggleLang } from "./i18n.js";
 import { LabelLayer } from "./labels.js";
 import { PAGE_SIZE, renderList } from "./list.js";
 import { EventMap, typeStyles, type MapPoint } from "./map.js";
@@ -33,10 +33,20 @@ const extentP = api.extent().catch(() => null);
 
 const history_ = new History((s) => void apply(s, "restore"));
 
+/**
+ * The views seen in this visit, newest last: the panel's "back" returns to the last one that differs,
+ * keeping the present filters (the browser's Back steps through the history instead).
+ */
+const trail: View[] = [];
+
 const nav: Nav = {
   state: () => state,
   go: (view) => change({ ...state, view }),
-  back: () => (history_.canGoBack ? history.back() : change({ ...state, view: { kind: "list" } })),
+  back: () => {
+    const here = JSON.stringify(state.view);
+    while (trail.length && JSON.stringify(trail[trail.length - 1]) === here) trail.pop();
+    change({ ...state, view: trail.pop() ?? { kind: "list" } });
+  },
 };
 
 /** A change made in the page: a new history entry, then applied. */
@@ -65,6 +75,7 @@ map.onMove(() => {
 /** Applies a state: the form, the data of the filters, the list, the view, the layers. */
 async function apply(s: AppState, how: "init" | "restore" | "change"): Promise<void> {
   state = s;
+  if (JSON.stringify(trail[trail.length - 1]) !== JSON.stringify(s.view)) trail.push(s.view);
   form.set(s.filters);
   timeline.setRange(s.filters.from && s.filters.to ? [s.filters.from, s.filters.to] : null);
   if (s.map && how === "restore") map.setView(s.map);
@@ -142,8 +153,9 @@ async function showView(v: View, how: "init" | "restore" | "change"): Promise<vo
       if (focus) $("side").focus({ preventScroll: true });
       return;
     case "event": {
-      const ev = await api.event(v.id);
-      renderEvent(panel, ev, nav);
+      const [ev, outlets] = await Promise.all([api.event(v.id), api.outletList()]);
+      const names = new Map(outlets.items.map((o) => [o.outlet, nameIn(o.name ?? o.outlet, o.name_en) ?? o.outlet]));
+      renderEvent(panel, ev, nav, (code) => names.get(code) ?? code);
       if (focus && !inView(ev)) map.focus(ev.lat, ev.lon);
       break;
     }

@@ -26,6 +26,8 @@ export class EventMap {
   readonly map: L.Map;
   private readonly events: L.MarkerClusterGroup;
   private readonly control = L.layerGroup();
+  /** The control rings' drawing, no larger than the map (see addOutlines). */
+  private readonly controlRenderer = L.svg({ padding: 0 });
   private legend: L.Control | null = null;
   private tiles: L.TileLayer | null = null;
   private readonly icons = new Map<string, L.DivIcon>();
@@ -37,6 +39,7 @@ export class EventMap {
       chunkedLoading: true,
       showCoverageOnHover: false,
       spiderfyOnMaxZoom: true,
+      spiderLegPolylineOptions: { weight: 1.5, color: "#222", opacity: 0.6, className: "spider-leg" },
       iconCreateFunction: (c) => this.clusterIcon(c),
     });
     this.events.addTo(this.map);
@@ -57,7 +60,9 @@ export class EventMap {
       // filled when they are the only background; lines over tiles
       style: { color: "#7a8a99", weight: 0.8, fillColor: "#eef1f4", fillOpacity: this.tiles ? 0 : 1 },
       interactive: false,
-      renderer: L.canvas({ padding: 0.5, pane: "overlayPane" }),
+      // no padding: a canvas larger than the map (clipped) lies over the header and the timeline, and
+      // axe-core can then not tell their background colours apart (contrast left unchecked)
+      renderer: L.canvas({ padding: 0, pane: "overlayPane" }),
     };
     L.geoJSON(feature(topo, topo.objects.countries) as unknown as GeoJSON.FeatureCollection, options).addTo(this.map);
     document.body.dataset.outlines = "1";
@@ -128,7 +133,7 @@ export class EventMap {
       const shown = holder && (nameIn(holder, p.holderAt_en) ?? holder);
       if (shown && !colours.has(shown)) colours.set(shown, HOLDER_COLOURS[colours.size % HOLDER_COLOURS.length]);
       const colour = shown ? colours.get(shown)! : UNKNOWN_COLOUR;
-      L.circleMarker([p.lat, p.lon], { radius: 11, color: colour, weight: 3, fill: false, className: "control-marker" }).bindTooltip(textTip(`${nameIn(p.place, p.place_en)}: ${label(shown)}`)).addTo(this.control);
+      L.circleMarker([p.lat, p.lon], { radius: 11, color: colour, weight: 3, fill: false, className: "control-marker", renderer: this.controlRenderer }).bindTooltip(textTip(`${nameIn(p.place, p.place_en)}: ${label(shown)}`)).addTo(this.control);
     }
     this.showLegend(colours);
   }

@@ -127,11 +127,6 @@ export class History {
     window.addEventListener("popstate", () => this.onRestore(read(location.search)));
   }
 
-  /** Whether Back stays within the app (the present entry was pushed by it). */
-  get canGoBack(): boolean {
-    return !!(history.state as { marsad?: boolean } | null)?.marsad;
-  }
-
   current(): AppState {
     return read(location.search);
   }
@@ -141,8 +136,7 @@ export class History {
     const q = write(s);
     const url = q ? `?${q}` : location.pathname;
     if (`?${q}` === location.search || (!q && !location.search)) return;
-    // entries the app pushed are marked, so that its Back button knows it can go back within the app
-    if (mode === "push") history.pushState({ marsad: true }, "", url);
-    else history.replaceState(history.state, "", url);
+    if (mode === "push") history.pushState(null, "", url);
+    else history.replaceState(null, "", url);
   }
 }
