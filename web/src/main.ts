@@ -25,13 +25,15 @@ const panel = $("panel"), list = $("list"), status = $("status");
 document.head.append(h("style", {}, typeStyles()));
 
 let state: AppState = read(location.search);
+/** A link to an event without a map position opens the map on the event. */
+const openedWithMap = !!state.map;
 /** What is on screen, so that applying a state redoes only what changed. */
 const shown = { data: null as string | null, list: "", view: "", control: "", tiles: false, fitted: false };
 let tileUrl: string | null = null;
 /** The period the data covers (outliers left out), asked once. */
 const extentP = api.extent().catch(() => null);
 
-const history_ = new History((s) => void apply(s, "restore"));
+const address = new History((s) => void apply(s, "restore"));
 
 /**
  * The views seen in this visit, newest last: the panel's "back" returns to the last one that differs,
@@ -51,7 +53,7 @@ const nav: Nav = {
 
 /** A change made in the page: a new history entry, then applied. */
 function change(next: AppState, mode: "push" | "replace" = "push"): void {
-  history_.commit(next, mode);
+  address.commit(next, mode);
   void apply(next, "change");
 }
 
@@ -67,7 +69,7 @@ map.onMove(() => {
   if (!shown.fitted) return;
   const next = { ...state, map: map.view() };
   if (state.follow) next.page = 0;
-  history_.commit(next, "replace");
+  address.commit(next, "replace");
   state = next;
   if (state.follow) void refreshList();
 });
@@ -156,7 +158,7 @@ async function showView(v: View, how: "init" | "restore" | "change"): Promise<vo
       const [ev, outlets] = await Promise.all([api.event(v.id), api.outletList()]);
       const names = new Map(outlets.items.map((o) => [o.outlet, nameIn(o.name ?? o.outlet, o.name_en) ?? o.outlet]));
       renderEvent(panel, ev, nav, (code) => names.get(code) ?? code);
-      if (focus && !inView(ev)) map.focus(ev.lat, ev.lon);
+      if ((how === "init" && !openedWithMap) || (focus && !inView(ev))) map.focus(ev.lat, ev.lon);
       break;
     }
     case "article": {

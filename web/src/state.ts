@@ -127,10 +127,6 @@ export class History {
     window.addEventListener("popstate", () => this.onRestore(read(location.search)));
   }
 
-  current(): AppState {
-    return read(location.search);
-  }
-
   /** Records a state: a new history entry (`push`) or an update of the present one (the map's position). */
   commit(s: AppState, mode: "push" | "replace" = "push"): void {
     const q = write(s);

@@ -200,7 +200,7 @@ export class Timeline {
     const range = this.range ? [dayOf(this.range[0]), dayOf(this.range[1])] : null;
     for (const bin of bins) {
       const hgt = Math.max(1, ((HEIGHT - 2 * PAD + 10) * bin.n) / max);
-      const r = this.el_("rect", { x: this.xOf(bin.start), y: HEIGHT - PAD - hgt, width: barW, height: hgt });
+      const r = this.shape("rect", { x: this.xOf(bin.start), y: HEIGHT - PAD - hgt, width: barW, height: hgt });
       const inRange = !range || (bin.start + size - 1 >= range[0] && bin.start <= range[1]);
       r.setAttribute("class", inRange ? "bar" : "bar out");
       const title = document.createElementNS(SVG, "title");
@@ -212,7 +212,7 @@ export class Timeline {
     for (let k = 0; k < ticks; k++) {
       const day = Math.round(a + ((b - 1 - a) * k) / (ticks - 1));
       const x = this.xOf(day);
-      const label = this.el_("text", { x, y: HEIGHT - 3 });
+      const label = this.shape("text", { x, y: HEIGHT - 3 });
       label.setAttribute("text-anchor", k === 0 ? "start" : k === ticks - 1 ? "end" : "middle");
       label.textContent = dateOf(day);
       this.svg.append(label);
@@ -220,7 +220,7 @@ export class Timeline {
     if (range) this.drawBrush(this.xOf(range[0]), this.xOf(range[1] + 1));
   }
 
-  private el_(tag: "rect" | "text", attrs: Record<string, number>): SVGElement {
+  private shape(tag: "rect" | "text", attrs: Record<string, number>): SVGElement {
     const e = document.createElementNS(SVG, tag);
     for (const [k, v] of Object.entries(attrs)) e.setAttribute(k, String(v));
     return e;
@@ -228,7 +228,7 @@ export class Timeline {
 
   private drawBrush(x1: number, x2: number): void {
     this.svg.querySelector(".brush")?.remove();
-    const r = this.el_("rect", { x: Math.min(x1, x2), y: 2, width: Math.abs(x2 - x1), height: HEIGHT - PAD });
+    const r = this.shape("rect", { x: Math.min(x1, x2), y: 2, width: Math.abs(x2 - x1), height: HEIGHT - PAD });
     r.setAttribute("class", "brush");
     this.svg.append(r);
   }
