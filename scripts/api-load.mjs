@@ -22,6 +22,8 @@ await new Promise((resolve, reject) => {
   server.on("exit", (code) => reject(new Error(`the server stopped (exit ${code})`)));
 });
 const { EVENT_TYPES: TYPES } = await import("../dist/events/index.js");
+// what a server does once, on the first reads (English names, the event index, the name catalogs), before the clock starts
+for (const warm of ["/api/events?limit=1", "/api/events?limit=1&actor=x&place=y"]) await globalThis.fetch(`http://127.0.0.1:${o.port}${warm}`).then((r) => r.text());
 const pick = (xs) => xs[Math.floor(Math.random() * xs.length)];
 /** The workbench's filters, one to three at a time, on top of a type or a month. */
 const MIX = [

@@ -44,7 +44,7 @@ export function registerPages(routes: Routes, ctx: ApiContext): void {
       if (!actor) return void reply.code(404).send({ error: `no actor "${params.id.slice(0, 80)}"; find one with /api/actors?q=` });
       const q = { all: "false" as const, actorMatch: matchOf(actor) };
       const [byDay, types, places, recent, carriers, words] = await Promise.all([
-        store.countsPerDay(q), store.groupCounts(q, "type", 50), store.groupCounts(q, "place", TOP), store.listEvents({ ...q, limit: TOP }),
+        ctx.countsPerDay(q), store.groupCounts(q, "type", 50), store.groupCounts(q, "place", TOP), ctx.listEvents({ ...q, limit: TOP }),
         store.quotedBy(actor.names), store.saidBy(actor.names, WORDS_READ),
       ]);
       const about = await aboutName(actor.name, TOP, new Set(actor.names));
@@ -68,7 +68,7 @@ export function registerPages(routes: Routes, ctx: ApiContext): void {
       if (!place) return void reply.code(404).send({ error: `no place "${params.id.slice(0, 80)}"; find one with /api/places?q=` });
       const q = { all: "false" as const, placeMatch: matchOf(place) };
       const [byDay, types, actors, recent, where, control] = await Promise.all([
-        store.countsPerDay(q), store.groupCounts(q, "type", 50), store.groupCounts(q, "actor", TOP), store.listEvents({ ...q, limit: TOP }),
+        ctx.countsPerDay(q), store.groupCounts(q, "type", 50), store.groupCounts(q, "actor", TOP), ctx.listEvents({ ...q, limit: TOP }),
         store.groupCounts({ all: "true", placeMatch: matchOf(place) }, "place", 1), store.controlTimeline({ place: place.name }),
       ]);
       const rows = "rows" in recent ? recent.rows : [];

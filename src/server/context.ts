@@ -7,7 +7,8 @@ import type { z } from "zod";
 import type { ExportContext } from "../store/export.js";
 import type { EventListQuery, StoryRow } from "../store/reads.js";
 import type { Store } from "../store/store.js";
-import type { EventFilterShape } from "./contract.js";
+import { EventSummary, type EventFilterShape } from "./contract.js";
+import { LiveIndex } from "./event-index.js";
 import { NameCatalog } from "./names.js";
 
 export interface EnglishOf {
@@ -22,11 +23,15 @@ export class ApiContext {
   private actorCatalog: Promise<NameCatalog> | undefined;
   private placeCatalog: Promise<NameCatalog> | undefined;
   readonly en: EnglishOf;
+  /** The event list in memory (event-index.ts); it notices writes from other processes. */
+  readonly index: LiveIndex;
+  private readonly listeners: Array<() => void> = [];
 
   constructor(
     readonly store: Store,
     private readonly loadEnglish: () => ExportContext,
   ) {
+    this.index = new LiveIndex(store, () => this.forget());
     this.en = {
       actor: (ref, name) => (name ? this.english().english.names.actor(ref, name)?.name ?? null : null),
       place: (ref, name) => (name ? this.english().english.names.place(ref, name)?.name ?? null : null),
@@ -37,9 +42,42 @@ export class ApiContext {
     return (this.context ??= this.loadEnglish());
   }
 
-  /** The store changed: names are read again on next use. */
+  /** The store changed (through this server): everything read from it is read again on next use. */
   changed(): void {
+    this.index.changed();
+    this.forget();
+  }
+
+  /** Called when the store is found changed (the answer cache empties itself). */
+  onChange(f: () => void): void {
+    this.listeners.push(f);
+  }
+
+  private forget(): void {
     this.actorCatalog = this.placeCatalog = undefined;
+    for (const f of this.listeners) f();
+  }
+
+  /** Makes sure what is held (the index, the catalogs, the answer cache) is of the store as it is now. */
+  async fresh(): Promise<void> {
+    await this.index.get();
+  }
+
+  /** A page of events: from the index in memory, or from the store when it is too large to hold. */
+  async listEvents(q: EventListQuery) {
+    const idx = await this.index.get();
+    return idx ? idx.list(q) : this.store.listEvents(q);
+  }
+
+  /** A page of events as JSON: from the index, each event written once through the Event schema; null when the store is too large to hold. */
+  async listEventsJson(q: EventListQuery): Promise<{ total: number; items: string } | null> {
+    const idx = await this.index.get();
+    return idx ? idx.listJson(q, (row) => JSON.stringify(EventSummary.parse(this.event(row)))) : null;
+  }
+
+  async countsPerDay(q: EventListQuery) {
+    const idx = await this.index.get();
+    return idx ? idx.countsPerDay(q) : this.store.countsPerDay(q);
   }
 
   actors(): Promise<NameCatalog> {

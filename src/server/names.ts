@@ -31,6 +31,8 @@ export interface Suggestion {
 }
 
 const ARABIC = /[\u0600-\u06ff]/;
+/** Queries whose matches are remembered (then forgotten all at once). */
+const RECENT = 2000;
 
 /** Arabic matching form: searchable() and no hamza on the line (صنعاء ~ صنعا). */
 export const arabicKey = (s: string): string => searchable(s).replace(/ء/g, "");
@@ -45,6 +47,7 @@ interface Keyed extends CatalogEntry {
   /** Word stems: "ميليشيا الحوثيين" → ["ميليشيا", "حوثي"]. */
   arStems: string[];
   lat: string;
+  latWords: string[];
 }
 
 const bare = (w: string): string => (w.startsWith("ال") && w.length > 3 ? w.slice(2) : w);
@@ -67,41 +70,57 @@ export class NameCatalog {
   ) {
     this.entries = entries.map((e) => {
       const ar = arabicKey(e.name);
-      return { ...e, ar, arWords: ar.split(" ").map(bare), arStems: ar.split(" ").map(stem), lat: e.en ? latinKey(e.en) : "" };
+      const lat = e.en ? latinKey(e.en) : "";
+      return { ...e, ar, arWords: ar.split(" ").map(bare), arStems: ar.split(" ").map(stem), lat, latWords: lat.split(" ") };
     });
   }
 
-  private matches(e: Keyed, query: string): boolean {
-    if (e.ref === query || e.name === query) return true;
+  /** The test of one query, its matching forms worked out once. */
+  private tester(query: string): (e: Keyed) => boolean {
+    const exact = (e: Keyed) => e.ref === query || e.name === query;
     if (ARABIC.test(query)) {
       const q = arabicKey(query);
-      if (!q) return false;
-      if (!this.wordsOnly) return e.ar.includes(q) || e.ar.includes(bare(q)) || q.split(" ").map(stem).every((w) => e.arStems.some((x) => x.startsWith(w)));
+      if (!q) return exact;
+      if (!this.wordsOnly) {
+        const b = bare(q), stems = q.split(" ").map(stem);
+        return (e) => exact(e) || e.ar.includes(q) || e.ar.includes(b) || stems.every((w) => e.arStems.some((x) => x.startsWith(w)));
+      }
       const qw = q.split(" ").map(bare);
-      return e.ar === q || containsRun(e.arWords, qw);
+      return (e) => exact(e) || e.ar === q || containsRun(e.arWords, qw);
     }
     const q = latinKey(query);
-    if (!q || !e.lat) return false;
-    if (!this.wordsOnly) return e.lat.includes(q);
-    return e.lat === q || containsRun(e.lat.split(" "), q.split(" "));
+    if (!q) return exact;
+    if (!this.wordsOnly) return (e) => exact(e) || e.lat.includes(q);
+    const qw = q.split(" ");
+    return (e) => exact(e) || (e.lat !== "" && (e.lat === q || containsRun(e.latWords, qw)));
   }
+
+  /** Matches of recent queries: the same few names are asked again and again. */
+  private readonly recent = new Map<string, Match>();
 
   /** The stored names and records a query stands for. */
   match(query: string): Match {
+    const known = this.recent.get(query);
+    if (known) return known;
+    const test = this.tester(query);
     const refs = new Set<string>(), names = new Set<string>();
     for (const e of this.entries) {
-      if (!this.matches(e, query)) continue;
+      if (!test(e)) continue;
       if (e.ref) refs.add(e.ref);
       else names.add(e.name);
     }
-    return { refs: [...refs], names: [...names] };
+    const m = { refs: [...refs], names: [...names] };
+    if (this.recent.size >= RECENT) this.recent.clear();
+    this.recent.set(query, m);
+    return m;
   }
 
   /** Suggestions for a query (every entry without one), a record's names gathered, most events first. */
   suggest(query: string | undefined, limit: number): Suggestion[] {
     const groups = new Map<string, Suggestion>();
+    const test = query ? this.tester(query) : () => true;
     for (const e of this.entries) {
-      if (query && !this.matches(e, query)) continue;
+      if (!test(e)) continue;
       const id = e.ref ?? e.name;
       const g = groups.get(id);
       if (!g) groups.set(id, { id, name: e.name, name_en: e.en, listed: !!e.ref, events: e.events, names: [e.name] });

@@ -42,6 +42,14 @@ export function parse<T extends z.ZodType>(schema: T, value: unknown, reply: Fas
   return undefined;
 }
 
+/**
+ * An answer already written as JSON, by parts each shaped by its schema (the event list writes each
+ * event once, through the Event schema, and joins a page of them): sent and cached as it is.
+ */
+export class Shaped {
+  constructor(readonly json: string) {}
+}
+
 /** The answer a handler gives: JSON for the 200 schema, or a reply it has sent itself. */
 export type Handler<Q, P> = (input: { query: Q; params: P; req: FastifyRequest; reply: FastifyReply }) => Promise<unknown>;
 
@@ -59,6 +67,8 @@ export class Routes {
   constructor(
     private readonly app: FastifyInstance,
     private readonly cache: Cache,
+    /** Run before a cached answer is looked up: brings what is held up to date with the store. */
+    private readonly fresh: () => Promise<void> = async () => {},
   ) {}
 
   add<Q extends z.ZodType, P extends z.ZodType>(op: Operation<Q, P>, handler: Handler<z.infer<Q>, z.infer<P>>): void {
@@ -71,6 +81,7 @@ export class Routes {
       url: fastifyPath(op.path),
       handler: async (req, reply) => {
         if (cached) {
+          await this.fresh();
           const hit = this.cache.get(req.url);
           if (hit !== undefined) return reply.type("application/json; charset=utf-8").send(hit);
         }
@@ -80,6 +91,10 @@ export class Routes {
         if (op.params && params === undefined) return reply;
         const body = await handler({ query: query as z.infer<Q>, params: params as z.infer<P>, req, reply });
         if (reply.sent || body === undefined) return reply;
+        if (body instanceof Shaped) {
+          if (cached && reply.statusCode === 200) this.cache.set(req.url, body.json);
+          return reply.type("application/json; charset=utf-8").send(body.json);
+        }
         if (!answer || reply.statusCode !== 200) return reply.send(body);
         const shaped = answer.safeParse(body);
         if (!shaped.success) {

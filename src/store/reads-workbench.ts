@@ -5,7 +5,7 @@
  * quotes a report rests on, and the summaries behind the actor and place pages. Every filter is the
  * event list's (reads.ts eventFilters).
  */
-import { eventFilters, type EventListQuery } from "./reads.js";
+import { eventFilters, type EventListQuery, type StoryRow } from "./reads.js";
 import type { Sql, SqlValue } from "./sql.js";
 import { toStoryRecord, type StoryRecord } from "./queries.js";
 
@@ -202,4 +202,19 @@ export async function articlePlaces(db: Sql, articleIds: number[]): Promise<Arra
     out.push(...rows.map((r) => ({ ...r, article_id: Number(r.article_id) })));
   }
   return out;
+}
+
+/** Every story as the event list shows it, with whether a current report holds it and its outlets: the server's in-memory index. */
+export async function storyIndexRows(db: Sql): Promise<{ stories: Array<StoryRow & { current: number }>; outlets: Array<{ story_id: number; outlet: string }> }> {
+  const stories = await db.all<StoryRow & { current: unknown }>(
+    `SELECT s.*, CASE WHEN EXISTS (SELECT 1 FROM events e WHERE e.story_id = s.id AND e.happened = 1 AND e.background = 0) THEN 1 ELSE 0 END AS current FROM stories s ORDER BY s.date_first DESC NULLS LAST, s.id DESC`,
+  );
+  const outlets = await db.all<{ story_id: number; outlet: string }>("SELECT story_id, outlet FROM story_outlets");
+  return { stories: stories.map((s) => ({ ...s, id: Number(s.id), current: Number(s.current) })), outlets: outlets.map((o) => ({ story_id: Number(o.story_id), outlet: o.outlet })) };
+}
+
+/** A mark that changes whenever anything is written (the newest event and article): cheap, on primary keys. */
+export async function changeMark(db: Sql): Promise<string> {
+  const r = await db.get<{ e: unknown; a: unknown; s: unknown }>("SELECT (SELECT max(id) FROM events) AS e, (SELECT max(id) FROM articles) AS a, (SELECT max(id) FROM stories) AS s");
+  return `${r?.e ?? 0}/${r?.a ?? 0}/${r?.s ?? 0}`;
 }

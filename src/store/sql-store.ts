@@ -74,6 +74,12 @@ export abstract class SqlStore implements Store {
   groupCounts(q: reads.EventListQuery, by: "type" | "place" | "actor", limit: number): Promise<bench.GroupRow[]> {
     return bench.groupCounts(this.sql, q, by, limit);
   }
+  storyIndexRows(): ReturnType<Store["storyIndexRows"]> {
+    return bench.storyIndexRows(this.sql);
+  }
+  changeMark(): Promise<string> {
+    return bench.changeMark(this.sql);
+  }
   articlePlaces(articleIds: number[]): Promise<Array<{ article_id: number; ref: string | null; name: string }>> {
     return bench.articlePlaces(this.sql, articleIds);
   }

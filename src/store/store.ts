@@ -5,11 +5,11 @@
  * exports from the same input. Every method is async, since a server database answers over a socket.
  */
 import type { ArticleRecord } from "../batch/record.js";
-import type { ArticleListing, ArticleRow, EventListQuery, EventListing, PlaceRow, StoryDetail } from "./reads.js";
+import type { ArticleListing, ArticleRow, EventListQuery, EventListing, PlaceRow, StoryDetail, StoryRow } from "./reads.js";
 import type { ControlOptions, EventFilters, PlaceControl, SearchHit, StoryRecord } from "./queries.js";
 import type { ActorNameRow, CountryRow, GroupRow, SaidRow } from "./reads-workbench.js";
 
-export type { ArticleListing, ArticleRow, EventListQuery, EventListing, PlaceRow, StoryDetail } from "./reads.js";
+export type { ArticleListing, ArticleRow, EventListQuery, EventListing, PlaceRow, StoryDetail, StoryRow } from "./reads.js";
 export type { ControlOptions, EventFilters, PlaceControl, SearchHit, StoryRecord } from "./queries.js";
 export type { ActorNameRow, CountryRow, GroupRow, SaidRow } from "./reads-workbench.js";
 
@@ -73,6 +73,10 @@ export interface Store {
   quotedBy(names: string[]): Promise<Array<{ outlet: string; n: number }>>;
   /** Story counts of a filter by type, place or actor, most first. */
   groupCounts(q: EventListQuery, by: "type" | "place" | "actor", limit: number): Promise<GroupRow[]>;
+  /** Every story as the event list shows it, with whether a current report holds it, and the outlets of each: for an index in memory. */
+  storyIndexRows(): Promise<{ stories: Array<StoryRow & { current: number }>; outlets: Array<{ story_id: number; outlet: string }> }>;
+  /** Changes whenever anything is written to the store. */
+  changeMark(): Promise<string>;
   /** The places the events of these articles happened at. */
   articlePlaces(articleIds: number[]): Promise<Array<{ article_id: number; ref: string | null; name: string }>>;
 
