@@ -15,7 +15,7 @@ const LABELS = {
   cancel: { ar: "إلغاء", en: "Cancel" },
   events: { ar: "حدث", en: "events" },
   reports: { ar: "تقارير", en: "reports" },
-  corroboration: { ar: "مصادر مستقلة", en: "independent sources" },
+  corroboration: { ar: "وسائل إعلام مختلفة", en: "distinct outlets" },
   fatalities: { ar: "قتلى", en: "fatalities" },
   count: { ar: "العدد", en: "count" },
   date: { ar: "التاريخ", en: "date" },
@@ -36,9 +36,59 @@ const LABELS = {
   clearDates: { ar: "كل التواريخ", en: "All dates" },
   denied: { ar: "منفي", en: "denied" },
   claimed: { ar: "وفق مصدر", en: "claimed" },
-  asserted: { ar: "مؤكد", en: "reported" },
+  asserted: { ar: "وارد في التقرير", en: "reported" },
   analysis: { ar: "تحليل", en: "Analysis" },
+  from: { ar: "من", en: "From" },
+  to: { ar: "إلى", en: "To" },
+  zoomIn: { ar: "تكبير الخط الزمني", en: "Zoom the timeline in" },
+  zoomOut: { ar: "تصغير الخط الزمني", en: "Zoom the timeline out" },
+  wholePeriod: { ar: "كامل الفترة", en: "Whole period" },
+  coverage: { ar: "تغطي البيانات", en: "Data covers" },
+  timeline: { ar: "الخط الزمني", en: "Timeline" },
+  filters: { ar: "عوامل التصفية", en: "Filters" },
+  country: { ar: "البلد", en: "Country" },
+  allCountries: { ar: "كل البلدان", en: "All countries" },
+  admin1: { ar: "المحافظة", en: "Governorate" },
+  allAdmin1: { ar: "كل المحافظات", en: "All governorates" },
+  type: { ar: "النوع", en: "Type" },
+  minFatalities: { ar: "قتلى على الأقل", en: "Fatalities at least" },
+  source: { ar: "المصدر (الوسيلة)", en: "Source (outlet)" },
+  followMap: { ar: "ما يظهر في الخريطة فقط", en: "Only what the map shows" },
+  previous: { ar: "السابق", en: "Previous" },
+  next: { ar: "التالي", en: "Next" },
+  of: { ar: "من", en: "of" },
+  exportAs: { ar: "تصدير", en: "Export" },
+  reportedBy: { ar: "أوردته", en: "Reported by" },
+  outlets: { ar: "وسائل إعلام", en: "outlets" },
+  outlet1: { ar: "وسيلة إعلام واحدة", en: "one outlet" },
+  accordingTo: { ar: "بحسب", en: "According to" },
+  via: { ar: "عبر", en: "via" },
+  quotes: { ar: "الاقتباسات", en: "Quotes" },
+  quotesAbout: { ar: "من يُقتبس أكثر", en: "Who is quoted most" },
+  quotedBy: { ar: "من يقتبس عنه", en: "Who quotes them" },
+  theyQuote: { ar: "من يقتبس هو", en: "Whom they quote" },
+  places: { ar: "الأماكن", en: "Places" },
+  eventsOverTime: { ar: "الأحداث عبر الزمن", en: "Events over time" },
+  controlChanges: { ar: "تغيرات السيطرة", en: "Changes of control" },
+  skipToList: { ar: "انتقل إلى قائمة الأحداث", en: "Skip to the event list" },
+  bySpeaker: { ar: "حسب المتحدث", en: "By speaker" },
+  byPlace: { ar: "حسب المكان", en: "By place" },
+  articles: { ar: "مقالات", en: "Articles" },
+  eventsOfActor: { ar: "أحداث هذا الفاعل", en: "This actor's events" },
+  eventsOfPlace: { ar: "أحداث هذا المكان", en: "This place's events" },
+  tiles: { ar: "خريطة الشوارع (من الإنترنت)", en: "Street map (online)" },
+  copyLink: { ar: "نسخ الرابط", en: "Copy link" },
+  noQuotes: { ar: "لا اقتباسات", en: "No quotes" },
+  nothingFound: { ar: "لا نتائج", en: "Nothing found" },
+  map: { ar: "الخريطة", en: "Map" },
+  eventList: { ar: "قائمة الأحداث", en: "Event list" },
+  speaker: { ar: "المتحدث", en: "Speaker" },
+  times: { ar: "مرة", en: "times" },
+  notFound: { ar: "غير موجود", en: "Not found" },
+  withdrawal: { ar: "انسحاب", en: "withdrawal:" },
 } as const;
+
+export type LabelKey = keyof typeof LABELS;
 
 export const TYPE_LABELS: Record<string, { ar: string; en: string; color: string }> = {
   seize_control: { ar: "سيطرة", en: "Takes control", color: "#c0392b" },
@@ -60,7 +110,7 @@ export const TYPE_LABELS: Record<string, { ar: string; en: string; color: string
 let lang: Lang = (localStorage.getItem("marsad.lang") as Lang | null) ?? "ar";
 
 export const currentLang = (): Lang => lang;
-export const t = (key: keyof typeof LABELS): string => LABELS[key][lang];
+export const t = (key: LabelKey): string => LABELS[key][lang];
 export const typeLabel = (type: string): string => TYPE_LABELS[type]?.[lang] ?? type;
 /** A name in the reader's language: in English its English name where the server gives one, else as written. */
 export const nameIn = (written: string | null | undefined, english: string | null | undefined): string | null => (lang === "en" && english ? english : (written ?? null));
@@ -69,8 +119,9 @@ export const nameIn = (written: string | null | undefined, english: string | nul
 export function applyLabels(root: ParentNode = document): void {
   document.documentElement.lang = lang;
   document.documentElement.dir = lang === "ar" ? "rtl" : "ltr";
-  root.querySelectorAll<HTMLElement>("[data-i18n]").forEach((el) => (el.textContent = t(el.dataset.i18n as keyof typeof LABELS)));
-  root.querySelectorAll<HTMLInputElement>("[data-i18n-placeholder]").forEach((el) => (el.placeholder = t(el.dataset.i18nPlaceholder as keyof typeof LABELS)));
+  root.querySelectorAll<HTMLElement>("[data-i18n]").forEach((el) => (el.textContent = t(el.dataset.i18n as LabelKey)));
+  root.querySelectorAll<HTMLInputElement>("[data-i18n-placeholder]").forEach((el) => (el.placeholder = t(el.dataset.i18nPlaceholder as LabelKey)));
+  root.querySelectorAll<HTMLElement>("[data-i18n-label]").forEach((el) => el.setAttribute("aria-label", t(el.dataset.i18nLabel as LabelKey)));
 }
 
 export function toggleLang(): Lang {

@@ -1,121 +1,241 @@
-/** The Marsad web app: map, timeline, event panel, article reader, control view and paste box. */
+/**
+ * The Marsad web app: map, timeline, filters, event list, event panel, actor and place pages, search,
+ * article reader, control view and paste box. Every view and filter is in the address (state.ts): a
+ * change is committed to the history, then applied; Back, Forward and reload apply the address's state.
+ */
 import "./style.css";
 performance.mark("marsad:start");
-import { api, type Filters } from "./api.js";
+import { api, query, type EventItem } from "./api.js";
 import { h } from "./dom.js";
-import { applyLabels, currentLang, t, toggleLang, TYPE_LABELS, typeLabel } from "./i18n.js";
-import { EventMap } from "./map.js";
-import { renderEvent, renderHits, renderList } from "./panel.js";
+import { FilterForm } from "./filters.js";
+import { applyLabels, currentLang, nameIn, t, toggleLang } from "./i18n.js";
+import { LabelLayer } from "./labels.js";
+import { PAGE_SIZE, renderList } from "./list.js";
+import { EventMap, typeStyles, type MapPoint } from "./map.js";
+import type { Nav } from "./nav.js";
+import { renderEvent } from "./event.js";
+import { renderActor, renderPlace } from "./pages.js";
 import { renderArticle } from "./reader.js";
+import { renderSearch } from "./search.js";
+import { History, read, type AppState, type Filters, type View } from "./state.js";
 import { Timeline } from "./timeline.js";
 
 const $ = <T extends HTMLElement>(id: string): T => document.getElementById(id) as T;
 const panel = $("panel"), list = $("list"), status = $("status");
-const filters: Filters = {};
-let range: [string, string] | null = null;
+document.head.append(h("style", {}, typeStyles()));
 
-function showPanel(on: boolean): void {
-  panel.hidden = !on;
-  list.hidden = on;
-  if (!on) panel.classList.remove("reader");
+let state: AppState = read(location.search);
+/** A link to an event without a map position opens the map on the event. */
+const openedWithMap = !!state.map;
+/** What is on screen, so that applying a state redoes only what changed. */
+const shown = { data: null as string | null, list: "", view: "", control: "", tiles: false, fitted: false };
+let tileUrl: string | null = null;
+/** The period the data covers (outliers left out), asked once. */
+const extentP = api.extent().catch(() => null);
+
+const address = new History((s) => void apply(s, "restore"));
+
+/**
+ * The views seen in this visit, newest last: the panel's "back" returns to the last one that differs,
+ * keeping the present filters (the browser's Back steps through the history instead).
+ */
+const trail: View[] = [];
+
+const nav: Nav = {
+  state: () => state,
+  go: (view) => change({ ...state, view }),
+  back: () => {
+    const here = JSON.stringify(state.view);
+    while (trail.length && JSON.stringify(trail[trail.length - 1]) === here) trail.pop();
+    change({ ...state, view: trail.pop() ?? { kind: "list" } });
+  },
+};
+
+/** A change made in the page: a new history entry, then applied. */
+function change(next: AppState, mode: "push" | "replace" = "push"): void {
+  address.commit(next, mode);
+  void apply(next, "change");
 }
 
-async function selectEvent(id: number): Promise<void> {
-  const ev = await api.event(id);
-  renderEvent(panel, ev, openArticle, () => showPanel(false));
-  showPanel(true);
-  map.focus(ev.lat as number | null, ev.lon as number | null);
-}
+const setFilters = (filters: Filters): void => change({ ...state, filters, page: 0 });
 
-async function openArticle(id: number): Promise<void> {
-  const a = await api.article(id);
-  renderArticle(panel, a.analysis, a, () => showPanel(false));
-  showPanel(true);
-}
-
-const map = new EventMap($("map"), null, (id) => void selectEvent(id));
+const map = new EventMap($("map"), (id) => nav.go({ kind: "event", id }));
+const labels = new LabelLayer(map.map);
 performance.mark("marsad:map");
-const timeline = new Timeline($("timeline"), (r) => {
-  range = r;
-  void refresh(false);
+const timeline = new Timeline($("timeline"), (r) => setFilters({ ...state.filters, from: r?.[0], to: r?.[1] }));
+const form = new FilterForm($("filters") as HTMLFormElement, setFilters);
+
+map.onMove(() => {
+  if (!shown.fitted) return;
+  const next = { ...state, map: map.view() };
+  if (state.follow) next.page = 0;
+  address.commit(next, "replace");
+  state = next;
+  if (state.follow) void refreshList();
 });
 
-async function refresh(withCounts = true): Promise<void> {
-  status.textContent = t("loading");
-  const f: Filters = { ...filters, since: range?.[0], until: range?.[1] };
+/** Applies a state: the form, the data of the filters, the list, the view, the layers. */
+async function apply(s: AppState, how: "init" | "restore" | "change"): Promise<void> {
+  state = s;
+  if (JSON.stringify(trail[trail.length - 1]) !== JSON.stringify(s.view)) trail.push(s.view);
+  form.set(s.filters);
+  timeline.setRange(s.filters.from && s.filters.to ? [s.filters.from, s.filters.to] : null);
+  if (s.map && how === "restore") map.setView(s.map);
   try {
-    const [points, events, counts] = await Promise.all([api.points(f), api.events(f), withCounts ? api.counts(filters) : Promise.resolve(null)]);
-    performance.mark("marsad:data");
-    map.show(points.rows.map(([id, type, lat, lon]) => ({ id, type, lat, lon, place: null, country: null, actor: null, date: null, reports: 0, corroboration: 0, fatalities: null })));
-    performance.mark("marsad:markers");
-    // let the markers reach the screen before the list and the timeline are built
-    await new Promise((r) => requestAnimationFrame(() => setTimeout(r, 0)));
-    renderList(list, events.items, events.total, (id) => void selectEvent(id));
-    if (counts) timeline.set(counts.days);
-    status.textContent = range ? `${range[0]} — ${range[1]}` : "";
-    document.body.dataset.events = String(events.total);
-    if (($("show-control") as HTMLInputElement).checked) await showControl();
+    const dataKey = query(s.filters);
+    if (dataKey !== shown.data) {
+      shown.data = dataKey;
+      await refreshData();
+    }
+    await refreshList();
+    await showView(s.view, how);
+    await showLayers();
   } catch (e) {
     status.textContent = (e as Error).message;
   }
 }
 
-async function showControl(): Promise<void> {
-  const at = range?.[1];
-  const { places } = await api.control(at);
-  const last = (p: (typeof places)[number]) => p.changes[p.changes.length - 1];
-  map.showControl(at ? places : places.map((p) => ({ ...p, holderAt: last(p)?.holder ?? null, holderAt_en: last(p)?.holder_en ?? null })), (holder) => (holder ? `${t("heldBy")} ${holder}` : t("unknown")));
+/** The markers and the timeline of the filters (the timeline without their dates). */
+async function refreshData(): Promise<void> {
+  status.textContent = t("loading");
+  const [points, counts, extent] = await Promise.all([api.points(state.filters), api.counts(state.filters), extentP]);
+  performance.mark("marsad:data");
+  const items: MapPoint[] = points.rows.map(([id, type, lat, lon]) => ({ id, type, lat, lon }));
+  map.show(items);
+  if (!shown.fitted) {
+    if (state.map) map.setView(state.map);
+    else map.fit(items);
+    shown.fitted = true;
+  }
+  performance.mark("marsad:markers");
+  // let the markers reach the screen before the list and the timeline are built
+  await new Promise((r) => requestAnimationFrame(() => setTimeout(r, 0)));
+  timeline.set(counts.days, extent?.robust_min && extent.robust_max ? [extent.robust_min, extent.robust_max] : null);
+  status.textContent = "";
 }
 
-function buildTypeFilters(): void {
-  const box = $("f-types");
-  box.replaceChildren();
-  for (const type of Object.keys(TYPE_LABELS)) {
-    const input = h("input", { type: "checkbox", value: type });
-    input.addEventListener("change", () => {
-      filters.type = [...box.querySelectorAll<HTMLInputElement>("input:checked")].map((i) => i.value);
-      void refresh();
-    });
-    const dot = h("i", { class: "dot" });
-    dot.style.background = TYPE_LABELS[type].color;
-    box.append(h("label", { class: "type" }, input, dot, typeLabel(type)));
+async function refreshList(force = false): Promise<void> {
+  const bbox = state.follow ? map.bbox() : undefined;
+  const key = `${query(state.filters)}|${state.page}|${bbox ?? ""}|${currentLang()}`;
+  if (key === shown.list && !force) return;
+  shown.list = key;
+  const page = await api.events(state.filters, { limit: PAGE_SIZE, offset: state.page * PAGE_SIZE, bbox });
+  if (key !== shown.list) return; // a newer list was asked for meanwhile
+  renderList(list, page, nav, {
+    page: state.page,
+    follow: state.follow,
+    onPage: (n) => {
+      change({ ...state, page: n });
+      list.querySelector<HTMLElement>("h2")?.focus();
+    },
+    onFollow: (on) => change({ ...state, follow: on, page: 0 }),
+  });
+  document.body.dataset.events = String(page.total);
+}
+
+function showPanel(on: boolean, focus = false): void {
+  panel.hidden = !on;
+  list.hidden = on;
+  if (!on) panel.classList.remove("reader");
+  if (on && focus) {
+    panel.focus({ preventScroll: true });
+    panel.scrollIntoView({ block: "start" });
   }
 }
 
-function debounce(fn: () => void, ms = 350): () => void {
-  let timer: ReturnType<typeof setTimeout> | undefined;
-  return () => {
-    clearTimeout(timer);
-    timer = setTimeout(fn, ms);
-  };
+const viewKey = (v: View): string => `${JSON.stringify(v)}|${currentLang()}`;
+
+async function showView(v: View, how: "init" | "restore" | "change"): Promise<void> {
+  if (viewKey(v) === shown.view) return;
+  shown.view = viewKey(v);
+  const focus = how === "change";
+  switch (v.kind) {
+    case "list":
+      showPanel(false);
+      if (focus) $("side").focus({ preventScroll: true });
+      return;
+    case "event": {
+      const [ev, outlets] = await Promise.all([api.event(v.id), api.outletList()]);
+      const names = new Map(outlets.items.map((o) => [o.outlet, nameIn(o.name ?? o.outlet, o.name_en) ?? o.outlet]));
+      renderEvent(panel, ev, nav, (code) => names.get(code) ?? code);
+      if ((how === "init" && !openedWithMap) || (focus && !inView(ev))) map.focus(ev.lat, ev.lon);
+      break;
+    }
+    case "article": {
+      const a = await api.article(v.id);
+      renderArticle(panel, a.analysis, a, () => nav.back());
+      break;
+    }
+    case "actor": {
+      const [a, q] = await Promise.all([api.actor(v.id), api.quotes({ actor: v.id }).catch(() => ({ speakers: [] }))]);
+      renderActor(panel, a, q.speakers, nav, () => setFilters({ ...state.filters, actor: v.id }));
+      break;
+    }
+    case "place": {
+      const [p, q] = await Promise.all([api.place(v.id), api.quotes({ place: v.id }).catch(() => ({ speakers: [] }))]);
+      renderPlace(panel, p, q.speakers, nav, () => setFilters({ ...state.filters, place: v.id }));
+      break;
+    }
+    case "search": {
+      const [bySpeaker, byPlace] = await Promise.all([api.search(v.q, "speaker"), api.search(v.q, "place")]);
+      renderSearch(panel, v.q, bySpeaker.groups ?? [], byPlace.groups ?? [], bySpeaker.items, nav);
+      ($("f-search") as HTMLInputElement).value = v.q;
+      break;
+    }
+  }
+  showPanel(true, focus);
 }
 
-$("f-actor").addEventListener("input", debounce(() => {
-  filters.actor = ($("f-actor") as HTMLInputElement).value.trim() || undefined;
-  void refresh();
-}));
-$("f-place").addEventListener("input", debounce(() => {
-  filters.place = ($("f-place") as HTMLInputElement).value.trim() || undefined;
-  void refresh();
-}));
-$("f-search").addEventListener("input", debounce(async () => {
+const inView = (e: Pick<EventItem, "lat" | "lon">): boolean => e.lat === null || e.lon === null || map.map.getBounds().contains([e.lat, e.lon]);
+
+async function showLayers(): Promise<void> {
+  ($("show-control") as HTMLInputElement).checked = state.control;
+  const key = state.control ? `${state.filters.to ?? ""}|${state.filters.country ?? ""}|${currentLang()}` : "";
+  if (key !== shown.control) {
+    shown.control = key;
+    if (!state.control) map.clearControl();
+    else {
+      const { places } = await api.control({ at: state.filters.to, country: state.filters.country });
+      const last = (p: (typeof places)[number]) => p.changes[p.changes.length - 1];
+      map.showControl(state.filters.to ? places : places.map((p) => ({ ...p, holderAt: last(p)?.holder ?? null, holderAt_en: last(p)?.holder_en ?? null })), (holder) => (holder ? `${t("heldBy")} ${holder}` : t("unknown")));
+    }
+  }
+  ($("show-tiles") as HTMLInputElement).checked = state.tiles;
+  if (state.tiles !== shown.tiles && tileUrl) {
+    shown.tiles = state.tiles;
+    map.setTiles(state.tiles ? tileUrl : null);
+  }
+}
+
+$("search-form").addEventListener("submit", (e) => {
+  e.preventDefault();
   const q = ($("f-search") as HTMLInputElement).value.trim();
-  if (!q) return showPanel(false);
-  renderHits(panel, (await api.search(q)).items, (id) => void openArticle(id));
-  showPanel(true);
-}));
-$("filters").addEventListener("submit", (e) => e.preventDefault());
-$("show-control").addEventListener("change", () => {
-  if (($("show-control") as HTMLInputElement).checked) void showControl();
-  else map.clearControl();
+  if (q) nav.go({ kind: "search", q });
+});
+$("show-control").addEventListener("change", () => change({ ...state, control: ($("show-control") as HTMLInputElement).checked }));
+$("show-tiles").addEventListener("change", () => change({ ...state, tiles: ($("show-tiles") as HTMLInputElement).checked }));
+$("toggle-filters").addEventListener("click", () => {
+  const f = $("filters");
+  f.hidden = !f.hidden;
+  $("toggle-filters").setAttribute("aria-expanded", String(!f.hidden));
 });
 $("lang").addEventListener("click", () => {
   toggleLang();
-  $("lang").textContent = currentLang() === "ar" ? "English" : "العربية";
-  applyLabels();
-  buildTypeFilters();
-  void refresh();
+  relabel();
+  void apply(state, "restore");
 });
+
+function relabel(): void {
+  $("lang").textContent = currentLang() === "ar" ? "English" : "العربية";
+  $("lang").setAttribute("lang", currentLang() === "ar" ? "en" : "ar");
+  applyLabels();
+  form.build();
+  form.set(state.filters);
+  timeline.relabel();
+  labels.draw();
+  shown.view = "";
+  shown.control = "";
+}
 
 const dialog = $("paste-dialog") as HTMLDialogElement;
 $("paste").addEventListener("click", () => dialog.showModal());
@@ -127,25 +247,33 @@ $("paste-form").addEventListener("submit", async (e) => {
   try {
     const doc = await api.analyze(text, date);
     dialog.close();
-    renderArticle(panel, doc, { title: doc.meta.title }, () => showPanel(false));
+    renderArticle(panel, doc, { title: doc.meta.title }, () => nav.back());
     panel.prepend(h("h2", {}, t("analysis")));
-    showPanel(true);
+    shown.view = "";
+    shown.data = null;
+    showPanel(true, true);
     map.show(doc.events.flatMap((v, k) => {
       const p = doc.places.find((x) => x.name === v.place?.name);
-      return p && p.lat !== null ? [{ id: -(k + 1), type: v.type, place: p.name, place_en: p.name_en, lat: p.lat, lon: p.lon, country: null, actor: v.actor?.name ?? null, actor_en: v.actor?.name_en, date: v.date, reports: 1, corroboration: 1, fatalities: null }] : [];
+      return p && p.lat !== null ? [{ id: -(k + 1), type: v.type, place: p.name, place_en: p.name_en, lat: p.lat, lon: p.lon, date: v.date }] : [];
     }));
   } catch (err) {
     status.textContent = (err as Error).message;
   }
 });
 
-applyLabels();
-$("lang").textContent = currentLang() === "ar" ? "English" : "العربية";
-buildTypeFilters();
+// on a phone the filters start folded, so that the map and the list have the screen
+if (matchMedia("(max-width: 800px)").matches) {
+  $("filters").hidden = true;
+  $("toggle-filters").setAttribute("aria-expanded", "false");
+}
+relabel();
 void api.config().then((c) => {
-  if (c.tiles) map.setTiles(c.tiles);
+  tileUrl = c.tiles;
+  $("tiles-option").hidden = !c.tiles;
+  if (state.tiles && tileUrl) void showLayers();
 });
-void refresh().then(() => {
+void apply(state, "init").then(() => {
   performance.mark("marsad:first-paint");
-  void map.addOutlines();
+  void form.load();
+  void map.addOutlines().then(() => labels.load());
 });

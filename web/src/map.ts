@@ -1,31 +1,51 @@
 /**
- * The map: country outlines shipped with the app (Natural Earth via world-atlas, so the map works with
- * no network), optional tiles, events clustered on a pixel grid and coloured by type, and the control
- * layer (places coloured by who holds them).
+ * The map: country outlines and place names shipped with the app (Natural Earth via world-atlas, and
+ * labels from Marsad's gazetteer: labels.ts), so it works with no network; third-party tiles only when
+ * asked; events clustered by leaflet.markercluster (a cluster at one spot spreads out when clicked at
+ * full zoom), coloured by type, each marker reachable by Tab and opened by Enter; and the control layer
+ * (places ringed in the colour of who holds them, with a legend).
  */
-import L from "leaflet";
-import { textTip } from "./dom.js";
+import L from "./leaflet-global.js";
+import "leaflet.markercluster";
 import "leaflet/dist/leaflet.css";
+import "leaflet.markercluster/dist/MarkerCluster.css";
 import type { ControlPlace, EventItem } from "./api.js";
-import { nameIn, TYPE_LABELS, typeLabel } from "./i18n.js";
+import { HOLDER_COLOURS, UNKNOWN_COLOUR } from "./colours.js";
+import { h, textTip } from "./dom.js";
+import { nameIn, t, TYPE_LABELS, typeLabel } from "./i18n.js";
+import type { MapView } from "./state.js";
 
-/** Markers closer than this many pixels gather into one cluster. */
-const CLUSTER_PX = 36;
+/** Deepest zoom: where a cluster that still holds several events spreads them out. */
+const MAX_ZOOM = 14;
+/** Share of the events left out at each side when the map first zooms to the data. */
+const FIT_SHARE = 0.02;
+
+export type MapPoint = Pick<EventItem, "id" | "type" | "lat" | "lon"> & Partial<EventItem>;
 
 export class EventMap {
   readonly map: L.Map;
-  private readonly events = L.layerGroup();
+  private readonly events: L.MarkerClusterGroup;
   private readonly control = L.layerGroup();
-  private items: EventItem[] = [];
-  private hasTiles = false;
+  /** The control rings' drawing, no larger than the map (see addOutlines). */
+  private readonly controlRenderer = L.svg({ padding: 0 });
+  private legend: L.Control | null = null;
+  private tiles: L.TileLayer | null = null;
+  private readonly icons = new Map<string, L.DivIcon>();
 
-  constructor(el: HTMLElement, tiles: string | null, private readonly onSelect: (id: number) => void) {
-    this.map = L.map(el, { zoomControl: true, preferCanvas: false, attributionControl: true }).setView([30, 40], 4);
-    if (tiles) this.setTiles(tiles);
+  constructor(el: HTMLElement, private readonly onSelect: (id: number) => void) {
+    this.map = L.map(el, { zoomControl: true, attributionControl: true, maxZoom: MAX_ZOOM, minZoom: 2, keyboard: true }).setView([26, 42], 4);
+    this.events = L.markerClusterGroup({
+      maxClusterRadius: 40,
+      chunkedLoading: true,
+      showCoverageOnHover: false,
+      spiderfyOnMaxZoom: true,
+      spiderLegPolylineOptions: { weight: 1.5, color: "#222", opacity: 0.6, className: "spider-leg" },
+      iconCreateFunction: (c) => this.clusterIcon(c),
+    });
     this.events.addTo(this.map);
     this.control.addTo(this.map);
-    // clusters depend on the zoom only: a pan keeps the markers (and a click landing during one)
-    this.map.on("zoomend", () => this.draw());
+    // the header and the timeline change height as they fill: the map must know its size
+    new ResizeObserver(() => this.map.invalidateSize({ animate: false })).observe(el);
   }
 
   /**
@@ -38,87 +58,137 @@ export class EventMap {
     // (Leaflet passes `renderer` on to each shape, though its GeoJSON options type does not list it)
     const options: L.GeoJSONOptions & { renderer: L.Renderer } = {
       // filled when they are the only background; lines over tiles
-      style: { color: "#7a8a99", weight: 0.8, fillColor: "#eef1f4", fillOpacity: this.hasTiles ? 0 : 1 },
+      style: { color: "#7a8a99", weight: 0.8, fillColor: "#eef1f4", fillOpacity: this.tiles ? 0 : 1 },
       interactive: false,
-      renderer: L.canvas({ padding: 0.5, pane: "overlayPane" }),
+      // no padding: a canvas larger than the map (clipped) lies over the header and the timeline, and
+      // axe-core can then not tell their background colours apart (contrast left unchecked)
+      renderer: L.canvas({ padding: 0, pane: "overlayPane" }),
     };
     L.geoJSON(feature(topo, topo.objects.countries) as unknown as GeoJSON.FeatureCollection, options).addTo(this.map);
     document.body.dataset.outlines = "1";
   }
 
-  /** Tiles under the outlines; without a network they just do not load, and the outlines remain. */
-  setTiles(url: string): void {
-    this.hasTiles = true;
-    L.tileLayer(url, { maxZoom: 18, attribution: "© OpenStreetMap contributors" }).addTo(this.map).bringToBack();
+  /** Third-party tiles under the outlines (only when the reader turns them on); null removes them. */
+  setTiles(url: string | null): void {
+    this.tiles?.remove();
+    this.tiles = url ? L.tileLayer(url, { maxZoom: MAX_ZOOM, attribution: "© OpenStreetMap contributors" }).addTo(this.map).bringToBack() : null;
   }
 
-  show(items: EventItem[]): void {
-    this.items = items.filter((e) => e.lat !== null && e.lon !== null);
-    this.draw();
-  }
-
-  /** Clustering on a screen grid: the markers in one grid cell make one cluster (one pass). */
-  private draw(): void {
+  show(items: MapPoint[]): void {
     this.events.clearLayers();
-    const cells = new Map<string, { items: EventItem[] }>();
-    for (const e of this.items) {
-      const p = this.map.latLngToLayerPoint([e.lat!, e.lon!]);
-      const key = `${Math.floor(p.x / CLUSTER_PX)},${Math.floor(p.y / CLUSTER_PX)}`;
-      const c = cells.get(key);
-      if (c) c.items.push(e);
-      else cells.set(key, { items: [e] });
+    const markers: L.Marker[] = [];
+    for (const e of items) {
+      if (e.lat === null || e.lon === null) continue;
+      const tip = [typeLabel(e.type), nameIn(e.place ?? null, e.place_en), e.date].filter(Boolean).join(" — ");
+      const m = L.marker([e.lat, e.lon], { icon: this.icon(e.type), title: tip, keyboard: true, type: e.type } as L.MarkerOptions);
+      if (e.place) m.bindTooltip(textTip(tip));
+      m.on("click", () => this.onSelect(e.id));
+      // Leaflet sends Enter on a focused marker as a keypress, not a click
+      m.on("keypress", (k) => (k as L.LeafletKeyboardEvent).originalEvent.key === "Enter" && this.onSelect(e.id));
+      markers.push(m);
     }
-    const clusters = [...cells.values()];
-    for (const c of clusters) {
-      const first = c.items[0];
-      const color = TYPE_LABELS[dominantType(c.items)]?.color ?? "#555";
-      const at = L.latLng(first.lat!, first.lon!);
-      if (c.items.length === 1) {
-        const m = L.circleMarker(at, { radius: 7, color: "#fff", weight: 1.5, fillColor: color, fillOpacity: 0.9, className: "event-marker" });
-        m.bindTooltip(textTip([typeLabel(first.type), nameIn(first.place, first.place_en), first.date].filter(Boolean).join(" — ")));
-        m.on("click", () => this.onSelect(first.id));
-        m.addTo(this.events);
-      } else {
-        const size = 24 + Math.min(24, Math.log2(c.items.length) * 4);
-        const icon = L.divIcon({ className: "cluster", html: "", iconSize: [size, size] });
-        const m = L.marker(at, { icon, keyboard: true, title: String(c.items.length) });
-        m.on("add", () => {
-          const el = m.getElement();
-          if (el) {
-            el.textContent = String(c.items.length);
-            el.style.background = color;
-          }
-        });
-        m.on("click", () => this.map.fitBounds(L.latLngBounds(c.items.map((e) => [e.lat!, e.lon!] as [number, number])).pad(0.3), { maxZoom: 12 }));
-        m.addTo(this.events);
-      }
-    }
+    this.events.addLayers(markers);
+  }
+
+  /**
+   * Zooms to where most of `items` are (the first time the data comes, with no view in the address): the
+   * 2nd to 98th percentile of latitudes and longitudes, so that a few far-off events do not zoom out to the world.
+   */
+  fit(items: MapPoint[]): void {
+    const lats = items.flatMap((e) => (e.lat === null ? [] : [e.lat])).sort((a, b) => a - b);
+    const lons = items.flatMap((e) => (e.lon === null ? [] : [e.lon])).sort((a, b) => a - b);
+    if (!lats.length) return;
+    this.map.invalidateSize({ animate: false });
+    const q = (xs: number[], p: number) => xs[Math.min(xs.length - 1, Math.floor(p * xs.length))];
+    const bounds = L.latLngBounds([q(lats, FIT_SHARE), q(lons, FIT_SHARE)], [q(lats, 1 - FIT_SHARE), q(lons, 1 - FIT_SHARE)]);
+    this.map.fitBounds(bounds.pad(0.1), { maxZoom: 8, animate: false });
+  }
+
+  view(): MapView {
+    const c = this.map.getCenter();
+    return { lat: c.lat, lon: c.lng, zoom: this.map.getZoom() };
+  }
+
+  setView(v: MapView): void {
+    this.map.setView([v.lat, v.lon], v.zoom, { animate: false });
+  }
+
+  /** The view as minLon,minLat,maxLon,maxLat (the API's bbox). */
+  bbox(): string {
+    const b = this.map.getBounds();
+    const clamp = (x: number, lim: number) => Math.max(-lim, Math.min(lim, x));
+    return [clamp(b.getWest(), 180), clamp(b.getSouth(), 90), clamp(b.getEast(), 180), clamp(b.getNorth(), 90)].map((x) => x.toFixed(4)).join(",");
+  }
+
+  onMove(fn: () => void): void {
+    this.map.on("moveend", fn);
   }
 
   showControl(places: ControlPlace[], label: (holder: string | null) => string): void {
     this.control.clearLayers();
-    const palette = ["#c0392b", "#2980b9", "#27ae60", "#8e44ad", "#d35400", "#16a085", "#f39c12", "#2c3e50"];
-    const colors = new Map<string, string>();
+    const colours = new Map<string, string>();
     for (const p of places) {
       if (p.lat === null || p.lon === null) continue;
       const holder = p.holderAt ?? null;
-      if (holder && !colors.has(holder)) colors.set(holder, palette[colors.size % palette.length]);
-      const color = holder ? colors.get(holder)! : "#bbb";
-      L.circleMarker([p.lat, p.lon], { radius: 11, color, weight: 3, fill: false, className: "control-marker" }).bindTooltip(textTip(`${nameIn(p.place, p.place_en)}: ${label(holder && nameIn(holder, p.holderAt_en))}`)).addTo(this.control);
+      const shown = holder && (nameIn(holder, p.holderAt_en) ?? holder);
+      if (shown && !colours.has(shown)) colours.set(shown, HOLDER_COLOURS[colours.size % HOLDER_COLOURS.length]);
+      const colour = shown ? colours.get(shown)! : UNKNOWN_COLOUR;
+      L.circleMarker([p.lat, p.lon], { radius: 11, color: colour, weight: 3, fill: false, className: "control-marker", renderer: this.controlRenderer }).bindTooltip(textTip(`${nameIn(p.place, p.place_en)}: ${label(shown)}`)).addTo(this.control);
     }
+    this.showLegend(colours);
   }
 
   clearControl(): void {
     this.control.clearLayers();
+    this.legend?.remove();
+    this.legend = null;
   }
 
   focus(lat: number | null, lon: number | null): void {
     if (lat !== null && lon !== null) this.map.setView([lat, lon], Math.max(this.map.getZoom(), 8));
   }
+
+  /** The control layer's legend: each holder's colour, and unknown. */
+  private showLegend(colours: Map<string, string>): void {
+    this.legend?.remove();
+    const box = h("div", { class: "map-legend", role: "group", "aria-label": t("legend") }, h("strong", {}, t("control")));
+    const row = (colour: string, text: string): HTMLElement => {
+      const ring = h("i", { class: "ring" });
+      ring.style.borderColor = colour;
+      return h("div", { class: "name" }, ring, " ", text);
+    };
+    for (const [holder, colour] of colours) box.append(row(colour, holder));
+    box.append(row(UNKNOWN_COLOUR, t("unknown")));
+    const Legend = L.Control.extend({ onAdd: () => box });
+    this.legend = new Legend({ position: "bottomleft" }).addTo(this.map);
+  }
+
+  private icon(type: string): L.DivIcon {
+    let icon = this.icons.get(type);
+    if (!icon) {
+      icon = L.divIcon({ className: `event-marker t-${type}`, iconSize: [14, 14] });
+      this.icons.set(type, icon);
+    }
+    return icon;
+  }
+
+  private clusterIcon(cluster: L.MarkerCluster): L.DivIcon {
+    const n = cluster.getChildCount();
+    const size = 26 + Math.min(22, Math.log2(n) * 3);
+    const types = new Map<string, number>();
+    for (const m of cluster.getAllChildMarkers()) {
+      const type = (m.options as { type?: string }).type ?? "";
+      types.set(type, (types.get(type) ?? 0) + 1);
+    }
+    const top = [...types.entries()].sort((a, b) => b[1] - a[1])[0]?.[0] ?? "";
+    // the count and the word for the screen reader: our own text, no data
+    return L.divIcon({ className: `cluster t-${top}`, iconSize: [size, size], html: `<span>${n}</span><span class="sr">${t("events")}</span>` });
+  }
 }
 
-function dominantType(items: EventItem[]): string {
-  const n = new Map<string, number>();
-  for (const e of items) n.set(e.type, (n.get(e.type) ?? 0) + 1);
-  return [...n.entries()].sort((a, b) => b[1] - a[1])[0][0];
+/** The type colours as CSS classes (t-airstrike …): marker dots and cluster rings. */
+export function typeStyles(): string {
+  return Object.entries(TYPE_LABELS)
+    .map(([type, { color }]) => `.event-marker.t-${type} { background: ${color}; } .cluster.t-${type} { border-color: ${color}; }`)
+    .join("\n");
 }
