@@ -24,15 +24,15 @@ if (!opt.out) {
 const db = new Database(opt.db, { readonly: true });
 // every located place, as (article, place id); with --events-only, those a current happening stands on
 const all = [];
-for (const r of db.prepare("SELECT id, doc FROM articles WHERE duplicate_of IS NULL ORDER BY id").iterate()) {
-  const doc = JSON.parse(r.doc);
+const { storedDoc, storedDocs } = await import("./stored-docs.mjs");
+for (const r of storedDocs(db)) {
+  const doc = r.doc;
   const used = new Set(doc.events.filter((e) => e.happened && !e.background).map((e) => e.place?.place));
   for (const p of doc.places) if (p.lat !== null && (!opt["events-only"] || used.has(p.id))) all.push([r.id, p.id]);
 }
 const picked = shuffle(all, mulberry32(Number(opt.seed))).slice(0, Number(opt.n));
-const get = db.prepare("SELECT doc FROM articles WHERE id = ?");
 const lines = picked.map(([article, pid]) => {
-  const doc = JSON.parse(get.get(article).doc);
+  const doc = storedDoc(db, article);
   const p = doc.places.find((x) => x.id === pid);
   const ent = doc.entities.find((x) => x.id === p.entity);
   const m = ent?.mentions.find((x) => x.sentence >= 0);

@@ -42,7 +42,8 @@ async function* documents() {
   if (opt.db) {
     const { default: Database } = await import("better-sqlite3");
     const db = new Database(opt.db, { readonly: true, fileMustExist: true });
-    for (const r of db.prepare("SELECT doc FROM articles WHERE duplicate_of IS NULL ORDER BY id").iterate()) yield JSON.parse(r.doc);
+    const { storedDocs } = await import("./stored-docs.mjs");
+    for (const { doc } of storedDocs(db)) yield doc;
     db.close();
     return;
   }

@@ -24,6 +24,8 @@ export interface ActorPhrase {
   end: number;
   /** Known from the phrase itself where no list holds it ("الغارات الروسية": state forces). */
   category?: string | null;
+  /** The phrase names the forces of its entity ("قوات المجلس الانتقالي"): they are armed, whatever the entity is. */
+  forcesOf?: boolean;
 }
 
 export type { MentionRef } from "../entities/mentions.js";
@@ -53,7 +55,8 @@ export function actorAt(ctx: ActorContext, i: number, to: number): ActorPhrase |
   const m = ctx.startsAt[at];
   if (m && canAct(m.entity)) {
     const end = extendPatron(ctx, m.end, to);
-    return { name: surface(ctx, at, end), entity: m.entity, start: at, end };
+    // a name that begins with a force noun ("قوات المجلس الانتقالي") names that body's forces
+    return { name: surface(ctx, at, end), entity: m.entity, start: at, end, forcesOf: tokens[at].kind === "word" && ctx.lex.actorHeads.has(tokens[at].stem) };
   }
   const h = tokens[at];
   if (!h || h.kind !== "word" || h.enc || !/^(|و|ف|ال|و\+ال|ف\+ال)$/.test(h.pro) || !ctx.lex.actorHeads.has(h.stem)) return null;
@@ -89,7 +92,7 @@ export function actorAt(ctx: ActorContext, i: number, to: number): ActorPhrase |
     }
     break;
   }
-  return { name: surface(ctx, at, j), entity, start: at, end: j };
+  return { name: surface(ctx, at, j), entity, start: at, end: j, forcesOf: !!entity };
 }
 
 /** "… الموالية للرئيس هادي", "… المدعومة من تركيا": the patron joins the phrase. */

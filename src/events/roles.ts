@@ -514,7 +514,8 @@ export function armedActor(ctx: RoleContext, a: ActorPhrase | null, words: RoleW
 }
 
 export function fitsActor(type: EventType, a: ActorPhrase): boolean {
-  if (PEACEFUL.has(type) || !a.entity) return true; // a force phrase ("الفصائل المسلحة") or an unlisted group
+  // a force phrase ("الفصائل المسلحة", "قوات المجلس الانتقالي") or an unlisted group
+  if (PEACEFUL.has(type) || !a.entity || a.forcesOf) return true;
   const e: WorkEntity = a.entity;
   if (e.type === "FAC") return false;
   if (TERRITORIAL.has(type)) return e.type === "ORG" && (e.category === null || ARMED_CATEGORIES.has(e.category));

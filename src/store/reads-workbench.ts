@@ -118,18 +118,36 @@ export interface SaidRow {
 
 /** The claims and quotes of these articles (a report's sources point to them by local id). */
 export async function saidIn(db: Sql, articleIds: number[]): Promise<SaidRow[]> {
-  const out: SaidRow[] = [];
+  const out: SpanRow[] = [];
   for (const part of chunks([...new Set(articleIds)])) {
     const l = inList(part);
     out.push(
-      ...(await db.all<SaidRow>(
-        `SELECT 'claim' AS kind, article_id, local_id, source AS who, stance, text FROM claims WHERE article_id IN (${l.marks})
-         UNION ALL SELECT 'quote' AS kind, article_id, local_id, speaker AS who, NULL AS stance, text FROM quotes WHERE article_id IN (${l.marks})`,
+      ...(await db.all<SpanRow>(
+        `SELECT 'claim' AS kind, article_id, local_id, source AS who, stance, span_start AS s, span_end AS e, text AS kept FROM claims WHERE article_id IN (${l.marks})
+         UNION ALL SELECT 'quote' AS kind, article_id, local_id, speaker AS who, NULL AS stance, span_start AS s, span_end AS e, text AS kept FROM quotes WHERE article_id IN (${l.marks})`,
         [...l.args, ...l.args],
       )),
     );
   }
-  return out.map((r) => ({ ...r, article_id: Number(r.article_id) }));
+  return withWords(db, out);
+}
+
+/** A claim or quote row as stored: its words are the article's text[s, e) unless kept differs. */
+interface SpanRow extends Omit<SaidRow, "text"> {
+  s: unknown;
+  e: unknown;
+  kept: string | null;
+}
+
+/** The rows with their words: sliced from their articles' texts (the store keeps offsets, not copies). */
+async function withWords(db: Sql, rows: SpanRow[]): Promise<SaidRow[]> {
+  const texts = new Map<number, string>();
+  const need = [...new Set(rows.filter((r) => r.kept === null).map((r) => Number(r.article_id)))];
+  for (const part of chunks(need)) {
+    const l = inList(part);
+    for (const a of await db.all<{ id: unknown; text: string }>(`SELECT id, text FROM articles WHERE id IN (${l.marks})`, l.args)) texts.set(Number(a.id), a.text);
+  }
+  return rows.map(({ s, e, kept, ...r }) => ({ ...r, article_id: Number(r.article_id), text: kept ?? (texts.get(Number(r.article_id)) ?? "").slice(Number(s), Number(e)) }));
 }
 
 export interface GroupRow {
@@ -175,19 +193,19 @@ export async function quotedBy(db: Sql, names: string[]): Promise<Array<{ outlet
 
 /** The words these names said (quotes and claims), newest first, at most `limit`. */
 export async function saidBy(db: Sql, names: string[], limit: number): Promise<SaidRow[]> {
-  const out: SaidRow[] = [];
+  const out: SpanRow[] = [];
   for (const part of chunks(names)) {
     const l = inList(part);
     out.push(
-      ...(await db.all<SaidRow>(
-        `SELECT 'quote' AS kind, article_id, local_id, speaker AS who, NULL AS stance, text FROM quotes WHERE speaker IN (${l.marks})
-         UNION ALL SELECT 'claim' AS kind, article_id, local_id, source AS who, stance, text FROM claims WHERE source IN (${l.marks})
+      ...(await db.all<SpanRow>(
+        `SELECT 'quote' AS kind, article_id, local_id, speaker AS who, NULL AS stance, span_start AS s, span_end AS e, text AS kept FROM quotes WHERE speaker IN (${l.marks})
+         UNION ALL SELECT 'claim' AS kind, article_id, local_id, source AS who, stance, span_start AS s, span_end AS e, text AS kept FROM claims WHERE source IN (${l.marks})
          ORDER BY article_id DESC LIMIT ?`,
         [...l.args, ...l.args, limit],
       )),
     );
   }
-  return out.slice(0, limit);
+  return withWords(db, out.slice(0, limit));
 }
 
 /** The places the events of these articles happened at (one row per article and place). */

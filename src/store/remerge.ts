@@ -13,7 +13,7 @@
  */
 import type { EventRow } from "../batch/record.js";
 import { BANDS, bands, HASHES, NEAR_DUPLICATE_SIMILARITY } from "./minhash.js";
-import { matchStory, shift, storyDate, STORY_WINDOW_DAYS, type StoryMatch } from "./stories.js";
+import { addReport, matchStory, shift, storyDate, STORY_WINDOW_DAYS, type StoryMatch } from "./stories.js";
 
 /** Candidates read per band, as the writers read them. */
 const CANDIDATES_PER_BAND = 50;
@@ -77,10 +77,6 @@ export interface Remerged {
 }
 
 const cmp = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
-
-/** SQLite's min() and max() of two values where either may be null (as the writers update a story). */
-const least = (a: string | null, b: string | null): string | null => (a === null ? b : b === null ? a : a < b ? a : b);
-const greatest = (a: string | null, b: string | null): string | null => (a === null ? b : b === null ? a : a > b ? a : b);
 
 export function remerge(articles: RemergeArticle[], events: RemergeEvent[]): Remerged {
   // articles in canonical order; rank = place in it
@@ -152,24 +148,7 @@ export function remerge(articles: RemergeArticle[], events: RemergeEvent[]): Rem
     }
     const origin = duplicateOf.get(article.id) ?? article.id;
     story.origins.add(origin);
-    // a copy corroborates nothing; an article of no known outlet counts alone
-    if (origin === article.id) {
-      const outlet = article.source ?? `article:${article.id}`;
-      if (!story.outlets.has(outlet)) {
-        story.outlets.add(outlet);
-        story.corroboration++;
-      }
-    }
-    story.reports++;
-    story.date_first = least(story.date_first ?? date, date ?? story.date_first);
-    story.date_last = greatest(story.date_last ?? date, date ?? story.date_last);
-    story.fatalities = Math.max(story.fatalities ?? 0, e.fatalities ?? 0);
-    story.actor_name ??= e.actor_name;
-    story.actor_ref ??= e.actor_ref;
-    story.actor_inter ??= e.actor_inter;
-    story.lat ??= e.lat;
-    story.lon ??= e.lon;
-    story.place_ref ??= e.place_ref;
+    addReport(story, row, date, { articleId: article.id, origin, outlet: article.source });
     // first read: the earliest ingest of its reports
     if (article.ingested_at < story.first_seen) story.first_seen = article.ingested_at;
     storyOf.set(e.id, story.id);

@@ -53,3 +53,43 @@ export function matchStory<S extends StoryMatch>(e: EventRow, candidates: S[]): 
 
 /** The date an event is placed at for its story: its own, or its article's. */
 export const storyDate = (e: EventRow, published: string | null): string | null => e.date ?? published;
+
+const least = (a: string | null, b: string | null): string | null => (a === null ? b : b === null ? a : a < b ? a : b);
+const greatest = (a: string | null, b: string | null): string | null => (a === null ? b : b === null ? a : a > b ? a : b);
+
+/** A story's running totals, as the writers and the re-merge pass keep them in memory. */
+export interface StoryTotals extends StoryMatch {
+  actor_inter: number | null;
+  reports: number;
+  corroboration: number;
+  fatalities: number | null;
+  outlets: Set<string>;
+}
+
+/**
+ * What one report adds to its story: its outlet (when the article is an original, not a copy, and the
+ * outlet is new: an article of no known outlet counts alone), its date, its toll, and the actor and point
+ * the story lacked. Returns the outlet it added, or null.
+ */
+export function addReport(story: StoryTotals, e: EventRow, date: string | null, at: { articleId: number; origin: number; outlet: string | null }): string | null {
+  let added: string | null = null;
+  if (at.origin === at.articleId) {
+    const outlet = at.outlet ?? `article:${at.articleId}`;
+    if (!story.outlets.has(outlet)) {
+      story.outlets.add(outlet);
+      story.corroboration++;
+      added = outlet;
+    }
+  }
+  story.reports++;
+  story.date_first = least(story.date_first ?? date, date ?? story.date_first);
+  story.date_last = greatest(story.date_last ?? date, date ?? story.date_last);
+  story.fatalities = Math.max(story.fatalities ?? 0, e.fatalities ?? 0);
+  story.actor_name ??= e.actorName;
+  story.actor_ref ??= e.actorRef;
+  story.actor_inter ??= e.actorInter;
+  story.lat ??= e.lat;
+  story.lon ??= e.lon;
+  story.place_ref ??= e.placeRef;
+  return added;
+}

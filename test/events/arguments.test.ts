@@ -342,3 +342,10 @@ describe("a place head before an ordinary word names no place", () => {
     expect(analyze("وشنت طائرات التحالف غارات على منطقة آمنة في شمال سوريا أمس.", "2015-08-01").events[0].place?.name).toBe("شمال سوريا");
   });
 });
+
+describe("the forces of a political body are armed", () => {
+  it("keeps a clash whose party is the forces of a council or party", () => {
+    const e = analyze("اندلعت اشتباكات عنيفة يوم الاثنين بين قوات المجلس الانتقالي الجنوبي ومسلحين في مدينة عدن.", "2024-07-16").events[0];
+    expect(e?.actor?.name).toBe("قوات المجلس الانتقالي الجنوبي");
+  });
+});

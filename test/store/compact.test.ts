@@ -82,13 +82,15 @@ describe("migration 4 (compact store)", () => {
     onTestFinished(() => migrated.close());
     expect(migrated.db.pragma("user_version", { simple: true })).toBe(4);
     expect((migrated.db.prepare("SELECT name FROM pragma_table_info('articles')").pluck().all() as string[]).includes("doc")).toBe(false);
+    await expectSameAsFixture(migrated);
+    const x = await everything(migrated, { hits: true });
+    expect(x.hits.flat().length).toBeGreaterThan(6);
+    expect(x.hits.flat().some((h: { kind: string }) => h.kind === "quote")).toBe(true);
+    // its search finds what a store written now finds from the same input (the words, not the analysis)
     const fresh = tempSqlite();
     onTestFinished(() => fresh.close());
     for (const batch of fixtureBatches()) await fresh.write(batch);
-    const [x, y] = [await everything(migrated, { hits: true }), await everything(fresh, { hits: true })];
-    expect(x.hits.flat().length).toBeGreaterThan(6);
-    expect(x.hits.flat().some((h: { kind: string }) => h.kind === "quote")).toBe(true);
-    expect(x).toEqual(y);
+    expect(hitKeys(x.hits)).toEqual(hitKeys((await everything(fresh, { hits: true })).hits));
     // a reader of an older store is told to upgrade it
     const old = join(mkdtempSync(join(tmpdir(), "marsad-v3-")), "old.db");
     copyFileSync(FIXTURE, old);
@@ -108,11 +110,28 @@ describe("migration 4 (compact store)", () => {
     expect(await migrate(pool)).toEqual([4]);
     const migrated = await PostgresStore.open(db.url);
     onTestFinished(() => migrated.close());
-    const fresh = await BACKENDS[1].open();
-    for (const batch of fixtureBatches()) await fresh.write(batch);
-    expect(await everything(migrated, { hits: true })).toEqual(await everything(fresh, { hits: true }));
+    await expectSameAsFixture(migrated);
   }, 60_000);
 });
+
+/**
+ * The migrated store holds what the fixture held: every article's document string byte for byte (its
+ * quotes, claims and events included). (Compared with the fixture itself, not with a
+ * store analysed now, so that an improvement of the analysis does not read as a broken migration.)
+ */
+async function expectSameAsFixture(migrated: import("../../src/store/store.js").Store): Promise<void> {
+  const old = new Database(FIXTURE, { readonly: true });
+  try {
+    const docs = old.prepare("SELECT id, doc FROM articles ORDER BY id").all() as Array<{ id: number; doc: string }>;
+    expect(docs.length).toBeGreaterThan(6);
+    for (const r of docs) expect((await migrated.article(r.id))?.doc).toBe(r.doc);
+  } finally {
+    old.close();
+  }
+}
+
+/** Search hits as (kind, article, words), order aside. */
+const hitKeys = (hits: unknown[]): string[] => (hits.flat() as Array<{ kind: string; article_id?: number; text?: string }>).map((h) => `${h.kind}:${h.article_id ?? ""}:${h.text ?? ""}`).sort();
 
 /** The v3 fixture's rows into a PostgreSQL database at version 3, as its writer of that time stored them. */
 async function copyV3(pool: import("pg").Pool): Promise<void> {

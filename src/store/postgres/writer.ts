@@ -22,7 +22,7 @@ import type { PoolClient } from "pg";
 import type { ArticleRecord, EventRow } from "../../batch/record.js";
 import { bands, BANDS, NEAR_DUPLICATE_SIMILARITY, similarity } from "../minhash.js";
 import type { WriteResult } from "../store.js";
-import { matchStory, shift, storyDate, STORY_WINDOW_DAYS, type StoryMatch } from "../stories.js";
+import { addReport, matchStory, shift, storyDate, STORY_WINDOW_DAYS, type StoryMatch } from "../stories.js";
 import { LOCKS } from "./migrate.js";
 
 /** Candidates read per band, as the SQLite writer reads them. */
@@ -61,8 +61,6 @@ const STORY_COLUMNS = ["id", "type", "place_name", "place_ref", "lat", "lon", "c
 const EVENT_COLUMNS = ["article_id", "story_id", "local_id", "type", "actor_name", "actor_ref", "actor_category", "actor_inter", "place_name", "place_ref", "lat", "lon", "country", "country_name", "admin1", "admin2", "geo_precision", "date", "date_precision", "fatalities", "count", "modality", "happened", "background", "sentence", "json"];
 
 /** SQLite's min() and max() over two values where either may be null (see ../sqlite/stories.ts). */
-const least = (a: string | null, b: string | null): string | null => (a === null ? b : b === null ? a : a < b ? a : b);
-const greatest = (a: string | null, b: string | null): string | null => (a === null ? b : b === null ? a : a > b ? a : b);
 
 export async function writeBatch(client: PoolClient, records: ArticleRecord[]): Promise<WriteResult> {
   const result: WriteResult = { inserted: 0, skipped: 0, duplicates: 0, events: 0 };
@@ -255,25 +253,8 @@ function assign(e: EventRow, stories: Map<number, Story>, created: Story[], at: 
     };
     created.push(story);
   }
-  // a copy (its origin is another article) corroborates nothing; an article of no known outlet counts alone
-  if (at.origin === at.articleId) {
-    const outlet = at.outlet ?? `article:${at.articleId}`;
-    if (!story.outlets.has(outlet)) {
-      story.outlets.add(outlet);
-      story.addedOutlets.push(outlet);
-      story.corroboration++;
-    }
-  }
-  story.reports++;
-  story.date_first = least(story.date_first ?? date, date ?? story.date_first);
-  story.date_last = greatest(story.date_last ?? date, date ?? story.date_last);
-  story.fatalities = Math.max(story.fatalities ?? 0, e.fatalities ?? 0);
-  story.actor_name ??= e.actorName;
-  story.actor_ref ??= e.actorRef;
-  story.actor_inter ??= e.actorInter;
-  story.lat ??= e.lat;
-  story.lon ??= e.lon;
-  story.place_ref ??= e.placeRef;
+  const added = addReport(story, e, date, at);
+  if (added) story.addedOutlets.push(added);
   story.changed = true;
   return story;
 }
