@@ -204,6 +204,8 @@ describe.runIf(ready)("the analyst's workbench in Chromium", () => {
 
   it("spreads a cluster of events at one place when clicked at full zoom", async () => {
     await open("?at=15.3694,44.1910,14&follow=0");
+    // the clusters are drawn again when the events of the view arrive: click them once they have
+    await page.waitForLoadState("networkidle");
     await page.waitForSelector(".cluster");
     expect(await page.locator(".event-marker").count()).toBe(0);
     await page.locator(".cluster").first().click();
