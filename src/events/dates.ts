@@ -132,9 +132,18 @@ export function findDates(tokens: Token[], from: number, to: number, published: 
       continue;
     }
     if (w.kind === "relative") {
-      const date = pub ? iso(new Date(pub.getTime() + Number(w.value) * DAY)) : null;
-      out.push({ date, precision: "day", time: daypart, start: i, end, background: false });
-      i = end - 1;
+      let at = pub ? new Date(pub.getTime() + Number(w.value) * DAY) : null;
+      let last = end;
+      // "اليوم الخميس" in a paper dated Saturday: a weekday right after says which day, when it lies at
+      // most WEEKDAY_SLACK days before the one counted from publication (the text was written earlier)
+      const named = end < to ? timeWord(tokens, end, to, lex) : null;
+      if (named?.w.kind === "weekday") {
+        last = named.end;
+        const back = at ? (at.getUTCDay() - Number(named.w.value) + 7) % 7 : 0;
+        if (at && back <= WEEKDAY_SLACK) at = new Date(at.getTime() - back * DAY);
+      }
+      out.push({ date: at ? iso(at) : null, precision: "day", time: daypart, start: i, end: last, background: false });
+      i = last - 1;
     }
     if (w.kind === "approx") {
       out.push({ ...approxDate(w.value, pub), time: daypart, start: i, end });
@@ -145,6 +154,9 @@ export function findDates(tokens: Token[], from: number, to: number, published: 
   if (daypart) for (const d of out) d.time ??= daypart;
   return out;
 }
+
+/** How many days before the day counted from publication a named weekday may move it ("اليوم الخميس"). */
+const WEEKDAY_SLACK = 2;
 
 const isHijriYear = (t: Token | undefined): number | null => {
   if (!t || t.kind !== "number") return null;

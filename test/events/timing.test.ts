@@ -82,3 +82,15 @@ describe("a reaction's own words", () => {
     expect(when("ندد الأمين العام للجامعة نبيل العربي الثلاثاء بالقصف التركي في شمال العراق.")).toMatchObject({ background: true });
   });
 });
+
+describe("a weekday after a relative day", () => {
+  it.each([
+    // a paper dated Saturday 8 August 2015 printing a text written on Thursday
+    ["قتل خمسة أشخاص في غارة على مدينة صعدة اليوم الخميس.", "2015-08-06"],
+    ["قتل خمسة أشخاص في غارة على مدينة صعدة أمس الجمعة.", "2015-08-07"],
+    // a weekday far from the day counted leaves that day
+    ["قتل خمسة أشخاص في غارة على مدينة صعدة أمس الأحد.", "2015-08-07"],
+  ])("%s → %s", (text, date) => {
+    expect(analyze(text, "2015-08-08").events[0].date).toBe(date);
+  });
+});
