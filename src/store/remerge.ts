@@ -13,7 +13,7 @@
  */
 import type { EventRow } from "../batch/record.js";
 import { BANDS, bands, HASHES, NEAR_DUPLICATE_SIMILARITY } from "./minhash.js";
-import { addReport, matchStory, shift, storyDate, STORY_WINDOW_DAYS, type StoryMatch } from "./stories.js";
+import { addReport, matchStory, shift, storyDate, STORY_WINDOW_DAYS, type StoryState } from "./stories.js";
 
 /** Candidates read per band, as the writers read them. */
 const CANDIDATES_PER_BAND = 50;
@@ -49,20 +49,9 @@ export interface RemergeEvent {
 
 export const REMERGE_EVENT_COLUMNS = ["id", "article_id", "type", "actor_name", "actor_ref", "actor_inter", "place_name", "place_ref", "lat", "lon", "country", "country_name", "admin1", "admin2", "date", "fatalities"] as const;
 
-/** A story as the stories table holds it. */
-export interface MergedStory extends StoryMatch {
-  type: string;
-  country: string | null;
-  country_name: string | null;
-  admin1: string | null;
-  admin2: string | null;
-  actor_inter: number | null;
-  first_seen: string;
-  reports: number;
-  corroboration: number;
-  fatalities: number | null;
+/** A story as the stories table holds it, with the articles it stands on. */
+export interface MergedStory extends StoryState {
   origins: Set<number>;
-  outlets: Set<string>;
 }
 
 export const STORY_COLUMNS = ["id", "type", "place_name", "place_ref", "lat", "lon", "country", "country_name", "admin1", "admin2", "actor_name", "actor_ref", "actor_inter", "date_first", "date_last", "first_seen", "reports", "corroboration", "fatalities"] as const;

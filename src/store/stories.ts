@@ -66,6 +66,16 @@ export interface StoryTotals extends StoryMatch {
   outlets: Set<string>;
 }
 
+/** A story as the stories table holds it, with the outlets counted so far. */
+export interface StoryState extends StoryTotals {
+  type: string;
+  country: string | null;
+  country_name: string | null;
+  admin1: string | null;
+  admin2: string | null;
+  first_seen: string;
+}
+
 /**
  * What one report adds to its story: its outlet (when the article is an original, not a copy, and the
  * outlet is new: an article of no known outlet counts alone), its date, its toll, and the actor and point

@@ -22,7 +22,7 @@ import type { PoolClient } from "pg";
 import type { ArticleRecord, EventRow } from "../../batch/record.js";
 import { bands, BANDS, NEAR_DUPLICATE_SIMILARITY, similarity } from "../minhash.js";
 import type { WriteResult } from "../store.js";
-import { addReport, matchStory, shift, storyDate, STORY_WINDOW_DAYS, type StoryMatch } from "../stories.js";
+import { addReport, matchStory, shift, storyDate, STORY_WINDOW_DAYS, type StoryState } from "../stories.js";
 import { LOCKS } from "./migrate.js";
 
 /** Candidates read per band, as the SQLite writer reads them. */
@@ -30,20 +30,8 @@ const CANDIDATES_PER_BAND = 50;
 /** Sort key of the stories opened in a batch: above every stored id, exact in a double (2^40 + n). */
 const OPENED_HERE = 2 ** 40;
 
-interface Story extends StoryMatch {
-  id: number;
-  type: string;
-  country: string | null;
-  country_name: string | null;
-  admin1: string | null;
-  admin2: string | null;
-  actor_inter: number | null;
-  first_seen: string;
-  reports: number;
-  corroboration: number;
-  fatalities: number | null;
-  /** Outlets already counted (story_outlets), and those this batch adds. */
-  outlets: Set<string>;
+interface Story extends StoryState {
+  /** Outlets this batch adds to those already counted (story_outlets, in `outlets`). */
   addedOutlets: string[];
   isNew: boolean;
   changed: boolean;
