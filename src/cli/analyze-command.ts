@@ -1,8 +1,6 @@
 /** `marsad analyze <file|->`: one article in, one JSON document (marsad.document/1) out. */
 import { Command, Option } from "commander";
-import { createAnalyzer } from "../analyze.js";
-import { DEFAULT_MAX_BYTES } from "../ingest/index.js";
-import { serialize } from "../output.js";
+import { DEFAULT_MAX_BYTES } from "../ingest/limits.js";
 import { readInput } from "./read-input.js";
 import { parseMegabytes, warn } from "./common.js";
 
@@ -42,6 +40,7 @@ Examples:
     )
     .action(async (file: string, opts: AnalyzeOptions) => {
       const input = await readInput(file, opts.maxSize);
+      const [{ createAnalyzer }, { serialize }] = await Promise.all([import("../analyze.js"), import("../output.js")]);
       const analyzer = createAnalyzer();
       const doc = analyzer.analyze(input, {
         published: opts.published,

@@ -4,12 +4,6 @@
  */
 import { Command, CommanderError } from "commander";
 import { EXIT, isMarsadError } from "../errors.js";
-import { analyzeCommand } from "./analyze-command.js";
-import { gazetteerCommand } from "./gazetteer-command.js";
-import { ingestCommand } from "./ingest-command.js";
-import { controlCommand, exportCommand, searchCommand } from "./store-commands.js";
-import { serveCommand } from "./serve-command.js";
-import { statusCommand, workerCommand } from "./queue-commands.js";
 
 /** What each exit code means, for the help of the commands that can end with it. */
 const CODE_TEXT: Record<number, string> = {
@@ -39,14 +33,33 @@ const COMMAND_CODES: Record<string, number[]> = {
 export const exitCodeHelp = (command: string): string =>
   `\nExit codes:\n${(COMMAND_CODES[command] ?? COMMAND_CODES.marsad).map((c) => `  ${c}  ${CODE_TEXT[c]}`).join("\n")}${command === "ingest" ? "\n  (items that cannot be read or analysed are reported and skipped: the run still exits 0)" : ""}`;
 
-export function buildProgram(): Command {
+/**
+ * Each command's module, loaded only when that command runs: `marsad analyze` need not load the web
+ * server, the database drivers and the queue before reading one article. Help and unknown commands load
+ * them all, in this order (the order of `marsad --help`).
+ */
+const COMMANDS: Record<string, () => Promise<Command>> = {
+  analyze: async () => (await import("./analyze-command.js")).analyzeCommand(),
+  ingest: async () => (await import("./ingest-command.js")).ingestCommand(),
+  search: async () => (await import("./store-commands.js")).searchCommand(),
+  control: async () => (await import("./store-commands.js")).controlCommand(),
+  export: async () => (await import("./store-commands.js")).exportCommand(),
+  serve: async () => (await import("./serve-command.js")).serveCommand(),
+  worker: async () => (await import("./queue-commands.js")).workerCommand(),
+  status: async () => (await import("./queue-commands.js")).statusCommand(),
+  gazetteer: async () => (await import("./gazetteer-command.js")).gazetteerCommand(),
+};
+
+/** The program with the command `argv` names, or with every command when it names none. */
+export async function buildProgram(argv: readonly string[] = []): Promise<Command> {
   const program = new Command("marsad")
     .description("Marsad (مرصد) reads Arabic news and turns it into sourced, geocoded event data")
     .version("0.1.0")
     .addHelpText("after", exitCodeHelp("marsad"))
     .exitOverride()
     .configureOutput({ outputError: (str, write) => write(`marsad: error: ${str.replace(/^error: /, "").trim()} (see --help)\n`) });
-  for (const cmd of [analyzeCommand(), ingestCommand(), searchCommand(), controlCommand(), exportCommand(), serveCommand(), workerCommand(), statusCommand(), gazetteerCommand()]) {
+  const named = argv[0] !== undefined && Object.hasOwn(COMMANDS, argv[0]) ? [argv[0]] : Object.keys(COMMANDS);
+  for (const cmd of await Promise.all(named.map((n) => COMMANDS[n]()))) {
     inherit(cmd, program);
     cmd.addHelpText("after", exitCodeHelp(cmd.name()));
     program.addCommand(cmd);
@@ -62,7 +75,7 @@ function inherit(cmd: Command, program: Command): void {
 
 export async function main(argv: string[]): Promise<number> {
   try {
-    await buildProgram().parseAsync(argv, { from: "user" });
+    await (await buildProgram(argv)).parseAsync(argv, { from: "user" });
     return EXIT.ok;
   } catch (e) {
     if (e instanceof CommanderError) {

@@ -1,5 +1,5 @@
 /** RSS 2.0 and Atom feeds: the feed's title and its items (title, link, date, and content when the feed carries it). */
-import { XMLParser } from "fast-xml-parser";
+import { lazyRequire } from "../util/lazy-require.js";
 import { EXIT, MarsadError } from "../errors.js";
 import { dateOfTime, isoDate } from "./dates.js";
 
@@ -19,7 +19,9 @@ export interface Feed {
   items: FeedItem[];
 }
 
-const parser = new XMLParser({ ignoreAttributes: false, attributeNamePrefix: "@_", textNodeName: "#text", cdataPropName: false, processEntities: true, htmlEntities: true });
+const xmlParser = lazyRequire<typeof import("fast-xml-parser")>("fast-xml-parser");
+let parser: import("fast-xml-parser").XMLParser | undefined;
+const newParser = () => new (xmlParser().XMLParser)({ ignoreAttributes: false, attributeNamePrefix: "@_", textNodeName: "#text", cdataPropName: false, processEntities: true, htmlEntities: true });
 
 const text = (v: unknown): string | null => {
   if (v === undefined || v === null) return null;
@@ -50,7 +52,7 @@ export const looksLikeFeed = (s: string): boolean => /^\s*(?:<\?xml[^>]*>\s*)?(?
 export function parseFeed(xml: string, where: string): Feed {
   let data: Record<string, unknown>;
   try {
-    data = parser.parse(xml) as Record<string, unknown>;
+    data = (parser ??= newParser()).parse(xml) as Record<string, unknown>;
   } catch (e) {
     throw new MarsadError(`${where} is not a readable feed (${(e as Error).message.split("\n")[0]}); check that it is RSS 2.0 or Atom`, EXIT.badInput);
   }

@@ -4,8 +4,7 @@
  * Title, publication date, author and site come from the page's meta tags and JSON-LD when present.
  * Navigation, share and related-link blocks, cookie notices and scraper debris are dropped.
  */
-import { Readability } from "@mozilla/readability";
-import { parseHTML } from "linkedom";
+import { lazyRequire } from "../util/lazy-require.js";
 import type { Block, Extracted } from "./blocks.js";
 import { isDebris, cutDebrisTail } from "./debris.js";
 import { markDatelines, markSubheadings } from "./structure.js";
@@ -35,6 +34,9 @@ export const MAX_DEPTH = 100;
 const MIN_BYTES_PER_ELEMENT = 20;
 const DENSE_FROM = 1000;
 const SKIP_TAGS = new Set(["SCRIPT", "STYLE", "NOSCRIPT", "NAV", "FOOTER", "ASIDE", "FORM", "BUTTON", "SVG", "FIGURE", "IFRAME"]);
+
+const readability = lazyRequire<typeof import("@mozilla/readability")>("@mozilla/readability");
+const linkedom = lazyRequire<typeof import("linkedom")>("linkedom");
 
 type El = { tagName: string; textContent: string | null; children: ArrayLike<El>; childNodes: ArrayLike<{ nodeType: number; textContent: string | null }>; querySelectorAll(s: string): ArrayLike<El>; getAttribute(n: string): string | null };
 
@@ -140,7 +142,7 @@ function hasBlockChild(el: El): boolean {
 /** The page as a DOM, or null when the DOM library cannot build a usable one (not HTML, or it throws). */
 function dom(html: string): Document | null {
   try {
-    const { document } = parseHTML(html);
+    const { document } = linkedom().parseHTML(html);
     return document?.documentElement && document.body ? (document as unknown as Document) : null;
   } catch {
     return null;
@@ -184,7 +186,7 @@ function fromDom(document: Document, withBreaks: string, url: string | null, res
   const site = meta(document, "og:site_name", "application-name") ?? ld?.publisher ?? null;
   const pageUrl = url ?? meta(document, "og:url") ?? document.querySelector('link[rel="canonical"]')?.getAttribute("href") ?? null;
 
-  const article = new Readability(document, { charThreshold: CHAR_THRESHOLD, keepClasses: false }).parse();
+  const article = new (readability().Readability)(document, { charThreshold: CHAR_THRESHOLD, keepClasses: false }).parse();
   const blocks: Block[] = [];
   if (article?.content) {
     const content = dom(`<!doctype html><html><body>${article.content}</body></html>`);

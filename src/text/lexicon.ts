@@ -33,7 +33,11 @@ const CONJUNCTIONS = ["و", "ف"];
  * "بشار") does not count, since names win there.
  */
 export function addNameWords(set: Set<string>, name: string, known: ReadonlySet<string> = set, functionWords?: ReadonlySet<string>, nameWords?: ReadonlySet<string>): void {
-  for (const w of nameWordsOf(name)) {
+  addWordsOfName(set, nameWordsOf(name), known, functionWords, nameWords);
+}
+
+function addWordsOfName(set: Set<string>, nameWords: readonly string[], known: ReadonlySet<string>, functionWords?: ReadonlySet<string>, allNameWords?: ReadonlySet<string>): void {
+  for (const w of nameWords) {
     if (w.startsWith(ARTICLE) && w.length > 4) {
       set.add(w.slice(2));
       continue;
@@ -42,7 +46,7 @@ export function addNameWords(set: Set<string>, name: string, known: ReadonlySet<
     if (long && known.has(w.slice(long.length))) continue;
     if (CONJUNCTIONS.includes(w[0]) && functionWords?.has(w.slice(1))) continue;
     // "بحمص" in an alias is ب + the name حمص
-    if (SINGLE_PROCLITICS.includes(w[0]) && w.length > 3 && nameWords?.has(w.slice(1))) continue;
+    if (SINGLE_PROCLITICS.includes(w[0]) && w.length > 3 && allNameWords?.has(w.slice(1))) continue;
     set.add(w);
   }
 }
@@ -75,8 +79,9 @@ export function loadWordLexicon(sources: LexiconSources = {}): WordLexicon {
   const names: string[] = [...(sources.extraNames ?? [])];
   for (const r of readTsvDir(dataPath("gazetteer"), GAZ_NAME_COLUMNS)) names.push(r.name_ar, ...multi(r.variants_ar));
   for (const r of readTsvDir(join(dataPath("actors")), ACTOR_NAME_COLUMNS)) names.push(r.name_ar, ...multi(r.aliases_ar));
-  const nameWords = new Set(names.flatMap(nameWordsOf));
-  for (const n of names) addNameWords(words, n, base, functionWords, nameWords);
+  const wordsOfNames = names.map(nameWordsOf);
+  const nameWords = new Set(wordsOfNames.flat());
+  for (const ws of wordsOfNames) addWordsOfName(words, ws, base, functionWords, nameWords);
   return { words, has: (w) => words.has(w), common, functionWords };
 }
 

@@ -4,23 +4,37 @@
  * lookup is an array read instead of hashing a string; tokens without an id (punctuation, numbers,
  * tokens read back from JSON) use a bounded map keyed by kind and normalised form. The fact is
  * computed by the one function the cache is made with, so it must depend on the token's word only.
+ * It starts small and doubles (empty) after it has taken in twice its size of new words, up to its
+ * largest size: a process reading one article does not allocate what a corpus run needs.
  */
 import type { Token } from "../document.js";
 
+/** Slots a cache starts with. */
+const INITIAL_SLOTS = 1 << 10;
+
 export class WordCache<V> {
-  private readonly ids: Int32Array;
-  private readonly values: Array<V | undefined>;
-  private readonly mask: number;
+  private ids!: Int32Array;
+  private values!: Array<V | undefined>;
+  private mask = 0;
+  /** New words taken in at the present size. */
+  private fills = 0;
+  private readonly maxSlots: number;
   private readonly byString = new Map<string, V>();
 
-  /** `bits`: the cache holds 2^bits words. */
+  /** `bits`: the cache holds at most 2^bits words. */
   constructor(
     private readonly make: (t: Token) => V,
     bits = 16,
   ) {
-    this.ids = new Int32Array(1 << bits);
-    this.values = new Array<V | undefined>(1 << bits);
-    this.mask = (1 << bits) - 1;
+    this.maxSlots = 1 << bits;
+    this.allocate(Math.min(this.maxSlots, INITIAL_SLOTS));
+  }
+
+  private allocate(slots: number): void {
+    this.ids = new Int32Array(slots);
+    this.values = new Array<V | undefined>(slots);
+    this.mask = slots - 1;
+    this.fills = 0;
   }
 
   get(t: Token): V {
@@ -29,8 +43,9 @@ export class WordCache<V> {
     const slot = id & this.mask;
     if (this.ids[slot] === id) return this.values[slot] as V;
     const v = this.make(t);
-    this.ids[slot] = id;
-    this.values[slot] = v;
+    if (++this.fills > this.ids.length * 2 && this.ids.length < this.maxSlots) this.allocate(this.ids.length * 2);
+    this.ids[id & this.mask] = id;
+    this.values[id & this.mask] = v;
     return v;
   }
 
@@ -39,7 +54,7 @@ export class WordCache<V> {
     let v = this.byString.get(k);
     if (v === undefined) {
       v = this.make(t);
-      if (this.byString.size >= this.ids.length) this.byString.clear();
+      if (this.byString.size >= this.maxSlots) this.byString.clear();
       this.byString.set(k, v);
     }
     return v;

@@ -21,6 +21,20 @@ describe("WordCache", () => {
     expect(cache.get(word("first", 3))).toBe("first");
   });
 
+  it("grows from its small start and still answers for every word it holds", () => {
+    let calls = 0;
+    const cache = new WordCache<string>((t) => (calls++, t.norm), 14); // starts below 2^14 slots
+    const ids = Array.from({ length: 6000 }, (_, i) => i + 1);
+    for (const id of ids) expect(cache.get(word(`w${id}`, id))).toBe(`w${id}`);
+    const before = calls;
+    // once grown to its largest size, a second pass over 6,000 ids finds them all without recomputing
+    for (let round = 0; round < 4; round++) for (const id of ids) expect(cache.get(word(`w${id}`, id))).toBe(`w${id}`);
+    const last = calls;
+    for (const id of ids) cache.get(word(`w${id}`, id));
+    expect(calls).toBe(last);
+    expect(before).toBe(6000);
+  });
+
   it("keys tokens without an id (read back from JSON) by their form", () => {
     let calls = 0;
     const cache = new WordCache<number>(() => ++calls, 4);
@@ -48,6 +62,15 @@ describe("SpanTable", () => {
     expect(table.get("abc", 0, 3, make)).toBe("abc");
     expect(table.get("abd", 0, 3, make)).toBe("abd");
     expect(table.get("xab", 1, 3, make)).toBe("ab");
+  });
+
+  it("keeps every entry when it grows past its first size", () => {
+    const table = new SpanTable<string>(16, 30_000);
+    let calls = 0;
+    const keys = Array.from({ length: 20_000 }, (_, i) => `k${i}`);
+    for (const k of keys) table.get(k, 0, k.length, (x) => (calls++, x.toUpperCase()));
+    for (const k of keys) expect(table.get(k, 0, k.length, () => "missing")).toBe(k.toUpperCase());
+    expect(calls).toBe(20_000);
   });
 
   it("starts again empty when full, and still answers right", () => {
