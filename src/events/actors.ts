@@ -60,7 +60,9 @@ export function actorAt(ctx: ActorContext, i: number, to: number): ActorPhrase |
   }
   const h = tokens[at];
   if (!h || h.kind !== "word" || h.enc || !/^(|و|ف|ال|و\+ال|ف\+ال)$/.test(h.pro) || !ctx.lex.actorHeads.has(h.stem)) return null;
-  const definite = h.pro.endsWith("ال");
+  // a phrase is definite once a word with the article joins it ("طائرات النظام"): an indefinite word after
+  // it is no adjective of it ("قصفت طائرات النظام بلدة كفرنبل")
+  let definite = h.pro.endsWith("ال");
   // after a sound masculine plural ("مسلحون") only its like is an adjective ("مجهولون", not "دورية")
   const adjective = /(ون|ين)$/.test(h.stem) ? /(ون|ين)$/ : /(ه|ي|ون|ين|يه)$/;
   let j = at + 1;
@@ -75,7 +77,10 @@ export function actorAt(ctx: ActorContext, i: number, to: number): ActorPhrase |
       break;
     }
     if (n.kind !== "word" || n.enc || ctx.functionWords.has(n.stem)) break;
+    // an indefinite sound plural keeps its ن and takes no genitive: "هاجم مسلحون الجيش" (the army is hit)
+    if (n.pro === "ال" && !definite && j === at + 1 && /(ون|ين)$/.test(h.stem)) break;
     if (n.pro === "ال" || (!definite && !n.pro && adjective.test(n.stem))) {
+      if (n.pro === "ال") definite = true;
       j++;
       if (PATRON.test(n.stem)) {
         j = extendPatron(ctx, j - 1, to, true);

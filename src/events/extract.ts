@@ -27,7 +27,7 @@ import { normalize } from "../text/normalize.js";
 import { actorAt, resolveGeneric, surface, type ActorPhrase } from "./actors.js";
 import { findDates, type DateExpr } from "./dates.js";
 import type { EventLexicon, EventType, Trigger } from "./lexicon.js";
-import { actsOnPeople, armedActor, findActor, findAssociates, findTarget, fitsActor, masdarUse, nearestActorBefore, toldBefore, type Party, type RoleContext, type RoleWords } from "./roles.js";
+import { actsOnPeople, armedActor, clauseStart as clauseOf, findActor, findAssociates, findTarget, fitsActor, masdarUse, nearestActorBefore, toldBefore, type Party, type RoleContext, type RoleWords } from "./roles.js";
 import { nationalForce, nationalTail, type Gentilics } from "./national.js";
 import { narrowToContained, objectNotPlace, offEventPlace, type PlaceRole } from "./event-places.js";
 import { countAfterTrigger, tallyOf, talliesIn, type Tally } from "./counts.js";
@@ -156,7 +156,7 @@ export function extractEvents(doc: MarsadDocument, entities: WorkEntity[], res: 
       // no actor written: a verb's pronoun subject, or a pronoun earlier in the sentence ("بعد إعلانها …
       // إخراج"), refers to the latest actor
       // (a masdar's pronoun is the one acted on: "على الرغم من طرده")
-      const pronoun = tr.trigger.actor.has("subj") && tr.trigger.pos === "verb" ? !(tokens[tr.at].enc && masdarUse(tokens, tr.at)) : tokens.slice(s.tokenStart, tr.at).some((t) => t.enc === "ها" || t.enc === "هم");
+      const pronoun = tr.trigger.actor.has("subj") && tr.trigger.pos === "verb" ? !(tokens[tr.at].enc && masdarUse(tokens, tr.at)) : tokens.slice(clauseOf(tokens, tr.at, s.tokenStart), tr.at).some((t) => t.enc === "ها" || t.enc === "هم");
       if (!actor && pronoun && lastActor && s.paragraph - lastActor.paragraph <= 1) actor = lastActor.actor;
       if (actor && !fitsActor(tr.trigger.type, actor)) return;
       // "قصف طائرات أف 16 التركية": a force of some kind whose nationality follows its make
@@ -393,7 +393,9 @@ function findPlaces(ctx: Ctx, tr: Found, clauseStart: number, clauseEnd: number,
     const prev = m.entity.headText && k >= 2 && tokens[k - 1].kind === "word" && !tokens[k - 1].pro.startsWith("و") && isHeadWord(ctx, k - 1) ? tokens[k - 2] : tokens[k - 1];
     const own = prev === tokens[k - 1] ? t : tokens[k - 1];
     const attached = own.pro.replace(/\+?ال$/, "").replace(/^و\+?/, "");
-    const prep = attached || (prev && prev.kind === "word" && LOCATIVE_PREPS.has(prev.stem) ? prev.stem : k === tr.end ? "obj" : "");
+    // the object right after the verb, or after the verb and its subject ("قصفت طائرات النظام بلدة كفرنبل")
+    const object = k === tr.end || (tr.trigger.pos === "verb" && b > tr.end && actorAt(ctx, tr.end, b)?.end === b);
+    const prep = attached || (prev && prev.kind === "word" && LOCATIVE_PREPS.has(prev.stem) ? prev.stem : object ? "obj" : "");
     // the trigger's own prepositions; any locative one for events that do not move from place to place
     const fits = !!prep && (!preps.size || preps.has(prep) || (prep === "ب" && preps.has("في")) || (tr.trigger.type !== "withdraw" && (LOCATIVE_PREPS.has(prep) || prep === "ب")));
     if (fits && acceptable(m.entity, true)) return including(ctx, m.end, limit) ?? [m.entity, ...coordinated(ctx, m.end, to)];

@@ -10,7 +10,7 @@
  */
 import type { Claim, Token } from "../document.js";
 import { dataPath } from "../data-dir.js";
-import { nameKeys, tokenKey } from "../text/keys.js";
+import { hasArticle, nameKeys, tokenKey } from "../text/keys.js";
 import { KeyTrie } from "../util/trie.js";
 import { readTsv } from "../util/tsv.js";
 import type { EventType, Trigger } from "./lexicon.js";
@@ -135,6 +135,9 @@ export function factualityOf(lex: FactualityLexicon, text: string, tokens: Token
     if (w.kind === "punct" && CLAUSE_BREAKS.has(w.norm)) break;
     // "أن تسهم في تسريع حسم معركة صنعاء": inside a subjunctive's complement, a noun names what may be
     if (at - k <= SUBJUNCTIVE_REACH && k < at && subjunctiveVerb(text, tokens, k)) return { modality: "planned", cue: { kind: "subjunctive", text: show(k - 1, k + 1) } };
+    // "سيبدأون خوض معركة تحرير المنطقة": a noun in the complement of a future verb names what is to come
+    // a definite noun names a known happening ("سيرد على الهجوم الذي شنته"): only an indefinite one or a construct is still to come
+    if (!isPast(trigger) && !hasArticle(t.pro) && at - k <= SUBJUNCTIVE_REACH && futureVerb(tokens[k])) return { modality: "planned", cue: { kind: "future", text: show(k, k + 1) } };
     const hit = cueAt(lex, tokens, k, at);
     if (!hit) continue;
     const { cue } = hit;
@@ -148,6 +151,8 @@ export function factualityOf(lex: FactualityLexicon, text: string, tokens: Token
     }
     return { modality: MODALITY[cue.kind], cue: { kind: cue.kind, text: show(k, hit.end) } };
   }
+  const ahead = trigger.pos === "verb" ? -1 : futureTimeAfter(tokens, at);
+  if (ahead >= 0) return { modality: "planned", cue: { kind: "future", text: show(ahead, ahead + 1) } };
   if (!attempted && hasLam(t.pro) && AIMABLE.has(trigger.type) && !isPresent(trigger) && !governed(lex, tokens, at, from)) {
     return { modality: "planned", cue: { kind: "purpose", text: show(at, at + 1) } };
   }
@@ -161,6 +166,39 @@ export function factualityOf(lex: FactualityLexicon, text: string, tokens: Token
   }
   if (claim) return { modality: claim.stance === "denied" ? "denied" : "claimed", cue: null };
   return { modality: "asserted", cue: null };
+}
+
+/** A past-tense verb has its own tense: a future verb before it governs another clause ("سيرد على الهجوم الذي شنته"). */
+const isPast = (t: Trigger): boolean => t.pos === "verb" && !/^[يتن]/.test(t.form);
+
+/** Whether a token is a verb with the future prefix سـ ("سيبدأون", "وستواصل"): the segmenter splits it off a present stem. */
+function futureVerb(t: Token): boolean {
+  return t.kind === "word" && /(^|\+)س$/.test(t.pro) && /^[يتنا]/.test(t.stem) && t.stem.length >= 3;
+}
+
+/** Time nouns that "المقبلة"/"القادمة" after them put in the future ("خلال الساعات المقبلة"), by stem without the article. */
+const FUTURE_TIME_NOUNS = new Set(["ساعات", "ساعه", "ايام", "يوم", "اسابيع", "اسبوع", "اشهر", "شهور", "شهر", "عام", "سنه", "سنوات", "اعوام", "مرحله", "فتره", "ليله", "مده"]);
+const NEXT = new Set(["مقبل", "مقبله", "قادم", "قادمه"]);
+/** Words after a trigger noun that put it in the future by themselves. */
+const FUTURE_WORDS = new Set(["قريبا", "غدا", "العاجل"]);
+/** How many words after a trigger noun a future time is looked for, within its clause. */
+const FUTURE_REACH = 7;
+
+/**
+ * "تحرير مدن الأنبار في القريب العاجل", "معركة تحرير شقرة خلال الساعات القليلة المقبلة": a future time
+ * after a trigger noun, before any punctuation, dates it to come. The index of the word that says so, or -1.
+ */
+function futureTimeAfter(tokens: Token[], at: number): number {
+  for (let k = at + 1; k < tokens.length && k <= at + FUTURE_REACH; k++) {
+    const t = tokens[k];
+    if (t.kind === "punct") return -1;
+    if (t.kind !== "word") continue;
+    if (FUTURE_WORDS.has(t.norm) || FUTURE_WORDS.has(t.stem)) return k;
+    if (!NEXT.has(t.stem.replace(/^ال/, ""))) continue;
+    // the time noun right before, or two before past an adjective ("الساعات القليلة المقبلة")
+    for (const j of [k - 1, k - 2]) if (j > at && FUTURE_TIME_NOUNS.has(tokens[j].stem.replace(/^ال/, ""))) return k;
+  }
+  return -1;
 }
 
 /** How many words before a trigger noun a subjunctive verb governs it ("أن يؤدي إلى اندلاع مواجهات"). */
@@ -205,6 +243,7 @@ export function sharedAim(tokens: Token[], trigger: Trigger, at: number, prev: F
   // a short verb before the noun keeps its و unsplit ("وفك الحصار", "وبسط السيطرة")
   const unsplit = (k: number): boolean => k >= prevEnd && tokens[k].kind === "word" && !tokens[k].pro && tokens[k].norm.startsWith("و");
   if (!joined(at) && !joined(at - 1) && !unsplit(at) && !unsplit(at - 1)) return null;
-  for (let k = prevEnd; k < at; k++) if (tokens[k].kind === "punct") return null;
+  // "ضرورة مواجهة الميليشيات، وطردهم من المديريات": a comma before و still joins two verbal nouns
+  for (let k = prevEnd; k < at; k++) if (tokens[k].kind === "punct" && !(tokens[k].norm === "," && trigger.pos !== "verb" && k + 1 >= at - 1)) return null;
   return prev;
 }

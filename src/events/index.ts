@@ -10,7 +10,7 @@ import { timingOf } from "./timing.js";
 export { loadFactualityLexicon, type FactualityLexicon } from "./factuality.js";
 export { loadSenseLexicon, type SenseLexicon } from "./sense.js";
 import { categoryOf, interOf } from "./roles.js";
-import { articleOutlet, eventSources, type OutletTable } from "./sources.js";
+import { articleOutlet, ReportIndex, type OutletTable } from "./sources.js";
 
 export { loadOutlets, type OutletTable } from "./sources.js";
 export { loadRoleWords } from "./roles.js";
@@ -43,6 +43,7 @@ export const eventsStage: Stage<EventResources> = {
     const raw = extractEvents(doc, entities, res.eventExtraction);
     const outlet = articleOutlet(doc, res.outlets);
     const placeById = new Map(doc.places.map((p) => [p.id, p]));
+    const reports = new ReportIndex(doc, new Set(raw.flatMap((e) => (e.claim ? [e.claim.id] : []))));
     doc.events = mergeEvents(raw).map((group, k): Event => {
       const first = group[0];
       const best = bestOf(group);
@@ -53,7 +54,7 @@ export const eventsStage: Stage<EventResources> = {
       // a date after the article: the event is planned for it
       const modality = when.future && happenedWith(best.modality) ? "planned" : best.modality;
       const modalityCue = when.future && happenedWith(best.modality) ? { kind: "future_date", text: doc.text.slice(doc.tokens[best.date!.start].start, doc.tokens[best.date!.end - 1].end) } : best.modalityCue;
-      const sources = eventSources(group.map((e) => e.claim), outlet);
+      const sources = reports.sources(group, outlet);
       return {
         id: `v${k + 1}`,
         type: first.type,

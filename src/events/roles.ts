@@ -262,7 +262,7 @@ const PARTIES_REACH = 14;
 function clashParties(ctx: RoleContext, j: number, to: number): number | null {
   for (let k = j; k < Math.min(to, j + PARTIES_REACH); k++) {
     const t = ctx.tokens[k];
-    if (t.kind === "punct" && (CLAUSE_BREAKS.has(t.norm) || t.norm === "،")) return null;
+    if (t.kind === "punct" && (CLAUSE_BREAKS.has(t.norm) || t.norm === ",")) return null;
     if (t.kind === "word" && t.stem === "بين" && !t.pro) return k + 1;
   }
   return null;
@@ -335,12 +335,29 @@ function hitBefore(ctx: RoleContext, a: ActorPhrase, k: number, from: number, ma
  * one that reacted to the event ("أدانت الحكومة الأردنية التفجير").
  */
 export function nearestActorBefore(ctx: RoleContext, at: number, from: number, words?: RoleWords): ActorPhrase | null {
+  from = clauseStart(ctx.tokens, at, from);
   for (let k = at - 1; k >= from; k--) {
     const a = agentAt(ctx, k, at);
     // (the marks are read before the whole phrase: "مقتل عشرة من عناصر تنظيم داعش")
-    if (a && a.entity?.type !== "LOC" && !supported(ctx, k) && !aimedAt(ctx, k) && !(words && (hitBefore(ctx, a, k, from, words.victimMarks) || reacted(ctx, a, at, words.reactions)))) return a;
+    if (a && a.entity?.type !== "LOC" && !supported(ctx, k) && !(aimedAt(ctx, k) && !usesWeapon(ctx, a, at)) && !(words && (hitBefore(ctx, a, k, from, words.victimMarks) || reacted(ctx, a, at, words.reactions)))) return a;
   }
   return null;
+}
+
+/** Words that open a clause of their own after a comma ("، فيما استهدفت …", "، كما استهدف قناص …"). */
+const CLAUSE_OPENERS = new Set(["فيما", "بينما", "كما", "حيث"]);
+
+/** Whether token k opens a clause of its own: an opener, or "في حين", right after a comma. */
+export function opensClause(tokens: Token[], k: number): boolean {
+  const t = tokens[k];
+  if (tokens[k - 1]?.norm !== "," || !t || t.kind !== "word") return false;
+  return (CLAUSE_OPENERS.has(t.stem) && !t.pro) || (t.stem === "في" && tokens[k + 1]?.stem === "حين");
+}
+
+/** The first token of the clause holding token `at`, no earlier than `from`: its subject and pronouns stand after it. */
+export function clauseStart(tokens: Token[], at: number, from: number): number {
+  for (let k = at; k > from; k--) if (opensClause(tokens, k)) return k;
+  return from;
 }
 
 /** How many words before an actor phrase a victim mark reaches ("مقتل خمسة من عناصر تنظيم داعش"). */
@@ -377,6 +394,19 @@ function aimedAt(ctx: RoleContext, k: number): boolean {
   const t = ctx.tokens[k];
   const prev = ctx.tokens[k - 1];
   return /(^|\+)علي(\+|$)/.test(t.pro) || (!!prev && prev.kind === "word" && !prev.enc && AGAINST.has(prev.stem));
+}
+
+/** Verbs of aiming whose subject may follow them: "استهدفت قوات النظام بصاروخ بلدة زبدين". */
+const AIMING_VERBS = new Set(["استهدف", "استهدفت", "يستهدف", "تستهدف"]);
+
+/**
+ * Whether phrase `a` right after a verb of aiming is its subject, wielding the weapon that is the trigger
+ * right after it ("استهدفت قوات النظام بصاروخ"); after "على" or "ضد", or with anything between it and the
+ * weapon, the phrase is what was aimed at.
+ */
+function usesWeapon(ctx: RoleContext, a: ActorPhrase, at: number): boolean {
+  const prev = ctx.tokens[a.start - 1];
+  return a.end === at && /(^|\+)ب(\+|$)/.test(ctx.tokens[at].pro) && !!prev && prev.kind === "word" && AIMING_VERBS.has(prev.stem);
 }
 
 /** Whether the phrase at k is introduced as a helper ("بدعم من X", "بمساندة X"). */
@@ -419,7 +449,7 @@ export function findTarget(ctx: RoleContext, tr: TriggerAt, actor: ActorPhrase |
   const limit = Math.min(to, tr.end + 12);
   for (let k = tr.end; k < limit; k++) {
     const t = tokens[k];
-    if (t.kind === "punct" && ctx.text[t.start] !== "،") break;
+    if ((t.kind === "punct" && ctx.text[t.start] !== "،") || opensClause(tokens, k)) break;
     const marker = AGAINST.has(t.stem) ? 1 : /(^|\+)علي(\+|$)/.test(t.pro) ? 0 : -1;
     if (marker < 0) continue;
     const a = partyInside(ctx, k + marker, limit) ?? victimAt(ctx, k + marker, words);

@@ -1,11 +1,12 @@
 /**
  * According to whom: every event names who reports it. The claims and quotes it sits in come first
  * (their source, with its descriptor — "مصادر محلية" — and the channel it spoke through — "لوكالة
- * الأنباء الألمانية"); otherwise the outlet that publishes the article: the outlet given with the input
- * (a corpus's source code, a feed's title), the page's site or domain, or the dateline's agency, named
- * through data/events/outlets.tsv where it is listed.
+ * الأنباء الألمانية"); then a claim that opens its paragraph's report ("أفاد المرصد بأن …. وقتل خمسة
+ * في الغارة": the second sentence goes on with what the observatory reported); otherwise the outlet that
+ * publishes the article: the outlet given with the input (a corpus's source code, a feed's title), the
+ * page's site or domain, or the dateline's agency, named through data/events/outlets.tsv where it is listed.
  */
-import type { Claim, EventSource, MarsadDocument } from "../document.js";
+import type { Claim, EventSource, MarsadDocument, Quote } from "../document.js";
 import { dataPath } from "../data-dir.js";
 import { normalize } from "../text/normalize.js";
 import { readTsv } from "../util/tsv.js";
@@ -63,10 +64,80 @@ export function claimSource(c: Claim): EventSource {
   return { kind: "claim", id: c.id, name: c.source.name, name_en: null, descriptor: c.source.descriptor, via: c.via };
 }
 
-/** The sources of one event: its claims (each once), else the article's outlet. */
-export function eventSources(claims: Array<Claim | null>, outlet: EventSource | null): EventSource[] {
-  const out = new Map<string, EventSource>();
-  for (const c of claims) if (c && !out.has(c.id)) out.set(c.id, claimSource(c));
-  if (!out.size && outlet) return [outlet];
-  return [...out.values()];
+/** The quote's speaker as an event source. */
+export function quoteSource(q: Quote): EventSource {
+  return { kind: "quote", id: q.id, name: q.speaker.name, name_en: null, descriptor: q.speaker.type === "anonymous" ? q.speaker.name : null, via: q.via };
+}
+
+/** What one mention of an event rests on besides the claim around its trigger. */
+export interface Mention {
+  trigger: { start: number; end: number };
+  sentence: number;
+  paragraph: number;
+  claim: Claim | null;
+}
+
+/** How many sentences back in its paragraph a claim still reports an event told without a source. */
+const CARRY_SENTENCES = 2;
+
+/**
+ * Where an event's words come from, for the sources of its mentions: the quotation around the trigger,
+ * and the claims that open a paragraph's report.
+ */
+export class ReportIndex {
+  private readonly quotes: Quote[];
+  private readonly claimsBySentence = new Map<number, Claim[]>();
+
+  /** `reporting`: the claims some event of the article sits in — the ones that report happenings. */
+  constructor(
+    private readonly doc: MarsadDocument,
+    private readonly reporting: ReadonlySet<string>,
+  ) {
+    this.quotes = doc.quotes.filter((q) => q.speaker.name);
+    for (const c of doc.claims) {
+      const list = this.claimsBySentence.get(c.sentence);
+      if (list) list.push(c);
+      else this.claimsBySentence.set(c.sentence, [c]);
+    }
+  }
+
+  /** The quotation holding the trigger, when its speaker is known. */
+  quoteAround(start: number, end: number): Quote | null {
+    return this.quotes.find((q) => q.start <= start && end <= q.end) ?? null;
+  }
+
+  /**
+   * The claim an unsourced sentence goes on with: the last one in the sentences just before it in its
+   * paragraph, when that claim itself reports a happening (an opinion or a call says nothing of the next
+   * sentence's killing).
+   */
+  carriedClaim(sentence: number, paragraph: number): Claim | null {
+    if (this.claimsBySentence.has(sentence)) return null;
+    for (let s = sentence - 1; s >= Math.max(0, sentence - CARRY_SENTENCES); s--) {
+      if (this.doc.sentences[s]?.paragraph !== paragraph) return null;
+      const claims = this.claimsBySentence.get(s);
+      if (!claims?.length) continue;
+      const last = claims.reduce((a, b) => (b.end > a.end ? b : a));
+      return this.reporting.has(last.id) ? last : null;
+    }
+    return null;
+  }
+
+  /** The sources of one event: its claims and quotes (each once), else a carried claim, else the article's outlet. */
+  sources(mentions: readonly Mention[], outlet: EventSource | null): EventSource[] {
+    const out = new Map<string, EventSource>();
+    for (const m of mentions) {
+      if (m.claim && !out.has(m.claim.id)) out.set(m.claim.id, claimSource(m.claim));
+      const q = m.claim ? null : this.quoteAround(m.trigger.start, m.trigger.end);
+      if (q && !out.has(q.id)) out.set(q.id, quoteSource(q));
+    }
+    if (!out.size) {
+      for (const m of mentions) {
+        const c = this.carriedClaim(m.sentence, m.paragraph);
+        if (c && !out.has(c.id)) out.set(c.id, claimSource(c));
+      }
+    }
+    if (!out.size && outlet) return [outlet];
+    return [...out.values()];
+  }
 }

@@ -98,8 +98,30 @@ describe("places", () => {
     ["شنت القوات هجوما انطلاقا من عدن على مواقع المسلحين في لحج.", "لحج"],
     ["فجر انتحاري ابن مدينة الرمادي نفسه في سوق ببغداد.", "بغداد"],
     ["نزحت مئات العائلات من بلدة تل أبيض نحو الحدود التركية.", "تل أبيض"],
+    // the object of the verb after its subject is where the strike fell, not the district around it
+    ["قصفت طائرات الجيش بلدة كفرنبل في ريف إدلب.", "كفرنبل"],
   ])("%s → %s", (text, place) => {
     expect(all(text).map((e) => e.place?.name)).toEqual([place]);
+  });
+});
+
+describe("actors in their own clause", () => {
+  it("ends a force phrase at its definite genitive, and an indefinite plural takes none", () => {
+    expect(first("قصفت طائرات الجيش بلدة كفرنبل في ريف إدلب.").actor?.name).toBe("طائرات الجيش");
+    expect(first("هاجم مسلحون الجيش في مدينة العريش.")).toMatchObject({ actor: { name: "مسلحون" }, target: { name: "الجيش" } });
+  });
+
+  it("reads the party after a verb of aiming as its subject when it wields the weapon", () => {
+    const events = all("شن الطيران غارات على مدينة عربين، فيما استهدفت قوات النظام بصاروخ بلدة زبدين.");
+    expect(events.map((e) => [e.place?.name, e.actor?.name, e.target?.name ?? null])).toEqual([
+      ["عربين", "الطيران", null],
+      ["زبدين", "قوات النظام", null],
+    ]);
+  });
+
+  it("does not carry an actor or a target across a clause opened by فيما or كما", () => {
+    const events = all("شن الطيران الحربي غارات على مدينة عربين، كما قتل قناص مدنيا في بلدة زملكا.");
+    expect(events.find((e) => e.place?.name === "زملكا")?.actor?.name ?? null).not.toBe("الطيران الحربي");
   });
 });
 
@@ -107,6 +129,22 @@ describe("sources", () => {
   it("names the claim the event sits in, with its descriptor", () => {
     const e = first("وقالت مصادر محلية إن مسلحين هاجموا حاجزا للشرطة في مدينة العريش.");
     expect(e.sources[0]).toMatchObject({ kind: "claim" });
+  });
+
+  it("names the speaker of the quotation the event is told in", () => {
+    const doc = analyze("وقال المتحدث باسم الشرطة خالد حسن: «انفجرت عبوة ناسفة أمس قرب سوق في مدينة كركوك».", PUB, { source: "aawsat" });
+    expect(doc.events[0].sources).toMatchObject([{ kind: "quote", name: doc.quotes[0].speaker.name }]);
+  });
+
+  it("carries the claim that opens a paragraph's report to the next sentence, not an opinion", () => {
+    const doc = analyze(
+      "عنوان\n\nأفاد المرصد السوري لحقوق الإنسان بأن طائرات حربية قصفت بلدة كفرنبل صباح اليوم. وقتل أربعة مدنيين في غارة على بلدة سراقب.\n\nقال الوزير إن بلاده تدعم الحل السياسي. وقتل أربعة مدنيين في غارة على بلدة بنش.",
+      PUB,
+      { source: "aawsat" },
+    );
+    const by = (place: string) => doc.events.find((e) => e.place?.name === place)?.sources.map((s) => [s.kind, s.name]);
+    expect(by("سراقب")).toEqual([["claim", "المرصد السوري لحقوق الإنسان"]]);
+    expect(by("بنش")).toEqual([["outlet", "صحيفة الشرق الأوسط"]]);
   });
 
   it("names the article's outlet when no claim carries the event", () => {

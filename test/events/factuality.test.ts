@@ -28,12 +28,22 @@ describe("modality", () => {
     ["وتمكنت قوات الأمن من إحباط هجوم انتحاري على مسجد في مدينة الدمام.", "negated", "negation"],
     // a noun in the complement of a subjunctive verb names what may be
     ["ويتوقع محللون أن يؤدي الخلاف بين الحلفاء إلى حسم معركة مدينة تعز.", "planned", "subjunctive"],
+    // a noun in the complement of a future verb, or with a future time after it
+    ["وأكد القائد أن مقاتلي المقاومة الشعبية سيخوضون معركة تحرير مدينة زنجبار.", "planned", "future"],
+    ["وأبدى الأهالي أملهم في تحرير مدينة الفلوجة في القريب العاجل.", "planned", "future"],
+    ["وتنتظر الفصائل معركة السيطرة على مدينة إدلب خلال الأيام القليلة المقبلة.", "planned", "future"],
+    // refusing, drawing near to or being about to: not done
+    ["رفض سكان القرى النزوح من مدينة حجة رغم القصف.", "negated", "negation"],
+    ["وتحدث القائد عن اقتراب قواته من تحرير مدينة جعار.", "planned", "expectation"],
+    ["باتت القوات على وشك السيطرة على مدينة الرمادي.", "planned", "expectation"],
   ])("%s → %s (%s)", (text, modality, cue) => {
     expect(first(text)).toEqual({ modality, happened: false, cue });
   });
 
   it.each([
     ["سيطرت القوات على مدينة تعز أمس."],
+    // a future verb before a definite noun does not make the happening it names a future one
+    ["وقال القائد إنه سيرد على الهجوم الذي شنه المسلحون على مدينة العريش أمس."],
     ["لا تزال الاشتباكات مستمرة في مدينة تعز بين المقاومة والميليشيات."],
     ["قتل ثلاثة أشخاص في محاولة اغتيال مسؤول في مدينة عدن."],
     // لـ after a word that takes it as a complement: the event happened
