@@ -51,7 +51,12 @@ export interface FactualityLexicon {
   phrases: KeyTrie<Cue>;
   /** Words that take لـ as their complement, with their reach (0: anywhere before in the sentence). */
   governors: Map<string, number>;
+  /** Words after a trigger noun that date it to come (data/events/future-times.tsv), normalised. */
+  future: Map<string, FutureKind>;
 }
+
+type FutureKind = "alone" | "next" | "time";
+const FUTURE_KINDS = new Set<string>(["alone", "next", "time"]);
 
 const span = (c: Cue | undefined): number => (!c ? -1 : c.reach === 0 ? Infinity : c.reach);
 
@@ -76,7 +81,14 @@ export function loadFactualityLexicon(): FactualityLexicon {
     if (keys.length !== 1) throw new Error(`${r._file}:${r._line}: give one word, found "${r.word}"`);
     governors.set(keys[0], reach);
   }
-  return { words, phrases, governors };
+  const future = new Map<string, FutureKind>();
+  for (const r of readTsv(dataPath("events", "future-times.tsv"), ["word", "kind", "note"] as const)) {
+    if (!FUTURE_KINDS.has(r.kind)) throw new Error(`${r._file}:${r._line}: unknown kind "${r.kind}" (one of ${[...FUTURE_KINDS].join(", ")})`);
+    const keys = nameKeys(r.word);
+    if (keys.length !== 1) throw new Error(`${r._file}:${r._line}: give one word, found "${r.word}"`);
+    future.set(keys[0], r.kind as FutureKind);
+  }
+  return { words, phrases, governors, future };
 }
 
 export interface Factuality {
@@ -151,7 +163,7 @@ export function factualityOf(lex: FactualityLexicon, text: string, tokens: Token
     }
     return { modality: MODALITY[cue.kind], cue: { kind: cue.kind, text: show(k, hit.end) } };
   }
-  const ahead = trigger.pos === "verb" ? -1 : futureTimeAfter(tokens, at);
+  const ahead = trigger.pos === "verb" ? -1 : futureTimeAfter(lex, tokens, at);
   if (ahead >= 0) return { modality: "planned", cue: { kind: "future", text: show(ahead, ahead + 1) } };
   if (!attempted && hasLam(t.pro) && AIMABLE.has(trigger.type) && !isPresent(trigger) && !governed(lex, tokens, at, from)) {
     return { modality: "planned", cue: { kind: "purpose", text: show(at, at + 1) } };
@@ -176,11 +188,6 @@ function futureVerb(t: Token): boolean {
   return t.kind === "word" && /(^|\+)س$/.test(t.pro) && /^[يتنا]/.test(t.stem) && t.stem.length >= 3;
 }
 
-/** Time nouns that "المقبلة"/"القادمة" after them put in the future ("خلال الساعات المقبلة"), by stem without the article. */
-const FUTURE_TIME_NOUNS = new Set(["ساعات", "ساعه", "ايام", "يوم", "اسابيع", "اسبوع", "اشهر", "شهور", "شهر", "عام", "سنه", "سنوات", "اعوام", "مرحله", "فتره", "ليله", "مده"]);
-const NEXT = new Set(["مقبل", "مقبله", "قادم", "قادمه"]);
-/** Words after a trigger noun that put it in the future by themselves. */
-const FUTURE_WORDS = new Set(["قريبا", "غدا", "العاجل"]);
 /** How many words after a trigger noun a future time is looked for, within its clause. */
 const FUTURE_REACH = 7;
 
@@ -188,15 +195,17 @@ const FUTURE_REACH = 7;
  * "تحرير مدن الأنبار في القريب العاجل", "معركة تحرير شقرة خلال الساعات القليلة المقبلة": a future time
  * after a trigger noun, before any punctuation, dates it to come. The index of the word that says so, or -1.
  */
-function futureTimeAfter(tokens: Token[], at: number): number {
+function futureTimeAfter(lex: FactualityLexicon, tokens: Token[], at: number): number {
+  const kind = (t: Token): FutureKind | undefined => lex.future.get(t.norm) ?? lex.future.get(t.stem) ?? lex.future.get(t.stem.replace(/^ال/, ""));
   for (let k = at + 1; k < tokens.length && k <= at + FUTURE_REACH; k++) {
     const t = tokens[k];
     if (t.kind === "punct") return -1;
     if (t.kind !== "word") continue;
-    if (FUTURE_WORDS.has(t.norm) || FUTURE_WORDS.has(t.stem)) return k;
-    if (!NEXT.has(t.stem.replace(/^ال/, ""))) continue;
+    const here = kind(t);
+    if (here === "alone") return k;
+    if (here !== "next") continue;
     // the time noun right before, or two before past an adjective ("الساعات القليلة المقبلة")
-    for (const j of [k - 1, k - 2]) if (j > at && FUTURE_TIME_NOUNS.has(tokens[j].stem.replace(/^ال/, ""))) return k;
+    for (const j of [k - 1, k - 2]) if (j > at && tokens[j].kind === "word" && kind(tokens[j]) === "time") return k;
   }
   return -1;
 }
