@@ -31,9 +31,15 @@ export interface ActorPhrase {
 export type { MentionRef } from "../entities/mentions.js";
 import type { MentionRef } from "../entities/mentions.js";
 
-/** Participles that tie a force to its patron ("الموالية لـ", "التابعة لـ", "المدعومة من"). */
-const PATRON = /^(موالي|موال|تابع|مدعوم|مواليه|تابعه|مدعومه|موالين|تابعين|مدعومين)$/;
+/**
+ * Participles that tie a force to its patron ("الموالية لـ", "التابعة لـ", "المدعومة من"), or to the side
+ * it opposes ("المناهضة للحوثيين": the phrase names the force, never the side it opposes).
+ */
+const PATRON = /^(موالي|موال|تابع|مدعوم|مواليه|تابعه|مدعومه|موالين|تابعين|مدعومين|مناهض|مناهضه|مناهضين|مناوئ|مناوئه|مناوئين|معاديه|معادين)$/;
 const MAX_PHRASE = 7;
+
+/** Whether token t is a patron participle ("الموالية", "المناهضة"): a name after it belongs to a longer phrase. */
+export const isPatron = (t: Token | undefined): boolean => !!t && t.kind === "word" && PATRON.test(t.stem);
 
 export interface ActorContext {
   text: string;

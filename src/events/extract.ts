@@ -27,7 +27,7 @@ import { normalize } from "../text/normalize.js";
 import { actorAt, resolveGeneric, surface, type ActorPhrase } from "./actors.js";
 import { findDates, type DateExpr } from "./dates.js";
 import type { EventLexicon, EventType, Trigger } from "./lexicon.js";
-import { actsOnPeople, armedActor, clauseStart as clauseOf, findActor, findAssociates, findTarget, fitsActor, masdarUse, nearestActorBefore, toldBefore, type Party, type RoleContext, type RoleWords } from "./roles.js";
+import { actsOnPeople, armedActor, clauseStart as clauseOf, findActor, findAssociates, findTarget, fitsActor, masdarUse, namedByPlace, nearestActorBefore, toldBefore, type Party, type RoleContext, type RoleWords } from "./roles.js";
 import { nationalForce, nationalTail, type Gentilics } from "./national.js";
 import { narrowToContained, objectNotPlace, offEventPlace, type PlaceRole } from "./event-places.js";
 import { countAfterTrigger, tallyOf, talliesIn, type Tally } from "./counts.js";
@@ -191,7 +191,7 @@ export function extractEvents(doc: MarsadDocument, entities: WorkEntity[], res: 
       const modality = fact.modality;
       // a happening reacted to and not dated after it in its sentence is one told before, of an unknown
       // day (a date before it is the reaction's: "ندد العربي الثلاثاء بالقصف")
-      const retold = !dates.some((d) => d.start > tr.at) && toldBefore(ctx, tr.at, s.tokenStart, res.roles.reactions);
+      const retold = (!dates.some((d) => d.start > tr.at) && toldBefore(ctx, tr.at, s.tokenStart, res.roles.reactions)) || (!dates.length && doc.paragraphs[s.paragraph]?.kind !== "title" && namedByPlace(ctx, tr) && !announced(ctx, tr.at, s.tokenStart));
       const background = scopeOf(tr.trigger.type) === "background" || !!date?.background || hasBackgroundMarker(ctx, s.tokenStart, tr.at) || tokens[tr.at - 1]?.stem === "منذ" || retold;
       const several = places.filter((p) => actor?.entity !== p).length > 1;
       let first = true;
@@ -536,6 +536,12 @@ function typeInContext(ctx: Ctx, tr: Found, from: number, to: number): EventType
     if (c?.some((x) => x.type === "explosion")) return "explosion";
   }
   return tr.trigger.type;
+}
+
+/** Whether a verb of saying stands before token `at` in its sentence ("أعلن الجيش تحرير المدينة": news of the day). */
+function announced(ctx: Ctx, at: number, from: number): boolean {
+  for (let k = at - 1; k >= from; k--) if (ctx.res.speechVerbs.has(ctx.tokens[k].stem)) return true;
+  return false;
 }
 
 function hasBackgroundMarker(ctx: Ctx, from: number, at: number): boolean {

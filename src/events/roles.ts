@@ -16,7 +16,7 @@ import type { MentionRef } from "../entities/mentions.js";
 import { hasArticle, tokenKey } from "../text/keys.js";
 import { normalize } from "../text/normalize.js";
 import { readTsv } from "../util/tsv.js";
-import { actorAt, surface, type ActorContext, type ActorPhrase } from "./actors.js";
+import { actorAt, isPatron, surface, type ActorContext, type ActorPhrase } from "./actors.js";
 import { CLAUSE_BREAKS } from "./factuality.js";
 import type { EventType, Trigger } from "./lexicon.js";
 
@@ -114,6 +114,21 @@ export function toldBefore(ctx: RoleContext, at: number, from: number, words: Ro
   return false;
 }
 
+/** Types of one-off happenings that news names by their place when it tells them again ("تفجير مسجد الإمام الصادق"). */
+const ONE_OFF = new Set<EventType>(["explosion", "attack_civilians", "seize_control"]);
+
+/**
+ * Whether the trigger noun names a one-off happening by its place, in construct: "تفجير مسجد الإمام
+ * الصادق", "مجزرة خان بني سعد", "تحرير عدن". Told so, without a date in its sentence, it is a happening
+ * the reader already knows (a trial, an anniversary, a passing mention), not the news of the day.
+ */
+export function namedByPlace(ctx: RoleContext, tr: TriggerAt): boolean {
+  const t = ctx.tokens[tr.at];
+  if (!ONE_OFF.has(tr.trigger.type) || tr.trigger.pos !== "noun" || hasArticle(t.pro) || t.enc || tr.end !== tr.at + 1) return false;
+  const m = ctx.startsAt[tr.end];
+  return !!m && (m.entity.type === "LOC" || m.entity.type === "FAC") && !ctx.tokens[tr.end].pro;
+}
+
 /** ACLED inter codes, with the two that no listed actor has. */
 const INTER_CODES: Record<string, number> = { ...INTER, rioters: 5, protesters: 6 };
 export const interOf = (category: string | null): number | null => (category ? (INTER_CODES[category] ?? null) : null);
@@ -131,6 +146,11 @@ const AGENT_MARKERS = new Set(["قبل", "يد"]);
 const ASCRIBED = new Set(["نسب", "نسبت", "ينسب", "تنسب", "المنسوب", "منسوب"]);
 /** Verbs that carry out an attack, between its noun and its actor ("شنتها", "نفذها"). */
 const LAUNCH = new Set(["شن", "شنت", "شنه", "شنها", "شنته", "شنتها", "نفذ", "نفذت", "نفذه", "نفذها", "نفذته", "نفذتها", "اطلق", "اطلقت", "اطلقه", "اطلقها", "اطلقته", "اطلقتها", "اطلقوها", "اطلقوه"]);
+/** Relative pronouns that open a clause about the noun before them ("الهجوم الذي نفذه"). */
+const RELATIVES = new Set(["الذي", "التي", "اللذين", "اللتين", "الذين"]);
+/** "قام به", "قامت بها": a light verb with its ب and a pronoun, carried out by the subject after it. */
+const carriedOut = (tokens: Token[], k: number): boolean => LIGHT_VERBS.has(tokens[k].stem) && /^ب(ه|ها|هم)$/.test(tokens[k + 1]?.norm ?? "");
+
 /** Words that introduce the party hit ("على", "ضد", "استهدف"). */
 const AGAINST = new Set(["علي", "ضد", "استهدف", "استهدفت", "يستهدف", "تستهدف", "مستهدفا", "مستهدفه", "طال", "طالت"]);
 /** "تعرضت الشرطة لهجوم": the subject of تعرض is hit. */
@@ -213,9 +233,26 @@ function ownerAfter(ctx: RoleContext, tr: TriggerAt, j: number, to: number, link
   const { tokens } = ctx;
   let k = j;
   let launched = false;
-  // (an adjective ends like a preposition does: "على", "في" are no adjectives, and what follows them is no owner)
-  while (k < Math.min(to, j + 3) && tokens[k].kind === "word" && ((!tokens[k].pro && /(ه|ي|يه)$/.test(tokens[k].stem) && !ctx.startsAt[k] && !ctx.functionWords.has(tokens[k].stem)) || LAUNCH.has(tokens[k].stem))) {
-    launched ||= LAUNCH.has(tokens[k].stem);
+  // (an adjective ends like a preposition does: "على", "في" are no adjectives, and what follows them is no owner;
+  // nor is "مستهدفة", after which comes the one aimed at)
+  const adjective = (t: Token, i: number): boolean => !t.pro && /(ه|ي|يه)$/.test(t.stem) && !ctx.startsAt[i] && !ctx.functionWords.has(t.stem) && !AGAINST.has(t.stem);
+  const limit = Math.min(to, j + 3);
+  while (k < limit && tokens[k].kind === "word") {
+    const t = tokens[k];
+    // "الهجوم الذي نفذه X", "الهجوم الذي قام به X": the relative clause names who carried it out
+    if (k === j && RELATIVES.has(t.stem) && k + 1 < to && (LAUNCH.has(tokens[k + 1].stem) || carriedOut(tokens, k + 1))) {
+      launched = true;
+      k += LAUNCH.has(tokens[k + 1].stem) ? 2 : 3;
+      break;
+    }
+    if (LAUNCH.has(t.stem)) {
+      launched = true;
+      k++;
+      // "شنتها اليوم طائرات التحالف": when it was may stand between the verb and its subject
+      while (k < to && (ctx.lex.time.has(tokens[k].stem) || ctx.lex.time.has(tokenKey(tokens[k])))) k++;
+      break;
+    }
+    if (!adjective(t, k)) break;
     k++;
   }
   const viaLam = /^ل(\+ال)?$/.test(tokens[k]?.pro ?? "");
@@ -337,7 +374,10 @@ function hitBefore(ctx: RoleContext, a: ActorPhrase, k: number, from: number, ma
 export function nearestActorBefore(ctx: RoleContext, at: number, from: number, words?: RoleWords): ActorPhrase | null {
   from = clauseStart(ctx.tokens, at, from);
   for (let k = at - 1; k >= from; k--) {
-    const a = agentAt(ctx, k, at);
+    const inner = agentAt(ctx, k, at);
+    // "القوات الموالية للرئيس هادي", "القوات المناهضة للحوثيين": a name inside a longer phrase is that phrase's
+    const a = inner && (coveringPhrase(ctx, inner, from, at) ?? inner);
+    if (a && a !== inner) k = a.start;
     // (the marks are read before the whole phrase: "مقتل عشرة من عناصر تنظيم داعش")
     if (a && a.entity?.type !== "LOC" && !supported(ctx, k) && !(aimedAt(ctx, k) && !usesWeapon(ctx, a, at)) && !(words && (hitBefore(ctx, a, k, from, words.victimMarks) || reacted(ctx, a, at, words.reactions)))) return a;
   }
@@ -358,6 +398,19 @@ export function opensClause(tokens: Token[], k: number): boolean {
 export function clauseStart(tokens: Token[], at: number, from: number): number {
   for (let k = at; k > from; k--) if (opensClause(tokens, k)) return k;
   return from;
+}
+
+/** How far before a name a longer actor phrase holding it may start ("القوات الموالية للرئيس هادي"). */
+const COVER_REACH = 4;
+
+/** The actor phrase that starts shortly before `a` and runs over it through a patron participle, or null. */
+function coveringPhrase(ctx: RoleContext, a: ActorPhrase, from: number, to: number): ActorPhrase | null {
+  for (let i = a.start - 1; i >= Math.max(from, a.start - COVER_REACH); i--) {
+    if (!ctx.tokens.slice(i, a.start).some((t) => isPatron(t))) continue;
+    const b = agentAt(ctx, i, to);
+    if (b && b.end >= a.end) return b;
+  }
+  return null;
 }
 
 /** How many words before an actor phrase a victim mark reaches ("مقتل خمسة من عناصر تنظيم داعش"). */

@@ -119,6 +119,22 @@ describe("actors in their own clause", () => {
     ]);
   });
 
+  it("finds the owner after the launching verb past a time word, and through a relative clause", () => {
+    expect(first("قتل عشرة مسلحين في غارات شنتها أمس طائرات التحالف على مواقع في محافظة الأنبار.").actor?.name).toContain("التحالف");
+    expect(first("قتل ثلاثة أشخاص في الهجوم الذي نفذه تنظيم داعش على حاجز في مدينة العريش.").actor?.name).toBe("تنظيم داعش");
+  });
+
+  it("stops at the participle of aiming: what follows it was aimed at", () => {
+    const e = first("وكان مسلحو داعش قد أطلقوا أمس صواريخ مستهدفة قوات البيشمركة في قضاء مخمور.");
+    expect(e.actor?.name ?? null).not.toBe("قوات البيشمركة");
+    expect(e.target?.name).toBe("قوات البيشمركة");
+  });
+
+  it("keeps a force's patron or opponent inside its phrase", () => {
+    expect(first("وتمكنت القوات الموالية للرئيس هادي من السيطرة على مدينة زنجبار أمس.").actor?.name).toBe("القوات الموالية للرئيس هادي");
+    expect(first("واستطاعت القوات المناهضة للحوثيين السيطرة على مطار عدن.").actor?.name).toBe("القوات المناهضة للحوثيين");
+  });
+
   it("does not carry an actor or a target across a clause opened by فيما or كما", () => {
     const events = all("شن الطيران الحربي غارات على مدينة عربين، كما قتل قناص مدنيا في بلدة زملكا.");
     expect(events.find((e) => e.place?.name === "زملكا")?.actor?.name ?? null).not.toBe("الطيران الحربي");

@@ -93,3 +93,12 @@ describe("an aim is shared by the nouns joined to it", () => {
     expect(seize.every((e) => !e.happened && e.modality === "planned")).toBe(true);
   });
 });
+
+describe("a one-off happening named by its place, without a date, is one told before", () => {
+  it("marks it background, unless its sentence announces it or the headline tells it", () => {
+    const told = analyze("عنوان\n\nوزار الوزير المدينة بعد أسبوعين من تحرير عدن من الميليشيات.", "2015-08-04").events;
+    expect(told.map((e) => [e.place?.name, e.background])).toEqual([["عدن", true]]);
+    const news = analyze("عنوان\n\nوأعلنت الحكومة تحرير عدن من الميليشيات.", "2015-08-04").events;
+    expect(news.map((e) => [e.place?.name, e.background])).toEqual([["عدن", false]]);
+  });
+});
