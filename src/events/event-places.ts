@@ -35,6 +35,8 @@ const roleOf = (markers: Map<string, PlaceRole>, t: Token | undefined): PlaceRol
  * caller when `b` is the name) is an origin, a destination of a moving event, or a hometown.
  */
 export function offEventPlace(tokens: Token[], b: number, type: EventType, markers: Map<string, PlaceRole>): boolean {
+  // "قذائف من داخل اليمن", "صواريخ من جهة الحدود": a side word between من and the place
+  if (SIDE_WORDS.has(tokens[b - 1]?.stem ?? "") && tokens[b - 2]?.stem === "من" && !tokens[b - 2].pro) b--;
   const p1 = tokens[b - 1];
   if (!p1 || p1.kind !== "word") return false;
   if (p1.stem === "من") {
@@ -47,6 +49,9 @@ export function offEventPlace(tokens: Token[], b: number, type: EventType, marke
   if (r === "hometown" && p1.stem.startsWith("اب")) return true;
   return r === "destination" && MOVING.has(type);
 }
+
+/** Words between من and a place that still say where from ("من داخل X", "من جهة X"). */
+const SIDE_WORDS = new Set(["داخل", "جهه", "ناحيه", "عمق", "خارج"]);
 
 /** Plain nouns of ground or a site ("مواقع", "مقر"), data/events/ground-objects.txt. */
 export function loadGroundObjects(): Set<string> {

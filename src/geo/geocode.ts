@@ -61,15 +61,21 @@ export function geocode(entities: WorkEntity[], gazetteer: Gazetteer, tokens: re
     const unit = gazetteerContainer(c.at, gazetteer);
     choices.set(e, unit ? { ...c, at: unit, method: "container", confidence: Math.min(c.confidence, CONFIDENCE.container), precision: containedPrecision(unit) } : null);
   }
+  // A listed place the text puts inside a located place of the article's own country, when the listed
+  // namesake lies in another ("الحماميات بقضاء التاجي" in an Iraqi story, the only listed الحماميات being
+  // Syrian): that namesake is not it; the container's point stands for it.
+  if (tokens.length && focus.story) {
+    const startsAt = containerStarts(choices);
+    for (const [e, c] of choices) {
+      if (!c?.listed || c.method === "container" || !c.at.country || c.at.country === focus.story) continue;
+      const unit = textContainer(e, tokens, gazetteer.links, startsAt);
+      if (unit && unit.country === focus.story) choices.set(e, { listed: null, at: unit, confidence: CONFIDENCE.container, method: "container", precision: containedPrecision(unit) });
+    }
+  }
   // A place no list locates, followed by a located one ("حي X في Y"): the point of that place.
   const open = located.filter((e) => !choices.get(e));
   if (open.length && tokens.length) {
-    const startsAt = new Map<number, GazPlace>();
-    for (const [e, c] of choices) {
-      const p = c?.at;
-      if (!p || !hasPoint(p) || !CONTAINER_KINDS.has(p.kind)) continue;
-      for (const [s] of e.spans) startsAt.set(s, p);
-    }
+    const startsAt = containerStarts(choices);
     for (const e of open) {
       const unit = textContainer(e, tokens, gazetteer.links, startsAt);
       if (unit) choices.set(e, { listed: null, at: unit, confidence: CONFIDENCE.container, method: "container", precision: containedPrecision(unit) });
@@ -129,6 +135,17 @@ export function geocode(entities: WorkEntity[], gazetteer: Gazetteer, tokens: re
  * city (precision 2); a village, district or countryside the text names with its head lies somewhere
  * in the main city's province (its admin1's point, precision 3), as ACLED codes an unknown village.
  */
+/** Token index → the located unit whose mention starts there, for the places that can hold others. */
+function containerStarts(choices: ReadonlyMap<WorkEntity, Choice | null>): Map<number, GazPlace> {
+  const startsAt = new Map<number, GazPlace>();
+  for (const [e, c] of choices) {
+    const p = c?.at;
+    if (!p || !hasPoint(p) || !CONTAINER_KINDS.has(p.kind)) continue;
+    for (const [s] of e.spans) startsAt.set(s, p);
+  }
+  return startsAt;
+}
+
 function parentChoice(e: WorkEntity, main: GazPlace, g: Gazetteer): Choice | null {
   if (e.type === "FAC" || e.head?.kind === "neighbourhood") return { listed: null, at: main, confidence: CONFIDENCE.parent, method: "parent", precision: 2 };
   if (!e.head || !PROVINCE_HEADS.has(e.head.kind)) return null;

@@ -100,6 +100,8 @@ describe("places", () => {
     ["نزحت مئات العائلات من بلدة تل أبيض نحو الحدود التركية.", "تل أبيض"],
     // the object of the verb after its subject is where the strike fell, not the district around it
     ["قصفت طائرات الجيش بلدة كفرنبل في ريف إدلب.", "كفرنبل"],
+    // where the shells came from is not where they fell
+    ["تعرض مركز حدودي في ظهران الجنوب لقذائف من داخل اليمن.", "ظهران الجنوب"],
   ])("%s → %s", (text, place) => {
     expect(all(text).map((e) => e.place?.name)).toEqual([place]);
   });

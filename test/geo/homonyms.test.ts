@@ -31,4 +31,12 @@ describe("homonyms", () => {
     const p = placeOf(analyze("قتل جنديان في لحج، وقال مسؤول يمني إن مسلحين نصبوا كمينا قرب الرباط."), "الرباط");
     expect(p?.country).toBe("YE");
   });
+
+  it("does not take a namesake abroad for a place the text puts inside a place of the story's country", () => {
+    // the gazetteer's only الحماميات is Syrian; the text puts this one in a district north of Baghdad
+    const p = placeOf(analyze("قتل شخصان بانفجار عبوة في منطقة الحماميات بقضاء التاجي شمالي بغداد."), "الحماميات");
+    expect(p).toMatchObject({ country: "IQ", method: "container", geo_precision: 2 });
+    // without such a container the listed place stands
+    expect(placeOf(analyze("قتل مسلحان في اشتباك في بلدة الحماميات بريف حماة."), "الحماميات")?.country).toBe("SY");
+  });
 });
