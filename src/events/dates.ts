@@ -117,6 +117,11 @@ export function findDates(tokens: Token[], from: number, to: number, published: 
       continue;
     }
     if (w.kind === "weekday") {
+      // "صلاة الجمعة", "خطبة الجمعة": the prayer's name, not a date ("خلال صلاة الجمعة في 26 يونيو")
+      if (i > 0 && PRAYER_WORDS.has(tokens[i - 1].stem)) {
+        i = end - 1;
+        continue;
+      }
       // "الجمعة 31 يوليو": the date written after the weekday says which Friday
       if (end < to && tokens[end].kind === "number" && dayDate(tokens, end, to, pub, lex, daypart)) {
         i = end - 1;
@@ -155,8 +160,14 @@ export function findDates(tokens: Token[], from: number, to: number, published: 
   return out;
 }
 
-/** How many days before the day counted from publication a named weekday may move it ("اليوم الخميس"). */
-const WEEKDAY_SLACK = 2;
+/**
+ * How many days before the day counted from publication a named weekday may move it ("اليوم الخميس" in
+ * a paper dated Saturday, "اليوم الاثنين" in Friday's): the weekday was written when the text was, so
+ * within a few days it says which day (further off, the day counted stands: a slip of the pen).
+ */
+const WEEKDAY_SLACK = 4;
+/** Words before a weekday that make it the name of a prayer or a sermon. */
+const PRAYER_WORDS = new Set(["صلاه", "خطبه", "صلوات", "خطب"]);
 
 const isHijriYear = (t: Token | undefined): number | null => {
   if (!t || t.kind !== "number") return null;

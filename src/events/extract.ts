@@ -191,7 +191,7 @@ export function extractEvents(doc: MarsadDocument, entities: WorkEntity[], res: 
       const modality = fact.modality;
       // a happening reacted to and not dated after it in its sentence is one told before, of an unknown
       // day (a date before it is the reaction's: "ندد العربي الثلاثاء بالقصف")
-      const retold = (!dates.some((d) => d.start > tr.at) && toldBefore(ctx, tr.at, s.tokenStart, res.roles.reactions)) || (!dates.length && doc.paragraphs[s.paragraph]?.kind !== "title" && namedByPlace(ctx, tr) && !announced(ctx, tr.at, s.tokenStart));
+      const retold = (!dates.some((d) => d.start > tr.at) && toldBefore(ctx, tr.at, s.tokenStart, res.roles.reactions)) || (!dates.length && doc.paragraphs[s.paragraph]?.kind !== "title" && (namedByPlace(ctx, tr) || toldAsEarlier(ctx, s.tokenStart, tr.at)) && !announced(ctx, tr.at, s.tokenStart));
       const background = scopeOf(tr.trigger.type) === "background" || !!date?.background || hasBackgroundMarker(ctx, s.tokenStart, tr.at) || tokens[tr.at - 1]?.stem === "منذ" || retold;
       const several = places.filter((p) => actor?.entity !== p).length > 1;
       let first = true;
@@ -536,6 +536,15 @@ function typeInContext(ctx: Ctx, tr: Found, from: number, to: number): EventType
     if (c?.some((x) => x.type === "explosion")) return "explosion";
   }
   return tr.trigger.type;
+}
+
+/** "وكان", "وكانت": a sentence opening so tells what had happened before the news (the pluperfect). */
+const EARLIER = new Set(["كان", "كانت", "كانوا", "كانا"]);
+
+/** Whether the sentence starting at `from` opens with "وكان(ت) …" before the trigger at `at`. */
+function toldAsEarlier(ctx: Ctx, from: number, at: number): boolean {
+  const t = ctx.tokens[from];
+  return at > from && t.kind === "word" && t.pro === "و" && EARLIER.has(t.stem);
 }
 
 /** Whether a verb of saying stands before token `at` in its sentence ("أعلن الجيش تحرير المدينة": news of the day). */

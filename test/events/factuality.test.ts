@@ -101,4 +101,13 @@ describe("a one-off happening named by its place, without a date, is one told be
     const news = analyze("عنوان\n\nوأعلنت الحكومة تحرير عدن من الميليشيات.", "2015-08-04").events;
     expect(news.map((e) => [e.place?.name, e.background])).toEqual([["عدن", false]]);
   });
+
+  it("marks background a happening told as earlier ('وكانت … تمكنت'), unless its sentence dates it", () => {
+    const told = analyze("عنوان\n\nوكانت المقاومة الشعبية تمكنت من تحرير قاعدة العند الجوية بمحافظة لحج.", "2015-08-04").events;
+    expect(told.length).toBeGreaterThan(0);
+    expect(told.every((e) => e.background)).toBe(true);
+    const dated = analyze("عنوان\n\nوكانت المقاومة الشعبية قد سيطرت أمس على قاعدة العند الجوية بمحافظة لحج.", "2015-08-04").events;
+    expect(dated.map((e) => [e.date, e.background])).toEqual([["2015-08-03", false]]);
+  });
 });
+
