@@ -52,6 +52,10 @@ let nextWordId = 1;
 const ARABIC_WORD = /^[\u0621-\u064a]+$/;
 const CACHE_LIMIT = 200_000;
 
+/** The article as written at the start of a word, and the shortest stem before a suffix that counts as definite. */
+const ARTICLE_LETTERS = "ال";
+const DEFINITE_STEM = 4;
+
 export class CliticSegmenter {
   private readonly rules: CliticRules;
   private readonly prefixes: string[];
@@ -118,9 +122,13 @@ export class CliticSegmenter {
         bestCost = cost0;
       }
       if (this.article.has(pro)) return; // no pronoun suffix after the article
+      // nor after an article left in the body: "الأمني" is ال + أمني, not "الأم" (mother) + ني, "الإعلامي"
+      // not "الإعلام" + ي; a short word spelled with ال keeps its suffixes ("إليه" → "الي" + ه)
+      const definiteBody = body.startsWith(ARTICLE_LETTERS);
       for (const enc of this.rules.enclitics) {
         const cost = cost0 + enc.length;
         if (cost >= bestCost || !body.endsWith(enc) || body.length - enc.length < minStem) continue;
+        if (definiteBody && body.length - enc.length >= DEFINITE_STEM) continue;
         const stem = this.knownStemBeforeSuffix(body.slice(0, body.length - enc.length));
         if (stem) {
           best = { pro: this.rules.proclitics[pro]?.join("+") ?? "", stem, enc };

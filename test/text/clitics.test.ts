@@ -48,6 +48,16 @@ describe("clitic segmentation", () => {
     expect(show("والكوماندوز")).toBe("و+ال | كوماندوز");
   });
 
+  it("takes no pronoun suffix off a word that begins with the article", () => {
+    // "الأم" (the mother) and "الإعلام" (the media) are known words, but "الأمني", "الإعلامي" are ال + an adjective
+    const known = new CliticSegmenter(lexicon(["الأم", "الإعلام", "إلى"]));
+    const cut = (w: string): string => Object.values(known.segment(normalize(w))).filter(Boolean).join(" | ");
+    expect(cut("الأمني")).toBe("ال | امني");
+    expect(cut("الإعلامي")).toBe("ال | اعلامي");
+    // a short word spelled with ال keeps its suffix: "إليهم" is إلى + هم
+    expect(cut("إليهم")).toBe("الي | هم");
+  });
+
   it("splits a conjunction و before an unknown stem of three letters or more", () => {
     expect(show("وتقدمت")).toBe("و | تقدمت");
   });
