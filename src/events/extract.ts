@@ -31,6 +31,7 @@ import { actsOnPeople, armedActor, clauseStart as clauseOf, findActor, findAssoc
 import { nationalForce, nationalTail, type Gentilics } from "./national.js";
 import { narrowToContained, objectNotPlace, offEventPlace, type PlaceRole } from "./event-places.js";
 import { countAfterTrigger, tallyOf, talliesIn, type Tally } from "./counts.js";
+import { ReportIndex } from "./sources.js";
 import type { Count } from "./numbers.js";
 
 export interface RawEvent {
@@ -87,7 +88,7 @@ interface Ctx extends RoleContext {
   res: ExtractResources;
 }
 
-export function extractEvents(doc: MarsadDocument, entities: WorkEntity[], res: ExtractResources): RawEvent[] {
+export function extractEvents(doc: MarsadDocument, entities: WorkEntity[], res: ExtractResources, reports: ReportIndex = new ReportIndex(doc)): RawEvent[] {
   const tokens = doc.tokens;
   const { startsAt, covers } = indexMentions(entities, tokens.length);
   const ctx: Ctx = { doc, text: doc.text, tokens, keys: tokens.map(tokenKey), startsAt, covers, lex: res.events, functionWords: res.functionWords, res };
@@ -111,13 +112,6 @@ export function extractEvents(doc: MarsadDocument, entities: WorkEntity[], res: 
     const ofEvents = all.filter((d) => !isReportDate(ctx, d, s.tokenStart));
     return ofEvents.length ? ofEvents : all;
   };
-  // a claim lies in its sentence: look only at that sentence's (not every claim for every trigger)
-  const claimsBySentence = new Map<number, Claim[]>();
-  for (const c of doc.claims) {
-    const list = claimsBySentence.get(c.sentence);
-    if (list) list.push(c);
-    else claimsBySentence.set(c.sentence, [c]);
-  }
   doc.sentences.forEach((s, si) => {
     if (doc.paragraphs[s.paragraph]?.kind === "subheading") return;
     // a sport or economy piece reports no conflict event; a conflict paragraph inside one only its background
@@ -148,7 +142,7 @@ export function extractEvents(doc: MarsadDocument, entities: WorkEntity[], res: 
       if (!places.length) return refer(tr);
       // "باتفاق مع الفصائل" says how something happened, not that an agreement was made
       if (tr.trigger.type === "agreement" && /(^|\+)ب(\+|$)/.test(tokens[tr.at].pro)) return;
-      const claim = (claimsBySentence.get(si) ?? []).find((c) => c.start <= tokens[tr.at].start && tokens[tr.at].end <= c.end) ?? null;
+      const claim = reports.claimAround(si, tokens[tr.at].start, tokens[tr.at].end);
       // the source of the claim the trigger sits in spoke; it did not act
       const from = claim ? claimStart(ctx, claim, s.tokenStart, tr.at) : s.tokenStart;
       const national = tr.trigger.pos === "noun" ? nationalForce(tokens, tr.at, tr.end, s.tokenEnd, tr.trigger.type, res.gentilics, (k) => !!startsAt[k] || !!covers[k]) : null;

@@ -40,10 +40,11 @@ export const eventsStage: Stage<EventResources> = {
   provides: ["events"],
   run(doc: MarsadDocument, res: EventResources): void {
     const entities = workEntities(doc);
-    const raw = extractEvents(doc, entities, res.eventExtraction);
+    const reports = new ReportIndex(doc);
+    const raw = extractEvents(doc, entities, res.eventExtraction, reports);
     const outlet = articleOutlet(doc, res.outlets);
     const placeById = new Map(doc.places.map((p) => [p.id, p]));
-    const reports = new ReportIndex(doc, new Set(raw.flatMap((e) => (e.claim ? [e.claim.id] : []))));
+    const reporting = new Set(raw.flatMap((e) => (e.claim ? [e.claim.id] : [])));
     doc.events = mergeEvents(raw).map((group, k): Event => {
       const first = group[0];
       const best = bestOf(group);
@@ -54,7 +55,7 @@ export const eventsStage: Stage<EventResources> = {
       // a date after the article: the event is planned for it
       const modality = when.future && happenedWith(best.modality) ? "planned" : best.modality;
       const modalityCue = when.future && happenedWith(best.modality) ? { kind: "future_date", text: doc.text.slice(doc.tokens[best.date!.start].start, doc.tokens[best.date!.end - 1].end) } : best.modalityCue;
-      const sources = reports.sources(group, outlet);
+      const sources = reports.sources(group, outlet, reporting);
       return {
         id: `v${k + 1}`,
         type: first.type,

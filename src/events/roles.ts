@@ -388,7 +388,7 @@ export function nearestActorBefore(ctx: RoleContext, at: number, from: number, w
 const CLAUSE_OPENERS = new Set(["فيما", "بينما", "كما", "حيث"]);
 
 /** Whether token k opens a clause of its own: an opener, or "في حين", right after a comma. */
-export function opensClause(tokens: Token[], k: number): boolean {
+function opensClause(tokens: Token[], k: number): boolean {
   const t = tokens[k];
   if (tokens[k - 1]?.norm !== "," || !t || t.kind !== "word") return false;
   return (CLAUSE_OPENERS.has(t.stem) && !t.pro) || (t.stem === "في" && tokens[k + 1]?.stem === "حين");
@@ -405,8 +405,11 @@ const COVER_REACH = 4;
 
 /** The actor phrase that starts shortly before `a` and runs over it through a patron participle, or null. */
 function coveringPhrase(ctx: RoleContext, a: ActorPhrase, from: number, to: number): ActorPhrase | null {
-  for (let i = a.start - 1; i >= Math.max(from, a.start - COVER_REACH); i--) {
-    if (!ctx.tokens.slice(i, a.start).some((t) => isPatron(t))) continue;
+  const lo = Math.max(from, a.start - COVER_REACH);
+  let patron = a.start - 1;
+  while (patron >= lo && !isPatron(ctx.tokens[patron])) patron--;
+  // the longer phrase starts at or before the participle that joins the name to it
+  for (let i = patron; i >= lo; i--) {
     const b = agentAt(ctx, i, to);
     if (b && b.end >= a.end) return b;
   }

@@ -81,24 +81,25 @@ export interface Mention {
 const CARRY_SENTENCES = 2;
 
 /**
- * Where an event's words come from, for the sources of its mentions: the quotation around the trigger,
- * and the claims that open a paragraph's report.
+ * Where an event's words come from: the claim or the quotation around its trigger, and the claims that
+ * open a paragraph's report. Built once per document, for extraction and for the sources of its events.
  */
 export class ReportIndex {
   private readonly quotes: Quote[];
   private readonly claimsBySentence = new Map<number, Claim[]>();
 
-  /** `reporting`: the claims some event of the article sits in — the ones that report happenings. */
-  constructor(
-    private readonly doc: MarsadDocument,
-    private readonly reporting: ReadonlySet<string>,
-  ) {
+  constructor(private readonly doc: MarsadDocument) {
     this.quotes = doc.quotes.filter((q) => q.speaker.name);
     for (const c of doc.claims) {
       const list = this.claimsBySentence.get(c.sentence);
       if (list) list.push(c);
       else this.claimsBySentence.set(c.sentence, [c]);
     }
+  }
+
+  /** The claim of sentence `sentence` that holds the text [start, end) (a claim lies in its sentence). */
+  claimAround(sentence: number, start: number, end: number): Claim | null {
+    return this.claimsBySentence.get(sentence)?.find((c) => c.start <= start && end <= c.end) ?? null;
   }
 
   /** The quotation holding the trigger, when its speaker is known. */
@@ -109,22 +110,25 @@ export class ReportIndex {
   /**
    * The claim an unsourced sentence goes on with: the last one in the sentences just before it in its
    * paragraph, when that claim itself reports a happening (an opinion or a call says nothing of the next
-   * sentence's killing).
+   * sentence's killing). `reporting`: the claims some event of the article sits in.
    */
-  carriedClaim(sentence: number, paragraph: number): Claim | null {
+  carriedClaim(sentence: number, paragraph: number, reporting: ReadonlySet<string>): Claim | null {
     if (this.claimsBySentence.has(sentence)) return null;
     for (let s = sentence - 1; s >= Math.max(0, sentence - CARRY_SENTENCES); s--) {
       if (this.doc.sentences[s]?.paragraph !== paragraph) return null;
       const claims = this.claimsBySentence.get(s);
       if (!claims?.length) continue;
       const last = claims.reduce((a, b) => (b.end > a.end ? b : a));
-      return this.reporting.has(last.id) ? last : null;
+      return reporting.has(last.id) ? last : null;
     }
     return null;
   }
 
-  /** The sources of one event: its claims and quotes (each once), else a carried claim, else the article's outlet. */
-  sources(mentions: readonly Mention[], outlet: EventSource | null): EventSource[] {
+  /**
+   * The sources of one event: its claims and quotes (each once), else a carried claim, else the
+   * article's outlet. `reporting`: the claims some event of the article sits in.
+   */
+  sources(mentions: readonly Mention[], outlet: EventSource | null, reporting: ReadonlySet<string>): EventSource[] {
     const out = new Map<string, EventSource>();
     for (const m of mentions) {
       if (m.claim && !out.has(m.claim.id)) out.set(m.claim.id, claimSource(m.claim));
@@ -133,7 +137,7 @@ export class ReportIndex {
     }
     if (!out.size) {
       for (const m of mentions) {
-        const c = this.carriedClaim(m.sentence, m.paragraph);
+        const c = this.carriedClaim(m.sentence, m.paragraph, reporting);
         if (c && !out.has(c.id)) out.set(c.id, claimSource(c));
       }
     }
